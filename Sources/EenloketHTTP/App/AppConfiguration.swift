@@ -1,0 +1,80 @@
+import Foundation
+
+/// Everything the service reads from its environment, checked once at start.
+public struct AppConfiguration: Sendable {
+    public var host: String
+    public var port: Int
+    /// `EENLOKET_DATABASE_URL`; nil means the embedded cluster under `.eenloket/`.
+    public var databaseURL: String?
+    /// Folder with the numbered migration files.
+    public var sqlDirectory: String
+    public var adminEmail: String?
+    public var adminPassword: String?
+    /// How long a staff token lives.
+    public var sessionLifetime: TimeInterval
+    /// bcrypt cost factor (2^cost rounds).
+    public var bcryptCost: UInt8
+    /// Connections each instance may hold; with N instances the server needs N × this (+ a few for admin).
+    public var databasePoolSize: Int
+    /// Failed logins per address before 429, and the window they are counted in.
+    public var loginFailureLimit: Int
+    public var loginWindow: TimeInterval
+    /// How often the routing sweeper looks for waiting cases a member could take.
+    public var routingSweepInterval: Duration
+
+    public init(
+        host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, sqlDirectory: String = "SQL/migrations",
+        adminEmail: String? = nil, adminPassword: String? = nil, sessionLifetime: TimeInterval = 8 * 3600,
+        bcryptCost: UInt8 = 12, databasePoolSize: Int = 20, loginFailureLimit: Int = 10, loginWindow: TimeInterval = 15 * 60,
+        routingSweepInterval: Duration = .seconds(30)
+    ) {
+        self.host = host
+        self.port = port
+        self.databaseURL = databaseURL
+        self.sqlDirectory = sqlDirectory
+        self.adminEmail = adminEmail
+        self.adminPassword = adminPassword
+        self.sessionLifetime = sessionLifetime
+        self.bcryptCost = bcryptCost
+        self.databasePoolSize = databasePoolSize
+        self.loginFailureLimit = loginFailureLimit
+        self.loginWindow = loginWindow
+        self.routingSweepInterval = routingSweepInterval
+    }
+
+    public struct Invalid: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads the `EENLOKET_*` variables; fails naming each bad one (never printing secrets).
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+        var config = AppConfiguration()
+        var problems: [String] = []
+        func int(_ name: String, _ range: ClosedRange<Int>) -> Int? {
+            guard let text = env[name], !text.isEmpty else { return nil }
+            guard let value = Int(text), range.contains(value) else {
+                problems.append("\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound)")
+                return nil
+            }
+            return value
+        }
+        if let host = env["EENLOKET_HOST"], !host.isEmpty { config.host = host }
+        if let port = int("EENLOKET_PORT", 0...65535) { config.port = port }
+        if let url = env["EENLOKET_DATABASE_URL"], !url.isEmpty { config.databaseURL = url }
+        if let dir = env["EENLOKET_SQL_DIR"], !dir.isEmpty { config.sqlDirectory = dir }
+        config.adminEmail = env["EENLOKET_ADMIN_EMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+        config.adminPassword = env["EENLOKET_ADMIN_PASSWORD"].flatMap { $0.isEmpty ? nil : $0 }
+        if (config.adminEmail == nil) != (config.adminPassword == nil) {
+            problems.append("EENLOKET_ADMIN_EMAIL and EENLOKET_ADMIN_PASSWORD must be set together")
+        }
+        if let password = config.adminPassword, password.count < 12 {
+            problems.append("EENLOKET_ADMIN_PASSWORD must have at least 12 characters")
+        }
+        if let hours = int("EENLOKET_SESSION_HOURS", 1...720) { config.sessionLifetime = TimeInterval(hours) * 3600 }
+        if let cost = int("EENLOKET_BCRYPT_COST", 4...31) { config.bcryptCost = UInt8(cost) }
+        if let size = int("EENLOKET_DB_POOL_SIZE", 1...500) { config.databasePoolSize = size }
+        if let seconds = int("EENLOKET_ROUTING_SWEEP_SECONDS", 1...86_400) { config.routingSweepInterval = .seconds(seconds) }
+        guard problems.isEmpty else { throw Invalid(description: problems.joined(separator: "; ")) }
+        return config
+    }
+}

@@ -1,0 +1,40 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import Logging
+import Prometheus
+
+/// What the controllers work with, built once per application.
+public struct AppDependencies: Sendable {
+    public let configuration: AppConfiguration
+    public let database: Database
+    public let staff: StaffRepository
+    public let sessions: SessionRepository
+    public let cases: CaseRepository
+    public let stats: StatsRepository
+    public let deadlineSettings: DeadlineSettings
+    public let migrations: MigrationRunner
+    public let clock: any WallClock
+    public let metrics: PrometheusCollectorRegistry
+    let passwords: PasswordHasher
+
+    public init(configuration: AppConfiguration, database: Database, migrations: MigrationRunner, clock: any WallClock) {
+        self.configuration = configuration
+        self.database = database
+        self.staff = StaffRepository(db: database)
+        self.sessions = SessionRepository(db: database)
+        self.deadlineSettings = DeadlineSettings(db: database)
+        self.cases = CaseRepository(db: database, deadlines: deadlineSettings)
+        self.stats = StatsRepository(db: database)
+        self.migrations = migrations
+        self.clock = clock
+        self.metrics = PrometheusCollectorRegistry()
+        self.passwords = PasswordHasher(cost: configuration.bcryptCost)
+    }
+
+    /// Now, at the millisecond precision every stored timestamp has.
+    var now: Date { Timestamp.truncated(clock.now()) }
+
+    /// Today in Europe/Amsterdam.
+    var today: LocalDate { AmsterdamTime.date(of: clock.now()) }
+}

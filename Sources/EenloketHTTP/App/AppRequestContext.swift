@@ -1,0 +1,24 @@
+import EenloketDomain
+import Hummingbird
+import Logging
+
+/// Per-request state: who is calling (set by `AuthenticationMiddleware`).
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    /// The authenticated caller; `.anonymous` without (valid) credentials.
+    public var caller: Caller = .anonymous
+    /// Whether a bearer token was presented but not accepted (401 rather than 403).
+    public var presentedInvalidToken = false
+
+    public init(source: ApplicationRequestContextSource) {
+        self.coreContext = .init(source: source)
+    }
+
+    /// Bodies above 1 MiB are refused with 413.
+    public var maxUploadSize: Int { Limits.maxBodyBytes }
+}
+
+/// Size limits applied to every request.
+public enum Limits {
+    public static let maxBodyBytes = 1 << 20
+}

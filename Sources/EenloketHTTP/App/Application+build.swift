@@ -1,0 +1,82 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import Hummingbird
+import Logging
+import PostgresNIO
+import ServiceLifecycle
+
+/// Builds the application: connection pool, migrations at start, the
+/// first administrator, background jobs and the router. `serve` and the
+/// tests call the same function.
+public func buildApplication(
+    _ config: AppConfiguration, postgres: PostgresClient.Configuration, clock: any WallClock = SystemClock(), logger: Logger
+) throws -> some ApplicationProtocol {
+    try makeApplication(config, postgres: postgres, clock: clock, logger: logger).app
+}
+
+/// The application together with its dependencies (tests inspect the latter).
+public func makeApplication(
+    _ config: AppConfiguration, postgres: PostgresClient.Configuration, clock: any WallClock = SystemClock(), logger: Logger
+) throws -> (app: Application<RouterResponder<AppRequestContext>>, deps: AppDependencies) {
+    var pgConfig = postgres
+    pgConfig.options.maximumConnections = config.databasePoolSize
+    // No statement may hang a request; idle transactions are cut off as well.
+    pgConfig.options.additionalStartupParameters = [
+        ("statement_timeout", "15s"), ("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "60s"),
+        ("application_name", "eenloket"), ("TimeZone", "UTC"),
+    ]
+    let dbLogger = logger.with(component: "database")
+    let client = PostgresClient(configuration: pgConfig, backgroundLogger: dbLogger)
+    let database = Database(client: client, logger: dbLogger)
+    let migrations = try MigrationRunner.load(from: config.sqlDirectory)
+    let deps = AppDependencies(configuration: config, database: database, migrations: migrations, clock: clock)
+
+    let sweeper = PeriodicService(name: "routing-sweep", interval: config.routingSweepInterval, logger: logger) {
+        _ = try await deps.cases.routeWaiting(at: deps.now)
+    }
+    let housekeeping = PeriodicService(name: "housekeeping", interval: .seconds(3600), logger: logger) {
+        let now = deps.clock.now()
+        try await deps.cases.purgeIdempotencyKeys(before: now.addingTimeInterval(-24 * 3600))
+        try await deps.sessions.purgeExpired(before: now.addingTimeInterval(-24 * 3600))
+    }
+
+    var app = Application(
+        router: buildRouter(deps),
+        configuration: .init(address: .hostname(config.host, port: config.port), serverName: "eenloket"),
+        services: [client, sweeper, housekeeping],
+        logger: logger)
+    app.beforeServerStarts {
+        try await migrations.apply(on: client, logger: dbLogger)
+        if let email = config.adminEmail, let password = config.adminPassword {
+            let hash = try await deps.passwords.hash(password)
+            try await deps.staff.ensureAdmin(email: email, passwordHash: hash, at: deps.now)
+            logger.info("administrator account ensured")
+        }
+    }
+    return (app, deps)
+}
+
+/// The router with every route of the service; tests read its route list.
+public func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: RequestMetricsMiddleware(registry: deps.metrics))
+    router.add(middleware: AccessLogMiddleware())
+    router.add(middleware: ProblemMiddleware())
+    router.add(middleware: AuthenticationMiddleware(sessions: deps.sessions, clock: deps.clock))
+    ServiceController(deps: deps).register(on: router)
+    router.addRoutes(SessionController(deps: deps).endpoints, atPath: "/api/v1/sessions")
+    router.addRoutes(StaffController(deps: deps).endpoints, atPath: "/api/v1/staff")
+    router.addRoutes(CaseController(deps: deps).endpoints, atPath: "/api/v1/cases")
+    router.addRoutes(StatsController(deps: deps).endpoints, atPath: "/api/v1/stats")
+    return router
+}
+
+extension Logger {
+    /// A copy with a `component` metadata value.
+    func with(component: String) -> Logger {
+        var copy = self
+        copy[metadataKey: "component"] = .string(component)
+        return copy
+    }
+}

@@ -1,0 +1,27 @@
+import Logging
+import ServiceLifecycle
+
+/// Runs a job every `interval` until graceful shutdown (routing sweeps, purges).
+struct PeriodicService: Service {
+    let name: String
+    let interval: Duration
+    let logger: Logger
+    let job: @Sendable () async throws -> Void
+
+    func run() async throws {
+        await cancelWhenGracefulShutdown {
+            while !Task.isCancelled {
+                do {
+                    try await Task.sleep(for: interval)
+                } catch {
+                    return
+                }
+                do {
+                    try await job()
+                } catch {
+                    logger.warning("periodic job failed", metadata: ["job": "\(name)", "error.type": "\(type(of: error))"])
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,138 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Cases: filing (anonymous), reading, the workflow steps and the history.
+struct CaseController {
+    let deps: AppDependencies
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .post(use: file)
+            .get(use: list)
+            .get("{id}", use: show)
+            .get("{id}/events", use: events)
+            .post("{id}/triage", use: triage)
+            .post("{id}/ruling", use: rule)
+            .post("{id}/withdraw", use: withdraw)
+            .post("{id}/appeal", use: appeal)
+    }
+
+    static let idempotencyHeader = HTTPField.Name("Idempotency-Key")!
+
+    /// `POST /api/v1/cases`: no account needed. With an `Idempotency-Key`, a
+    /// repeat of the same body gets the same answer and files nothing new.
+    @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let body = try await JSONBody.parse(request)
+        guard case .object(let object) = body else {
+            throw AppError.malformed("De body moet een JSON-object zijn, niet een \(body.typeName).")
+        }
+        var idempotency: IdempotencyRequest?
+        if let key = request.headers[Self.idempotencyHeader] {
+            guard (1...200).contains(key.count) else {
+                throw AppError.invalid("Idempotency-Key", "Een Idempotency-Key heeft 1 tot en met 200 tekens.")
+            }
+            idempotency = IdempotencyRequest(key: key, canonicalBody: CanonicalJSON.serialize(body))
+        }
+        let new = try CreateCaseRequest.parse(object, today: deps.today)
+        let outcome = try await deps.cases.file(new, idempotency: idempotency, at: deps.now) { record, token in
+            (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token)))
+        }
+        context.logger.info("case filed", metadata: ["case_id": "\(outcome.caseId.lowercased)", "replayed": "\(outcome.replayed)"])
+        return JSONResponse.raw(
+            outcome.body, status: HTTPResponse.Status(code: outcome.status),
+            headers: [.location: "/api/v1/cases/\(outcome.caseId.lowercased)"])
+    }
+
+    /// `GET /api/v1/cases`: staff only; panel members see the cases they are on.
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let staff = try context.requireStaff(Permissions.caseReaders, to: "de lijst met zaken zien")
+        var errors: [FieldError] = []
+        var status: CaseStatus?
+        if let text = request.uri.queryParameters.get("status"), !text.isEmpty {
+            status = CaseStatus(rawValue: text)
+            if status == nil { errors.append(FieldError("status", "Onbekende status.")) }
+        }
+        var limit = 25
+        if let text = request.uri.queryParameters.get("limit") {
+            if let value = Int(text), (1...100).contains(value) { limit = value } else {
+                errors.append(FieldError("limit", "Kies een aantal van 1 tot en met 100."))
+            }
+        }
+        var cursor: CaseListCursor?
+        if let text = request.uri.queryParameters.get("cursor"), !text.isEmpty {
+            cursor = CaseListCursor(encoded: text)
+            if cursor == nil { errors.append(FieldError("cursor", "Deze cursor is ongeldig; begin opnieuw zonder cursor.")) }
+        }
+        if !errors.isEmpty { throw AppError.invalid(errors) }
+        let page = try await deps.cases.list(for: staff, status: status, limit: limit, after: cursor)
+        return try JSONResponse.make(CaseListJSON(items: page.items.map(CaseSummaryJSON.init), next_cursor: page.next?.encoded))
+    }
+
+    /// `GET /api/v1/cases/{id}`.
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try readerCaller(context)
+        let record = try await deps.cases.view(try context.uuidParameter("id"), caller: caller, at: deps.now)
+        return try JSONResponse.make(CaseResponse(record: record))
+    }
+
+    /// `GET /api/v1/cases/{id}/events`: a party sees the events but not the staff behind them.
+    @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try readerCaller(context)
+        let events = try await deps.cases.events(try context.uuidParameter("id"), caller: caller)
+        let showActor = CaseAccessPolicy.seesActors(caller)
+        return try JSONResponse.make(EventListJSON(items: events.map { EventJSON(event: $0, showActor: showActor) }))
+    }
+
+    /// `POST /api/v1/cases/{id}/triage` (intake officers).
+    @Sendable func triage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff([.intakeOfficer], to: "zaken beoordelen")
+        let id = try context.uuidParameter("id")
+        let input = try TriageRequest.parse(try await JSONBody.object(request))
+        let record = try await deps.cases.triage(id, input, by: context.caller, at: deps.now)
+        return try JSONResponse.make(CaseResponse(record: record))
+    }
+
+    /// `POST /api/v1/cases/{id}/ruling` (the chair of the case's panel).
+    @Sendable func rule(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff([.panelMember], to: "uitspraak doen")
+        let id = try context.uuidParameter("id")
+        let input = try RulingRequest.parse(try await JSONBody.object(request))
+        let record = try await deps.cases.rule(id, input, by: context.caller, at: deps.now)
+        guard let ruling = record.ruling else { throw AppError.unavailable }
+        return try JSONResponse.make(
+            RulingResponse(caseId: record.id, ruling: ruling, medical: record.medical), status: .created,
+            headers: [.location: "/api/v1/cases/\(record.id.lowercased)"])
+    }
+
+    /// `POST /api/v1/cases/{id}/withdraw` (the filer).
+    @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.authenticated()
+        if caller.staff != nil { throw AppError.forbidden("Alleen wie de zaak heeft ingediend, kan haar intrekken.") }
+        let record = try await deps.cases.withdraw(try context.uuidParameter("id"), by: caller, at: deps.now)
+        return try JSONResponse.make(CaseResponse(record: record))
+    }
+
+    /// `POST /api/v1/cases/{id}/appeal` (the filer or a coordinator).
+    @Sendable func appeal(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.authenticated()
+        if let staff = caller.staff, staff.role != .coordinator {
+            throw AppError.forbidden("Alleen de indiener of een coördinator kan een beroep vastleggen.")
+        }
+        let id = try context.uuidParameter("id")
+        let input = try AppealRequest.parse(try await JSONBody.object(request))
+        let record = try await deps.cases.appeal(id, input, by: caller, at: deps.now)
+        return try JSONResponse.make(CaseResponse(record: record), status: .created)
+    }
+
+    /// Callers who may read individual cases: 401 without credentials, 403 for inspectors.
+    private func readerCaller(_ context: AppRequestContext) throws -> Caller {
+        let caller = try context.authenticated()
+        if let staff = caller.staff, staff.role == .inspector {
+            throw AppError.forbidden("Inspecteurs zien alleen geaggregeerde cijfers, nooit een afzonderlijke zaak.")
+        }
+        return caller
+    }
+}

@@ -1,0 +1,64 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+import Prometheus
+
+/// Health, the OpenAPI document and metrics.
+struct ServiceController {
+    let deps: AppDependencies
+
+    func register(on router: Router<AppRequestContext>) {
+        router.get("health/live", use: live)
+        router.get("health/ready", use: ready)
+        router.get("openapi.yaml", use: openAPI)
+        router.get("metrics", use: metrics)
+    }
+
+    /// `GET /health/live`: 200 while the process runs.
+    @Sendable func live(_ request: Request, context: AppRequestContext) async throws -> Response {
+        plain("ok\n")
+    }
+
+    /// `GET /health/ready`: 200 when the database answers within two seconds
+    /// and every migration is applied; 503 otherwise.
+    @Sendable func ready(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let deps = self.deps
+        let upToDate = try? await TimeLimit.run(seconds: 2) {
+            try await deps.migrations.isUpToDate(on: deps.database.client, logger: deps.database.logger)
+        }
+        guard upToDate == true else {
+            return plain("not ready\n", status: .serviceUnavailable, headers: [.retryAfter: "5"])
+        }
+        return plain("ready\n")
+    }
+
+    /// `GET /openapi.yaml`.
+    @Sendable func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
+        Response(
+            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+    }
+
+    /// `GET /metrics`: Prometheus text format, with cases by status read at scrape time.
+    @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if let counts = try? await deps.stats.casesByStatus() {
+            let descriptor = MetricNameDescriptor(namespace: "eenloket", metricName: "cases", helpText: "Cases by status")
+            for (status, count) in counts {
+                deps.metrics.makeGauge(descriptor: descriptor, labels: [("status", status.rawValue)]).set(Double(count))
+            }
+        }
+        return Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: deps.metrics.emitToBuffer())))
+    }
+
+    private func plain(_ text: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
+        var headers = extra
+        headers[.contentType] = "text/plain; charset=utf-8"
+        headers[.cacheControl] = "no-store"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}

@@ -1,0 +1,122 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+
+/// `POST /api/v1/cases`.
+enum CreateCaseRequest {
+    /// Validates a filing; `today` is the Amsterdam date the rules on `sick_since` use.
+    static func parse(_ body: [String: JSONValue], today: LocalDate) throws -> NewCase {
+        let r = FieldReader(body)
+        let filerRole = try r.choice("filer_role", PartyRole.self)
+        let filer = try r.object("filer")
+        let filerName = try filer?.text("name", length: 1...200)
+        let filerEmail = try filer?.text("email", length: 3...320)
+        if let email = filerEmail, !EmailAddress.looksValid(email) {
+            filer?.fail("email", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")
+        }
+        let employee = try r.object("employee")
+        let employeeName = try employee?.text("name", length: 1...200)
+        let employer = try r.object("employer")
+        let employerName = try employer?.text("name", length: 1...200)
+        let kvk = try employer?.string("kvk_number")
+        if let kvk, !(kvk.utf8.count == 8 && kvk.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) {
+            employer?.fail("kvk_number", "Een KvK-nummer heeft precies 8 cijfers.")
+        }
+        let sickSince = try r.date("sick_since")
+        if let sickSince {
+            if sickSince > today {
+                r.fail("sick_since", "De eerste ziektedag mag niet in de toekomst liggen.")
+            } else if sickSince < today.adding(years: -3) {
+                r.fail("sick_since", "De eerste ziektedag mag hoogstens 3 jaar geleden zijn.")
+            }
+        }
+        let question = try r.text("question", length: 20...20_000)
+        let physician = try r.object("occupational_physician", required: false)
+        let physicianName = try physician?.text("name", required: false, length: 1...200)
+        let physicianOrganisation = try physician?.text("organisation", required: false, length: 1...200)
+        var medical: String?
+        if filerRole == .employer && r.has("medical_information") {
+            r.fail("medical_information", "Een werkgever mag geen medische gegevens vastleggen. Laat dit veld weg.")
+        } else {
+            medical = try r.text("medical_information", required: false, length: 1...20_000)
+        }
+        try r.finish()
+        return NewCase(
+            filerRole: filerRole!, filerName: filerName!, filerEmail: filerEmail!, employeeName: employeeName!,
+            employerName: employerName!, employerKvk: kvk!, sickSince: sickSince!, question: question!,
+            physicianName: physicianName, physicianOrganisation: physicianOrganisation,
+            medicalInformation: filerRole == .employee ? medical : nil)
+    }
+}
+
+/// `POST /api/v1/cases/{id}/triage`.
+enum TriageRequest {
+    static func parse(_ body: [String: JSONValue]) throws -> TriageInput {
+        let r = FieldReader(body)
+        let decision = try r.choice("decision", TriageDecision.self)
+        let motivation = try r.text("motivation", length: 10...20_000)
+        let accept = decision == .accept
+        let caseType = try r.choice("case_type", CaseType.self, required: accept)
+        let exhausted = try r.bool("other_options_exhausted", required: accept)
+        if accept, exhausted == false {
+            r.fail("other_options_exhausted", "Een zaak kan pas worden aangenomen als andere mogelijkheden zijn geprobeerd.")
+        }
+        var disciplines: [Discipline] = []
+        // Disciplines matter only when the case is accepted; otherwise they are ignored.
+        if accept, let names = try r.stringArray("disciplines", maxCount: 10) {
+            for (index, name) in names.enumerated() {
+                guard let discipline = Discipline(rawValue: name) else {
+                    r.fail("disciplines[\(index)]", "Kies uit: bedrijfsarts, verzekeringsarts, arbeidsdeskundige.")
+                    continue
+                }
+                disciplines.append(discipline)
+            }
+            if names.isEmpty {
+                r.fail("disciplines", "Kies minstens één discipline.")
+            } else if Set(names).count != names.count {
+                r.fail("disciplines", "Noem elke discipline maar één keer.")
+            } else if disciplines.count == names.count, !disciplines.contains(where: \.isPhysician) {
+                r.fail("disciplines", "Een arts zit elk panel voor: kies bedrijfsarts of verzekeringsarts.")
+            }
+        }
+        try r.finish()
+        return TriageInput(
+            decision: decision!, caseType: caseType, disciplines: disciplines, motivation: motivation!)
+    }
+}
+
+/// `POST /api/v1/cases/{id}/ruling`.
+enum RulingRequest {
+    static func parse(_ body: [String: JSONValue]) throws -> RulingInput {
+        let r = FieldReader(body)
+        let outcome = try r.choice("outcome", RulingOutcome.self)
+        let decision = try r.text("decision", length: 20...20_000)
+        let motivation = try r.text("motivation", length: 20...20_000)
+        let medical = try r.text("medical_considerations", required: false, length: 1...20_000)
+        try r.finish()
+        return RulingInput(outcome: outcome!, decision: decision!, motivation: motivation!, medicalConsiderations: medical)
+    }
+}
+
+/// `POST /api/v1/cases/{id}/appeal`.
+enum AppealRequest {
+    static func parse(_ body: [String: JSONValue]) throws -> AppealInput {
+        let r = FieldReader(body)
+        let court = try r.text("court", length: 1...200)
+        let lodgedOn = try r.date("lodged_on")
+        try r.finish()
+        return AppealInput(court: court!, lodgedOn: lodgedOn!)
+    }
+}
+
+/// A plausible e-mail address: local part, one @, a dotted domain, no spaces.
+enum EmailAddress {
+    static func looksValid(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64 else { return false }
+        let domain = parts[1]
+        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
+        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else { return false }
+        return !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0.isNewline })
+    }
+}

@@ -1,0 +1,76 @@
+import EenloketDomain
+import Logging
+import PostgresNIO
+
+/// The service's handle on PostgreSQL: a connection pool plus the rules for
+/// running transactions (retry on serialization failure and deadlock, map
+/// database errors to `AppError`).
+public struct Database: Sendable {
+    public let client: PostgresClient
+    public let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Runs `body` in one transaction: everything it writes commits together or not at all.
+    ///
+    /// A transaction that loses to a concurrent one by serialization failure or
+    /// deadlock is retried (up to three times) since it never saw partial state.
+    public func transaction<T: Sendable>(
+        _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        var attempt = 0
+        while true {
+            attempt += 1
+            do {
+                return try await client.withTransaction(logger: logger) { connection in
+                    try await body(connection)
+                }
+            } catch {
+                let cause = DatabaseErrors.unwrap(error)
+                if attempt < 4, DatabaseErrors.isRetryable(cause) {
+                    logger.debug("retrying transaction", metadata: ["sqlstate": "\(DatabaseErrors.sqlState(cause) ?? "")"])
+                    continue
+                }
+                throw DatabaseErrors.map(cause, logger: logger)
+            }
+        }
+    }
+
+    /// Runs a single statement outside an explicit transaction.
+    @discardableResult
+    public func query(_ query: PostgresQuery) async throws -> PostgresRowSequence {
+        do {
+            return try await client.query(query, logger: logger)
+        } catch {
+            throw DatabaseErrors.map(error, logger: logger)
+        }
+    }
+
+    /// Runs a single statement and collects its rows.
+    public func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        do {
+            var rows: [PostgresRow] = []
+            for try await row in try await client.query(query, logger: logger) { rows.append(row) }
+            return rows
+        } catch {
+            throw DatabaseErrors.map(error, logger: logger)
+        }
+    }
+}
+
+extension PostgresConnection {
+    /// Runs a statement and collects its rows.
+    public func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
+        var rows: [PostgresRow] = []
+        for try await row in try await self.query(query, logger: logger) { rows.append(row) }
+        return rows
+    }
+
+    /// Runs a statement, ignoring any rows.
+    public func run(_ query: PostgresQuery, logger: Logger) async throws {
+        _ = try await self.query(query, logger: logger)
+    }
+}

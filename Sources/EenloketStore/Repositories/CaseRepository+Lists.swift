@@ -1,0 +1,93 @@
+import EenloketDomain
+import Foundation
+import PostgresNIO
+
+/// A position in the cases list: the sort key of the last item seen.
+public struct CaseListCursor: Sendable, Equatable {
+    public let dueBy: LocalDate?
+    public let createdAt: Date
+    public let id: UUID
+
+    public init(dueBy: LocalDate?, createdAt: Date, id: UUID) {
+        self.dueBy = dueBy
+        self.createdAt = createdAt
+        self.id = id
+    }
+
+    /// Opaque text form: `<due or ->.<microseconds>.<uuid>`, base64url-encoded.
+    public var encoded: String {
+        let micros = Int64((createdAt.timeIntervalSince1970 * 1_000_000).rounded())
+        let raw = "\(dueBy?.description ?? "-").\(micros).\(id.lowercased)"
+        return Data(raw.utf8).base64EncodedString()
+            .replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    /// Parses the text form; nil when it is not one of ours.
+    public init?(encoded: String) {
+        guard encoded.utf8.count <= 200 else { return nil }
+        var base64 = encoded.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        while base64.count % 4 != 0 { base64 += "=" }
+        guard let data = Data(base64Encoded: base64), let raw = String(data: data, encoding: .utf8) else { return nil }
+        let parts = raw.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 3, let micros = Int64(parts[1]), let id = UUID(uuidString: String(parts[2])) else { return nil }
+        if parts[0] == "-" {
+            self.dueBy = nil
+        } else {
+            guard let due = LocalDate(iso: String(parts[0])) else { return nil }
+            self.dueBy = due
+        }
+        self.createdAt = Date(timeIntervalSince1970: TimeInterval(micros) / 1_000_000)
+        self.id = id
+    }
+}
+
+extension CaseRepository {
+    /// One page of the cases a staff member may list, most urgent first
+    /// (earliest due date, none last, then oldest), by keyset on the queue index.
+    public func list(
+        for staff: StaffPrincipal, status: CaseStatus?, limit: Int, after cursor: CaseListCursor?
+    ) async throws -> (items: [CaseSummary], next: CaseListCursor?) {
+        // 'infinity' sorts an absent due date last, as the index does.
+        let cursorDue = cursor.map { $0.dueBy?.description ?? "infinity" }
+        let panelOnly: UUID? = staff.role == .panelMember ? staff.id : nil
+        let rows = try await db.rows(
+            """
+            SELECT c.id, c.reference, c.status, c.case_type, c.created_at, c.next_due_by::text
+              FROM cases c
+             WHERE (\(status)::text IS NULL OR c.status = \(status))
+               AND (\(panelOnly)::uuid IS NULL OR (c.status <> 'withdrawn' AND EXISTS (
+                      SELECT 1 FROM panel_assignments pa
+                       WHERE pa.case_id = c.id AND pa.staff_id = \(panelOnly) AND pa.released_at IS NULL)))
+               AND (\(cursorDue)::date IS NULL
+                    OR (coalesce(c.next_due_by, 'infinity'::date), c.created_at, c.id)
+                       > (\(cursorDue)::date, \(cursor?.createdAt), \(cursor?.id)))
+             ORDER BY coalesce(c.next_due_by, 'infinity'::date), c.created_at, c.id
+             LIMIT \(limit + 1)
+            """)
+        var items = try rows.map { row in
+            let (id, reference, status, type, createdAt, due) = try row.decode((UUID, String, CaseStatus, CaseType?, Date, String?).self)
+            return CaseSummary(id: id, reference: reference, status: status, caseType: type, createdAt: createdAt, dueBy: LocalDate.column(due))
+        }
+        var next: CaseListCursor?
+        if items.count > limit {
+            items.removeLast()
+            let last = items[items.count - 1]
+            next = CaseListCursor(dueBy: last.dueBy, createdAt: last.createdAt, id: last.id)
+        }
+        return (items, next)
+    }
+
+    /// The history of a case the caller may see, in order.
+    public func events(_ id: UUID, caller: Caller) async throws -> [CaseEvent] {
+        guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
+            throw AppError.notFound
+        }
+        let rows = try await db.rows(
+            "SELECT seq, at, type, actor_role, actor_staff_id, data FROM case_events WHERE case_id = \(id) ORDER BY seq")
+        return try rows.map { row in
+            let (seq, at, type, role, staffId, data) = try row.decode((Int, Date, String, String, UUID?, JSONValue).self)
+            return CaseEvent(seq: seq, at: at, type: type, actorRole: role, actorStaffId: staffId, data: data)
+        }
+    }
+}

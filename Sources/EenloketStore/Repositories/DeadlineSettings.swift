@@ -1,0 +1,68 @@
+import EenloketDomain
+import Foundation
+import PostgresNIO
+import Synchronization
+
+/// The deadline rules and extra non-working days, read from the database
+/// (tables `deadline_rules` and `non_working_days`) and kept for a minute,
+/// so every instance follows a change within that time without a restart.
+public final class DeadlineSettings: Sendable {
+    private let db: Database
+    private let cache = Mutex<(policy: DeadlinePolicy, loadedAt: ContinuousClock.Instant)?>(nil)
+    private let maxAge: Duration
+
+    public init(db: Database, maxAge: Duration = .seconds(60)) {
+        self.db = db
+        self.maxAge = maxAge
+    }
+
+    /// The policy in force.
+    public func policy() async throws -> DeadlinePolicy {
+        let now = ContinuousClock.now
+        if let cached = cache.withLock({ $0 }), now - cached.loadedAt < maxAge { return cached.policy }
+        var rules: [DeadlineStage: DeadlineRule] = DeadlineRule.defaults
+        for row in try await db.rows("SELECT stage, preferred_days, due_days FROM deadline_rules") {
+            let (stage, preferred, due) = try row.decode((DeadlineStage, Int, Int).self)
+            rules[stage] = DeadlineRule(stage: stage, preferredDays: preferred, dueDays: due)
+        }
+        var extra: Set<LocalDate> = []
+        for row in try await db.rows("SELECT day::text FROM non_working_days") {
+            if let day = LocalDate(iso: try row.decode(String.self)) { extra.insert(day) }
+        }
+        let policy = DeadlinePolicy(rules: rules, calendar: WorkingDayCalendar(extraNonWorkingDays: extra))
+        cache.withLock { $0 = (policy, now) }
+        return policy
+    }
+
+    /// Forgets the cached policy (after a change, and in tests).
+    public func invalidate() {
+        cache.withLock { $0 = nil }
+    }
+}
+
+/// Writing deadlines of a case.
+enum DeadlineWriter {
+    /// Starts a stage: its deadline counts from `now`.
+    static func start(
+        _ stage: DeadlineStage, caseIds: [UUID], at now: Date, policy: DeadlinePolicy, conn: PostgresConnection, db: Database
+    ) async throws {
+        guard !caseIds.isEmpty else { return }
+        let deadline = policy.deadline(stage, startingAt: now)
+        try await conn.run(
+            try """
+            INSERT INTO case_deadlines (case_id, stage, started_at, preferred_by, due_by)
+            SELECT id, \(stage), \(now), \(deadline.preferredBy.description)::date, \(deadline.dueBy.description)::date
+              FROM unnest(\(caseIds)::uuid[]) AS id
+            """, logger: db.logger)
+    }
+
+    /// Marks a stage as met.
+    static func meet(_ stage: DeadlineStage, caseIds: [UUID], at now: Date, conn: PostgresConnection, db: Database) async throws {
+        guard !caseIds.isEmpty else { return }
+        try await conn.run(
+            try """
+            UPDATE case_deadlines SET met_at = \(now)
+             WHERE case_id = ANY(\(caseIds)::uuid[]) AND stage = \(stage) AND met_at IS NULL
+            """, logger: db.logger)
+    }
+}

@@ -1,0 +1,163 @@
+import EenloketDomain
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Executes routing decisions (`Routing` in the domain) atomically.
+///
+/// A routing pass holds one transaction-scoped advisory lock, so passes from
+/// all instances run one at a time and each sees the loads the previous one
+/// committed; it locks the cases it fills, and the `take_panel_seat` trigger
+/// re-checks every member's capacity as the seat is stored.
+public struct RoutingStore: Sendable {
+    /// Advisory lock key of routing ("routing" in ASCII).
+    static let lockKey: Int64 = 0x726F_7574_696E_67
+    /// Waiting cases read per page while looking for ones a freed member can take.
+    static let pageSize = 200
+
+    let db: Database
+    let deadlines: DeadlineSettings
+
+    /// Routes the given cases, which the current transaction has already locked
+    /// and moved to `awaiting_panel`. Returns what was assigned.
+    func route(lockedCases caseIds: [UUID], at now: Date, conn: PostgresConnection) async throws -> RoutingPlan {
+        try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: db.logger)
+        let needs = try await loadNeeds(conn: conn, ids: caseIds, after: nil).map(\.need)
+        var candidates = try await loadCandidates(conn: conn)
+        let plan = Routing.plan(needs, candidates: &candidates, nextOrdinal: Int64.max / 2)
+        try await store(plan, at: now, conn: conn)
+        return plan
+    }
+
+    /// Routes waiting cases, oldest filed first, until no waiting case can get
+    /// another member. Run after a member appears or is freed, and by the sweeper.
+    public func routeWaiting(at now: Date) async throws -> RoutingPlan {
+        try await db.transaction { conn in
+            try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: db.logger)
+            var total = RoutingPlan()
+            var candidates = try await loadCandidates(conn: conn)
+            var cursor: (Date, UUID)?
+            while candidates.contains(where: { $0.openCases < $0.maxOpenCases }) {
+                // Plan on a page read without locks, then lock just the cases
+                // that get a member and plan them again on their locked state
+                // (a withdrawal may have raced us; it does not take this lock).
+                let page = try await loadNeeds(conn: conn, ids: nil, after: cursor)
+                guard let last = page.last else { break }
+                cursor = (last.createdAt, last.need.caseId)
+                var trial = candidates
+                let draft = Routing.plan(page.map(\.need), candidates: &trial, nextOrdinal: Int64.max / 2)
+                let chosen = Array(Set(draft.assignments.map(\.caseId)))
+                guard !chosen.isEmpty else { continue }
+                try await conn.run(
+                    try "SELECT 1 FROM cases WHERE id = ANY(\(chosen)::uuid[]) ORDER BY created_at, id FOR UPDATE",
+                    logger: db.logger)
+                let locked = try await loadNeeds(conn: conn, ids: chosen, after: nil).map(\.need)
+                let plan = Routing.plan(locked, candidates: &candidates, nextOrdinal: Int64.max / 2)
+                try await store(plan, at: now, conn: conn)
+                total.assignments += plan.assignments
+                total.completed += plan.completed
+            }
+            return total
+        }
+    }
+
+    // MARK: Reading
+
+    struct WaitingCase {
+        let need: RoutingNeed
+        let createdAt: Date
+    }
+
+    /// Cases in awaiting_panel with what they still need, oldest first.
+    private func loadNeeds(conn: PostgresConnection, ids: [UUID]?, after cursor: (Date, UUID)?) async throws -> [WaitingCase] {
+        let rows = try await conn.rows(
+            try """
+            SELECT c.id, c.created_at, c.requested_disciplines, c.employer_name, c.employer_kvk,
+                   c.physician_name, c.physician_organisation,
+                   coalesce(array_agg(pa.discipline) FILTER (WHERE pa.id IS NOT NULL), '{}'),
+                   coalesce(array_agg(pa.staff_id) FILTER (WHERE pa.id IS NOT NULL), '{}'),
+                   coalesce(bool_or(pa.is_chair), false)
+              FROM cases c
+              LEFT JOIN panel_assignments pa ON pa.case_id = c.id AND pa.released_at IS NULL
+             WHERE c.status = 'awaiting_panel'
+               AND (\(ids)::uuid[] IS NULL OR c.id = ANY(\(ids)::uuid[]))
+               AND (\(cursor?.0)::timestamptz IS NULL OR (c.created_at, c.id) > (\(cursor?.0), \(cursor?.1)))
+             GROUP BY c.id
+             ORDER BY c.created_at, c.id
+             LIMIT \(ids == nil ? Self.pageSize : max(ids!.count, 1))
+            """, logger: db.logger)
+        return try rows.map { row in
+            let (id, createdAt, requested, employerName, kvk, physicianName, physicianOrg, filled, members, hasChair) =
+                try row.decode((UUID, Date, [String], String, String, String?, String?, [String], [UUID], Bool).self)
+            let need = RoutingNeed(
+                caseId: id, requested: requested.compactMap(Discipline.init(rawValue:)),
+                filled: Set(filled.compactMap(Discipline.init(rawValue:))), members: Set(members), hasChair: hasChair,
+                conflicts: ConflictProfile(
+                    employerName: employerName, employerKvk: kvk, physicianName: physicianName,
+                    physicianOrganisation: physicianOrg))
+            return WaitingCase(need: need, createdAt: createdAt)
+        }
+    }
+
+    /// Active panel members with room for another case.
+    private func loadCandidates(conn: PostgresConnection) async throws -> [RoutingCandidate] {
+        let rows = try await conn.rows(
+            """
+            SELECT pm.staff_id, s.name, pm.discipline, pm.affiliations, pm.open_cases, pm.max_open_cases, pm.last_assignment
+              FROM panel_members pm JOIN staff s ON s.id = pm.staff_id
+             WHERE s.active AND pm.open_cases < pm.max_open_cases
+            """, logger: db.logger)
+        return try rows.map { row in
+            let (id, name, discipline, affiliations, open, max, last) =
+                try row.decode((UUID, String, Discipline, [String], Int, Int, Int64?).self)
+            return RoutingCandidate(
+                staffId: id, name: name, discipline: discipline, affiliations: affiliations, openCases: open,
+                maxOpenCases: max, lastAssignment: last)
+        }
+    }
+
+    // MARK: Writing
+
+    /// Stores a plan: seats in assignment order, their events, and the cases it completed.
+    private func store(_ plan: RoutingPlan, at now: Date, conn: PostgresConnection) async throws {
+        guard !plan.assignments.isEmpty else { return }
+        let members = Array(Set(plan.assignments.map(\.staffId)))
+        // Lock member rows in one order (the seat-freeing trigger uses the same) so we never deadlock.
+        try await conn.run(
+            try "SELECT 1 FROM panel_members WHERE staff_id = ANY(\(members)::uuid[]) ORDER BY staff_id FOR UPDATE",
+            logger: db.logger)
+        let cases = plan.assignments.map(\.caseId)
+        let staff = plan.assignments.map(\.staffId)
+        let disciplines = plan.assignments.map(\.discipline.rawValue)
+        let chairs = plan.assignments.map(\.isChair)
+        try await conn.run(
+            try """
+            WITH seats AS (
+                INSERT INTO panel_assignments (case_id, staff_id, discipline, is_chair, assigned_at)
+                SELECT c, s, d, ch, \(now)
+                  FROM unnest(\(cases)::uuid[], \(staff)::uuid[], \(disciplines)::text[], \(chairs)::bool[])
+                       WITH ORDINALITY AS t(c, s, d, ch, n)
+                 ORDER BY n
+                RETURNING id, case_id, staff_id, discipline, is_chair
+            )
+            INSERT INTO case_events (case_id, at, type, actor_role, data)
+            SELECT case_id, \(now), 'member_assigned', 'system',
+                   jsonb_build_object('staff_id', staff_id, 'discipline', discipline, 'chair', is_chair)
+              FROM seats ORDER BY id
+            """, logger: db.logger)
+        guard !plan.completed.isEmpty else { return }
+        try await conn.run(
+            try """
+            WITH done AS (
+                UPDATE cases SET status = \(CaseTransition.panelComplete.to), updated_at = \(now)
+                 WHERE id = ANY(\(plan.completed)::uuid[]) AND status = \(CaseStatus.awaitingPanel)
+                RETURNING id
+            )
+            INSERT INTO case_events (case_id, at, type, actor_role, data)
+            SELECT id, \(now), 'panel_completed', 'system', jsonb_build_object('status', 'in_review') FROM done
+            """, logger: db.logger)
+        let policy = try await deadlines.policy()
+        try await DeadlineWriter.meet(.panel, caseIds: plan.completed, at: now, conn: conn, db: db)
+        try await DeadlineWriter.start(.ruling, caseIds: plan.completed, at: now, policy: policy, conn: conn, db: db)
+    }
+}

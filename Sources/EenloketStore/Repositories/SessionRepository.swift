@@ -1,0 +1,96 @@
+import EenloketDomain
+import Foundation
+import PostgresNIO
+
+/// Staff sessions, party tokens and login throttling.
+public struct SessionRepository: Sendable {
+    let db: Database
+
+    public init(db: Database) {
+        self.db = db
+    }
+
+    /// Stores a new staff session under the hash of its token.
+    public func createSession(staffId: UUID, tokenHash: Data, at now: Date, expiresAt: Date) async throws {
+        try await db.query(
+            """
+            INSERT INTO staff_sessions (token_hash, staff_id, created_at, expires_at)
+            VALUES (\(tokenHash), \(staffId), \(now), \(expiresAt))
+            """)
+    }
+
+    /// Ends a session; its token stops working at once.
+    public func revoke(tokenHash: Data, at now: Date) async throws {
+        try await db.query(
+            "UPDATE staff_sessions SET revoked_at = \(now) WHERE token_hash = \(tokenHash) AND revoked_at IS NULL")
+    }
+
+    /// The caller behind a bearer token, or nil when it is unknown, expired, revoked or its account inactive.
+    public func resolve(token: String, at now: Date) async throws -> Caller? {
+        guard let kind = AccessToken.kind(of: token) else { return nil }
+        let hash = AccessToken.hash(token)
+        switch kind {
+        case .staff:
+            let rows = try await db.rows(
+                """
+                SELECT s.id, s.role, pm.discipline
+                  FROM staff_sessions ss
+                  JOIN staff s ON s.id = ss.staff_id
+                  LEFT JOIN panel_members pm ON pm.staff_id = s.id
+                 WHERE ss.token_hash = \(hash) AND ss.revoked_at IS NULL AND ss.expires_at > \(now) AND s.active
+                """)
+            guard let row = rows.first else { return nil }
+            let (id, role, discipline) = try row.decode((UUID, StaffRole, Discipline?).self)
+            return .staff(StaffPrincipal(id: id, role: role, discipline: discipline))
+        case .party:
+            let rows = try await db.rows(
+                "SELECT case_id, role, is_filer FROM case_parties WHERE token_hash = \(hash)")
+            guard let row = rows.first else { return nil }
+            let (caseId, role, isFiler) = try row.decode((UUID, PartyRole, Bool).self)
+            return .party(PartyPrincipal(caseId: caseId, role: role, isFiler: isFiler))
+        }
+    }
+
+    /// Reserves one login attempt for an e-mail address, or says how many
+    /// seconds to wait when `limit` attempts already failed within `window`.
+    ///
+    /// The reservation is counted before the password is checked (and removed
+    /// again on success), under a per-address advisory lock, so concurrent
+    /// guesses across instances cannot slip past the limit.
+    public func reserveLoginAttempt(emailKey: String, at now: Date, window: TimeInterval, limit: Int) async throws -> LoginReservation {
+        try await db.transaction { conn in
+            try await conn.run("SELECT pg_advisory_xact_lock(hashtextextended('login:' || \(emailKey), 0))", logger: db.logger)
+            let since = now.addingTimeInterval(-window)
+            let rows = try await conn.rows(
+                """
+                SELECT at FROM login_attempts WHERE email_key = \(emailKey) AND at > \(since)
+                 ORDER BY at DESC LIMIT \(limit)
+                """, logger: db.logger)
+            let recent = try rows.map { try $0.decode(Date.self) }
+            if recent.count >= limit, let oldest = recent.last {
+                let wait = oldest.addingTimeInterval(window).timeIntervalSince(now)
+                return .throttled(retryAfter: max(1, Int(wait.rounded(.up))))
+            }
+            let id = try await conn.rows(
+                "INSERT INTO login_attempts (email_key, at) VALUES (\(emailKey), \(now)) RETURNING id", logger: db.logger)
+            return .reserved(attemptId: try id[0].decode(Int64.self))
+        }
+    }
+
+    /// Forgets a reserved attempt after a successful login.
+    public func releaseLoginAttempt(_ attemptId: Int64) async throws {
+        try await db.query("DELETE FROM login_attempts WHERE id = \(attemptId)")
+    }
+
+    /// Deletes attempts and sessions that no longer matter.
+    public func purgeExpired(before cutoff: Date) async throws {
+        try await db.query("DELETE FROM login_attempts WHERE at < \(cutoff)")
+        try await db.query("DELETE FROM staff_sessions WHERE expires_at < \(cutoff)")
+    }
+}
+
+/// The outcome of `reserveLoginAttempt`.
+public enum LoginReservation: Sendable {
+    case reserved(attemptId: Int64)
+    case throttled(retryAfter: Int)
+}

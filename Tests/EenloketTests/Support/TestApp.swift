@@ -1,0 +1,162 @@
+import EenloketDomain
+import EenloketHTTP
+import EenloketStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Logging
+import NIOCore
+import PostgresNIO
+
+/// 2026-11-23 10:00 Amsterdam time (a Monday), the default moment of the tests.
+let testStart = AmsterdamTime.startOfDay(LocalDate(year: 2026, month: 11, day: 23)!).addingTimeInterval(10 * 3600)
+
+/// A running application on a fresh database, with a controlled clock.
+struct TestContext: Sendable {
+    let api: API
+    let deps: AppDependencies
+    let clock: ManualClock
+    let postgres: PostgresClient.Configuration
+
+    /// Runs SQL directly against the test's database (as its owner).
+    func sql(_ query: PostgresQuery) async throws -> [PostgresRow] {
+        try await deps.database.rows(query)
+    }
+}
+
+/// Configuration the tests start from: fast bcrypt, no background sweeps during a test.
+func testConfiguration() -> AppConfiguration {
+    var config = AppConfiguration()
+    config.sqlDirectory = TestDatabase.sqlDirectory
+    config.bcryptCost = 4
+    config.routingSweepInterval = .seconds(3600)
+    config.adminEmail = "admin@eenloket.test"
+    config.adminPassword = "beheerder-wachtwoord"
+    return config
+}
+
+let testLogger: Logger = {
+    var logger = Logger(label: "eenloket-test")
+    logger.logLevel = ProcessInfo.processInfo.environment["EENLOKET_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
+    return logger
+}()
+
+/// Builds the application on a new database and runs `body` against it (no sockets).
+func withApp<T: Sendable>(
+    clock: ManualClock = ManualClock(testStart),
+    configure: (inout AppConfiguration) -> Void = { _ in },
+    database: PostgresClient.Configuration? = nil,
+    _ body: @Sendable (TestContext) async throws -> T
+) async throws -> T {
+    var config = testConfiguration()
+    configure(&config)
+    let postgres: PostgresClient.Configuration
+    if let database { postgres = database } else { postgres = try await TestDatabase.shared.freshDatabase() }
+    let (app, deps) = try makeApplication(config, postgres: postgres, clock: clock, logger: testLogger)
+    return try await app.test(.router) { client in
+        try await body(TestContext(api: API(client: client), deps: deps, clock: clock, postgres: postgres))
+    }
+}
+
+/// A small JSON client over HummingbirdTesting.
+struct API: Sendable {
+    let client: any TestClientProtocol
+
+    func request(
+        _ method: HTTPRequest.Method, _ path: String, json: String? = nil, token: String? = nil,
+        headers extra: HTTPFields = [:], contentType: String? = "application/json"
+    ) async throws -> Reply {
+        var headers = extra
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if json != nil, let contentType { headers[.contentType] = contentType }
+        let response = try await client.executeRequest(
+            uri: path, method: method, headers: headers, body: json.map { ByteBuffer(string: $0) })
+        return Reply(response: response)
+    }
+
+    func get(_ path: String, token: String? = nil) async throws -> Reply {
+        try await request(.get, path, token: token)
+    }
+
+    func post(_ path: String, _ json: String? = nil, token: String? = nil, headers: HTTPFields = [:]) async throws -> Reply {
+        try await request(.post, path, json: json, token: token, headers: headers)
+    }
+
+    func post(_ path: String, object: [String: Any], token: String? = nil, headers: HTTPFields = [:]) async throws -> Reply {
+        try await post(path, jsonText(object), token: token, headers: headers)
+    }
+
+    func patch(_ path: String, object: [String: Any], token: String? = nil) async throws -> Reply {
+        try await request(.patch, path, json: jsonText(object), token: token)
+    }
+
+    func delete(_ path: String, token: String? = nil) async throws -> Reply {
+        try await request(.delete, path, token: token)
+    }
+}
+
+/// JSON text of a Foundation object graph.
+func jsonText(_ object: Any) -> String {
+    String(decoding: try! JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]), as: UTF8.self)
+}
+
+/// A response with its body parsed as JSON when it is JSON.
+struct Reply: Sendable {
+    let response: TestResponse
+
+    var status: Int { Int(response.status.code) }
+    var headers: HTTPFields { response.headers }
+    var text: String { String(buffer: response.body) }
+    var json: JSONValue { (try? JSONValue.parse(Data(text.utf8))) ?? .null }
+    var contentType: String { headers[.contentType] ?? "" }
+
+    subscript(_ key: String) -> JSONValue { json[key] }
+}
+
+extension JSONValue {
+    subscript(_ key: String) -> JSONValue {
+        if case .object(let o) = self { return o[key] ?? .null }
+        return .null
+    }
+
+    subscript(_ index: Int) -> JSONValue {
+        if case .array(let a) = self, a.indices.contains(index) { return a[index] }
+        return .null
+    }
+
+    var string: String? {
+        if case .string(let s) = self { return s }
+        return nil
+    }
+
+    var int: Int? {
+        if case .number(let n) = self { return Int(n) }
+        return nil
+    }
+
+    var double: Double? {
+        if case .number(let n) = self { return n }
+        return nil
+    }
+
+    var bool: Bool? {
+        if case .bool(let b) = self { return b }
+        return nil
+    }
+
+    var array: [JSONValue] {
+        if case .array(let a) = self { return a }
+        return []
+    }
+
+    var object: [String: JSONValue]? {
+        if case .object(let o) = self { return o }
+        return nil
+    }
+
+    var isNull: Bool { self == .null }
+
+    /// Whether an object has the key at all (even with a null value).
+    func has(_ key: String) -> Bool { object?[key] != nil }
+}

@@ -1,0 +1,117 @@
+import EenloketStore
+import Foundation
+import Logging
+import PostgresNIO
+
+/// A real PostgreSQL for the tests: a throwaway cluster started the way
+/// `serve` starts its embedded one (or the server at
+/// `EENLOKET_TEST_DATABASE_URL`), a template database migrated once per run,
+/// and a fresh copy of it for every test, so tests run in parallel in isolation.
+actor TestDatabase {
+    static let shared = TestDatabase()
+
+    private static let templateName = "eenloket_template"
+    private var server: PostgresClient.Configuration?
+    private var admin: PostgresClient?
+    private var counter = 0
+    private let logger: Logger = {
+        var logger = Logger(label: "test-database")
+        logger.logLevel = .error
+        return logger
+    }()
+    private let runId = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+
+    /// Connection settings for a new database holding the current schema.
+    func freshDatabase() async throws -> PostgresClient.Configuration {
+        let admin = try await prepare()
+        counter += 1
+        let name = "t_\(runId)_\(counter)"
+        try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(Self.templateName)"))
+        var config = server!
+        config.database = name
+        return config
+    }
+
+    /// The server's connection settings for `database`.
+    func configuration(database: String) async throws -> PostgresClient.Configuration {
+        _ = try await prepare()
+        var config = server!
+        config.database = database
+        return config
+    }
+
+    private func prepare() async throws -> PostgresClient {
+        if let admin { return admin }
+        let base = try Self.startServer(logger: logger)
+        server = base
+        var adminConfig = base
+        adminConfig.database = "postgres"
+        let client = PostgresClient(configuration: adminConfig, backgroundLogger: logger)
+        Task { await client.run() }
+        admin = client
+        try await dropLeftovers(client)
+        try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(Self.templateName)"))
+        var templateConfig = base
+        templateConfig.database = Self.templateName
+        let template = PostgresClient(configuration: templateConfig, backgroundLogger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await template.run() }
+            let runner = try MigrationRunner.load(from: Self.sqlDirectory)
+            try await runner.apply(on: template, logger: logger)
+            group.cancelAll()
+        }
+        return client
+    }
+
+    /// Databases of earlier runs (and the old template) are dropped first.
+    private func dropLeftovers(_ client: PostgresClient) async throws {
+        var names: [String] = []
+        for try await name in try await client.query(
+            "SELECT datname FROM pg_database WHERE datname LIKE 't\\_%' OR datname = \(Self.templateName)"
+        ).decode(String.self) {
+            names.append(name)
+        }
+        for name in names {
+            try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
+        }
+    }
+
+    /// The repository's `SQL/migrations`, found from this source file.
+    static var sqlDirectory: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("SQL/migrations").path
+    }
+
+    static var repositoryRoot: String {
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().path
+    }
+
+    /// Starts the throwaway cluster, or reads `EENLOKET_TEST_DATABASE_URL`.
+    private static func startServer(logger: Logger) throws -> PostgresClient.Configuration {
+        if let url = ProcessInfo.processInfo.environment["EENLOKET_TEST_DATABASE_URL"], !url.isEmpty {
+            return try DatabaseURL.configuration(url)
+        }
+        // Durability does not matter for throwaway data; speed does.
+        let cluster = try EmbeddedPostgres(
+            settings: .init(
+                baseDirectory: repositoryRoot + "/.eenloket/test",
+                serverSettings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "400"],
+                databaseName: "postgres"),
+            logger: logger)
+        try cluster.start()
+        ClusterShutdown.register(cluster)
+        return PostgresClient.Configuration(
+            unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.user, password: nil, database: nil)
+    }
+}
+
+/// Stops the test cluster when the test process exits.
+enum ClusterShutdown {
+    nonisolated(unsafe) static var cluster: EmbeddedPostgres?
+
+    static func register(_ cluster: EmbeddedPostgres) {
+        Self.cluster = cluster
+        atexit { ClusterShutdown.cluster?.stop() }
+    }
+}
