@@ -7,8 +7,6 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The authenticated caller; `.anonymous` without (valid) credentials.
     public var caller: Caller = .anonymous
-    /// Whether a bearer token was presented but not accepted (401 rather than 403).
-    public var presentedInvalidToken = false
 
     public init(source: ApplicationRequestContextSource) {
         self.coreContext = .init(source: source)

@@ -26,7 +26,9 @@ public func makeApplication(
         ("statement_timeout", "15s"), ("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "60s"),
         ("application_name", "eenloket"), ("TimeZone", "UTC"),
     ]
-    let dbLogger = logger.with(component: "database")
+    // PostgresNIO logs wire messages (bind values, rows: medical text) at trace
+    // and debug level; the database logger never goes below info.
+    let dbLogger = logger.with(component: "database", minimumLevel: .info)
     let client = PostgresClient(configuration: pgConfig, backgroundLogger: dbLogger)
     let database = Database(client: client, logger: dbLogger)
     let migrations = try MigrationRunner.load(from: config.sqlDirectory)
@@ -73,10 +75,11 @@ public func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
 }
 
 extension Logger {
-    /// A copy with a `component` metadata value.
-    func with(component: String) -> Logger {
+    /// A copy with a `component` metadata value, logging nothing below `minimumLevel`.
+    func with(component: String, minimumLevel: Logger.Level = .trace) -> Logger {
         var copy = self
         copy[metadataKey: "component"] = .string(component)
+        if copy.logLevel < minimumLevel { copy.logLevel = minimumLevel }
         return copy
     }
 }

@@ -186,9 +186,16 @@ struct CaseListJSON: Encodable {
 }
 
 /// One event of `GET /api/v1/cases/{id}/events`; staff also see who acted.
+/// Parties see no staff identities at all, not even inside `data`.
 struct EventJSON: Encodable {
     let event: CaseEvent
     let showActor: Bool
+
+    private var visibleData: JSONValue {
+        guard !showActor, case .object(var members) = event.data else { return event.data }
+        members["staff_id"] = nil
+        return .object(members)
+    }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: APIKey.self)
@@ -199,7 +206,7 @@ struct EventJSON: Encodable {
         if showActor {
             try c.encode(event.actorStaffId?.lowercased, forKey: APIKey("actor_staff_id"))
         }
-        try c.encode(event.data, forKey: APIKey("data"))
+        try c.encode(visibleData, forKey: APIKey("data"))
     }
 }
 

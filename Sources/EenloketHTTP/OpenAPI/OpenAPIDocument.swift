@@ -1,3 +1,1683 @@
+/// The OpenAPI document served at `GET /openapi.yaml`; it must match what the service really does.
 enum OpenAPIDocument {
-    static let yaml = "openapi: 3.1.0\n"
+    static let yaml = #"""
+openapi: 3.1.0
+info:
+  title: Eenloket API
+  version: 1.0.0
+  summary: One desk for questions and disputes about sickness absence and re-integration.
+  description: |-
+    Eenloket receives questions and disputes about sickness absence and
+    re-integration, triages them, routes accepted cases to an independent panel
+    and records the panel's binding ruling.
+
+    Conventions:
+    - JSON in and out, UTF-8, field names in snake_case. Dates are `YYYY-MM-DD`;
+      timestamps are RFC 3339 in UTC with milliseconds (`2026-11-23T14:28:05.123Z`);
+      identifiers are lowercase UUIDs. Calendar dates (`sick_since`, "in the
+      future", years of registration, statistics by year) are reckoned in the
+      Europe/Amsterdam time zone.
+    - Request bodies: `application/json` (any `application/*+json` type is also
+      accepted; anything else gets 415), at most 1 MiB (else 413), a JSON object
+      (else 400). A field of the wrong JSON type gets 400; a missing required
+      field, `null` for a required field, a bad format or a broken rule gets 422
+      naming every offending field by its dotted path. For optional fields `null`
+      means the same as absent. Unknown fields are ignored. Text lengths are
+      counted in Unicode code points, and text fields must not be blank.
+    - Errors are `application/problem+json` (RFC 9457). No request, however
+      malformed, gets a 5xx other than 503 (a dependency such as the database is
+      unavailable; retry after the `Retry-After` seconds).
+    - An `{id}` that is not a UUID gets 404, as do unknown paths and methods.
+    - Responses are never cacheable (`Cache-Control: no-store`).
+
+    Authentication: `Authorization: Bearer <token>`. Staff obtain a session token
+    (prefix `els_`) from `POST /api/v1/sessions`. A filer receives an access token
+    for their one case (prefix `elc_`) in the response to filing. Missing,
+    unknown, expired or revoked credentials, and tokens of deactivated accounts,
+    get 401. An authenticated caller whose role may never do something gets 403
+    (a filer's token on a staff-only endpoint, too).
+
+    Roles: `admin`, `coordinator`, `intake_officer`, `panel_member`, `inspector`.
+servers:
+  - url: /
+security:
+  - bearerAuth: []
+tags:
+  - name: service
+    description: Health, this document and metrics.
+  - name: sessions
+    description: Staff login and logout.
+  - name: staff
+    description: Staff accounts and panel members.
+  - name: cases
+    description: Filing, reading and deciding cases.
+  - name: stats
+    description: Aggregate figures for supervision; never an individual case.
+
+paths:
+  /health/live:
+    get:
+      tags: [service]
+      operationId: getLiveness
+      summary: Liveness probe
+      description: 200 while the process runs. No authentication.
+      security: []
+      responses:
+        '200':
+          description: The process runs.
+          content:
+            text/plain:
+              schema:
+                type: string
+              example: "ok\n"
+
+  /health/ready:
+    get:
+      tags: [service]
+      operationId: getReadiness
+      summary: Readiness probe
+      description: >-
+        200 when the database answers (within two seconds) and every migration is
+        applied; 503 otherwise. No authentication.
+      security: []
+      responses:
+        '200':
+          description: Ready to serve.
+          content:
+            text/plain:
+              schema:
+                type: string
+              example: "ready\n"
+        '503':
+          description: Not ready (database unreachable or migrations not applied).
+          headers:
+            Retry-After:
+              $ref: '#/components/headers/RetryAfter'
+          content:
+            text/plain:
+              schema:
+                type: string
+              example: "not ready\n"
+
+  /openapi.yaml:
+    get:
+      tags: [service]
+      operationId: getOpenAPIDocument
+      summary: This OpenAPI document
+      description: The OpenAPI 3.1 document of the service. No authentication.
+      security: []
+      responses:
+        '200':
+          description: The OpenAPI document.
+          content:
+            application/yaml:
+              schema:
+                type: string
+
+  /metrics:
+    get:
+      tags: [service]
+      operationId: getMetrics
+      summary: Prometheus metrics
+      description: >-
+        Prometheus text exposition format (version 0.0.4). Includes
+        `eenloket_http_requests_total` and the histogram
+        `eenloket_http_request_duration_seconds`, both labelled by `route`
+        (the route template), `method` and `status`, and the gauge
+        `eenloket_cases` labelled by case `status`. No authentication.
+      security: []
+      responses:
+        '200':
+          description: The metrics.
+          content:
+            text/plain:
+              schema:
+                type: string
+
+  /api/v1/sessions:
+    post:
+      tags: [sessions]
+      operationId: createSession
+      summary: Log in (staff)
+      description: >-
+        Exchanges a staff member's e-mail address (compared ignoring case and
+        surrounding spaces) and password for a session token. An unknown
+        address, a wrong password and a deactivated account all get the same
+        401. After 10 failed logins for one address within 15 minutes, further
+        attempts for that address get 429 with `Retry-After` until the window
+        has passed, counted across all instances.
+      security: []
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/SessionRequest'
+      responses:
+        '201':
+          description: Logged in.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Session'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/sessions/current:
+    delete:
+      tags: [sessions]
+      operationId: deleteCurrentSession
+      summary: Log out (staff)
+      description: >-
+        Revokes the session token used for this request; it stops working at
+        once. Staff tokens only (a filer's case token gets 403).
+      responses:
+        '204':
+          description: Logged out.
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/staff:
+    post:
+      tags: [staff]
+      operationId: createStaff
+      summary: Create a staff account
+      description: >-
+        `admin` may create any role; a `coordinator` only `intake_officer` and
+        `panel_member` (another role gets 403). `panel` is required for a
+        `panel_member` and must be absent otherwise. A physician
+        (`bedrijfsarts`, `verzekeringsarts`) needs a BIG number and at least 5
+        full years since `registered_since`. An e-mail address already in use
+        (ignoring case) gets 409. The password is never returned. A new panel
+        member may at once be assigned to cases waiting for a panel.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/StaffCreateRequest'
+      responses:
+        '201':
+          description: The new account.
+          headers:
+            Location:
+              description: Path of the new account, `/api/v1/staff/{id}`.
+              schema:
+                type: string
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Staff'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/staff/{id}:
+    parameters:
+      - $ref: '#/components/parameters/StaffId'
+    get:
+      tags: [staff]
+      operationId: getStaff
+      summary: Read a staff account
+      description: '`admin` and `coordinator` only.'
+      responses:
+        '200':
+          description: The account.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Staff'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    patch:
+      tags: [staff]
+      operationId: updateStaff
+      summary: Change a staff account
+      description: >-
+        Partial update by `admin` (any account) or `coordinator` (accounts of
+        `intake_officer` and `panel_member` only, else 403). Only the fields
+        given change, e.g. `{"active": false}` or
+        `{"panel": {"max_open_cases": 3}}`. A role or discipline cannot be
+        changed (422); `panel` is only for panel members (422 otherwise). A
+        deactivated account's tokens stop working at once. Lowering
+        `max_open_cases` below the current load removes nobody from a panel; it
+        only stops new assignments. Activating a member, raising their
+        capacity or changing affiliations routes waiting cases at once. An
+        e-mail address already in use gets 409.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/StaffUpdateRequest'
+      responses:
+        '200':
+          description: The account after the change.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Staff'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases:
+    post:
+      tags: [cases]
+      operationId: fileCase
+      summary: File a question or dispute
+      description: >-
+        No authentication. Files a case in status `submitted` and returns it as
+        the filer sees it, plus `access_token`: the filer's bearer token for
+        this case, shown only in this response. `medical_information` may only
+        be given by an employee (422 when `filer_role` is `employer`); employers
+        may not record health data. With an `Idempotency-Key`, a repeat with
+        the same key and the same JSON value as body returns the same status
+        and body (including the same `access_token`) and creates nothing new;
+        the same key with a different body gets 422 (field `Idempotency-Key`),
+        and a repeat while the first request is still in progress may get 409.
+      security: []
+      parameters:
+        - name: Idempotency-Key
+          in: header
+          required: false
+          description: >-
+            1 to 200 characters (else 422). Makes filing safe to retry; keys are
+            remembered for at least 24 hours.
+          schema:
+            type: string
+            minLength: 1
+            maxLength: 200
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/CaseCreateRequest'
+      responses:
+        '201':
+          description: The case was filed.
+          headers:
+            Location:
+              description: Path of the case, `/api/v1/cases/{id}`.
+              schema:
+                type: string
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/FiledCase'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    get:
+      tags: [cases]
+      operationId: listCases
+      summary: List cases (staff)
+      description: >-
+        `intake_officer`, `coordinator` and `admin` see all cases; a
+        `panel_member` sees the cases whose panel they are on (not withdrawn
+        ones). Filers and inspectors get 403. Most urgent first: earliest
+        `due_by`, cases without one last, then oldest first. Pass `next_cursor`
+        as `cursor` for the next page; it is `null` on the last page. An
+        invalid `status`, `limit` or `cursor` gets 422.
+      parameters:
+        - name: status
+          in: query
+          required: false
+          description: Only cases in this status.
+          schema:
+            $ref: '#/components/schemas/CaseStatus'
+        - name: limit
+          in: query
+          required: false
+          description: Page size, 1 to 100.
+          schema:
+            type: integer
+            minimum: 1
+            maximum: 100
+            default: 25
+        - name: cursor
+          in: query
+          required: false
+          description: The opaque `next_cursor` of the previous page.
+          schema:
+            type: string
+            maxLength: 200
+      responses:
+        '200':
+          description: One page of case summaries.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/CaseList'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    get:
+      tags: [cases]
+      operationId: getCase
+      summary: Read a case
+      description: >-
+        Visible to the filer's token of this case; to `intake_officer`,
+        `coordinator` and `admin` (every case); to a `panel_member` while on
+        its panel and for good once that panel has ruled (not after a
+        withdrawal). Anyone else gets 404, never revealing that the case
+        exists; an `inspector` gets 403. Medical fields (`medical_information`,
+        `ruling.medical_considerations`) are present only for the employee who
+        filed the case, intake officers, and panel members of this case whose
+        discipline is `bedrijfsarts` or `verzekeringsarts`; for everyone else
+        the keys are absent. Each time a staff member is shown medical fields,
+        a `medical_data_viewed` event is recorded.
+      responses:
+        '200':
+          description: The case as this caller may see it.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Case'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/events:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    get:
+      tags: [cases]
+      operationId: listCaseEvents
+      summary: A case's history
+      description: >-
+        Whoever may see the case (same rules as reading it; an `inspector` gets
+        403). All events in order of `seq`; the history is append-only. Staff
+        callers also get `actor_staff_id`; a filer sees the events but not the
+        staff members behind them.
+      responses:
+        '200':
+          description: The history.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/EventList'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/triage:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    post:
+      tags: [cases]
+      operationId: triageCase
+      summary: Triage a case (intake officer)
+      description: >-
+        `intake_officer` only (others 403). Allowed only in status `submitted`,
+        else 409; when several triage requests race, exactly one succeeds and
+        the rest get 409. `accept` routes the case at once: one panel member per
+        requested discipline (active, of that discipline, below
+        `max_open_cases`, free of conflicts of interest with the employer's
+        name or KvK number and the occupational physician or their
+        organisation; the one with the fewest open cases, then never assigned,
+        then least recently assigned). The first physician assigned chairs the
+        panel. Status becomes `in_review` when every discipline got a member,
+        else `awaiting_panel` (routed again as soon as an eligible member
+        appears). `refer` makes it `referred`, `answer` makes it `answered`.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/TriageRequest'
+      responses:
+        '200':
+          description: The case after triage.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Case'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/ruling:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    post:
+      tags: [cases]
+      operationId: recordRuling
+      summary: Record the binding ruling (panel chair)
+      description: >-
+        Only the chair of this case's panel (other staff and filers get 403);
+        only in status `in_review` (else 409); one ruling per case (a second
+        gets 409). The case becomes `ruled` and shows the ruling under
+        `ruling`; the panel's seats free up. A ruling is never changed or
+        deleted. `digest` is the lowercase hex SHA-256 of the UTF-8 bytes of
+        the RFC 8785 canonical JSON of `{"case_id", "outcome", "decision",
+        "motivation", "medical_considerations" (null when absent),
+        "decided_at" (exactly as returned), "panel": [staff_id, ...] (in panel
+        order)}`, so anyone holding the ruling can recompute it.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/RulingRequest'
+      responses:
+        '201':
+          description: The ruling.
+          headers:
+            Location:
+              description: Path of the case, `/api/v1/cases/{id}`.
+              schema:
+                type: string
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Ruling'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/withdraw:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    post:
+      tags: [cases]
+      operationId: withdrawCase
+      summary: Withdraw a case (filer)
+      description: >-
+        The filer's token of this case only (staff get 403). No body is needed
+        and any body is ignored. Only from `submitted`, `awaiting_panel` or
+        `in_review` (else 409). Status becomes `withdrawn`; panel members are
+        freed and no longer see the case.
+      responses:
+        '200':
+          description: The withdrawn case.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Case'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/appeal:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    post:
+      tags: [cases]
+      operationId: lodgeAppeal
+      summary: Record an appeal to court (filer or coordinator)
+      description: >-
+        The filer's token of this case or a `coordinator`; other staff get 403.
+        Only when the case is `ruled` (else 409) and once (a second gets 409).
+        `lodged_on` must not be in the future nor before the ruling's date
+        (else 422). The case then shows `appeal`.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/AppealRequest'
+      responses:
+        '201':
+          description: The case with its appeal.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Case'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/stats/overview:
+    get:
+      tags: [stats]
+      operationId: getStatsOverview
+      summary: Overview figures (supervision)
+      description: >-
+        `inspector`, `coordinator` and `admin` only. Counts of all cases by
+        status and by type (every status and type is listed, 0 when none), the
+        median whole calendar days from filing to ruling, and the share of
+        rulings given by the ruling stage's `due_by`; the last two are `null`
+        while there are no rulings.
+      responses:
+        '200':
+          description: The figures.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Overview'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/stats/employers:
+    get:
+      tags: [stats]
+      operationId: getStatsEmployers
+      summary: Employers by weighted case count (supervision)
+      description: >-
+        `inspector`, `coordinator` and `admin` only. Per KvK number, the cases
+        that triage accepted (whatever happened later), by the year filed, for
+        `year-2`, `year-1` and `year`, with the name from the most recent
+        filing and `weighted_score = (3*c(year) + 2*c(year-1) + 1*c(year-2)) / 6`;
+        highest score first. Employers with fewer than 5 cases over the three
+        years are left out, so no individual can be singled out.
+      parameters:
+        - name: year
+          in: query
+          required: false
+          description: The year to report on, 2000 to 2100 (else 422); defaults to the current year in Europe/Amsterdam.
+          schema:
+            type: integer
+            minimum: 2000
+            maximum: 2100
+      responses:
+        '200':
+          description: The employers.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Employers'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+components:
+  securitySchemes:
+    bearerAuth:
+      type: http
+      scheme: bearer
+      description: >-
+        A staff session token (`els_...`, from `POST /api/v1/sessions`) or a
+        filer's case access token (`elc_...`, from `POST /api/v1/cases`).
+
+  parameters:
+    CaseId:
+      name: id
+      in: path
+      required: true
+      description: The case's id; anything that is not a UUID gets 404.
+      schema:
+        type: string
+        format: uuid
+    StaffId:
+      name: id
+      in: path
+      required: true
+      description: The staff account's id; anything that is not a UUID gets 404.
+      schema:
+        type: string
+        format: uuid
+
+  headers:
+    RetryAfter:
+      description: Seconds to wait before trying again.
+      schema:
+        type: integer
+        minimum: 0
+
+  responses:
+    BadRequest:
+      description: >-
+        The body is not valid JSON, is not a JSON object, or a field has the
+        wrong JSON type.
+      content:
+        application/problem+json:
+          schema:
+            $ref: '#/components/schemas/Problem'
+    Unauthorized:
+      description: No credentials, or unknown, expired or revoked ones.
+      headers:
+        WWW-Authenticate:
+          description: Always `Bearer`.
+          schema:
+            type: string
+      content:
+        application/problem+json:
+          schema:
+            $ref: '#/components/schemas/Problem'
+    Forbidden:
+      description: Authenticated, but this role (or this caller) may not do this.
+      content:
+        application/problem+json:
+          schema:
+            $ref: '#/components/schemas/Problem'
+    NotFound:
+      description: >-
+        Unknown resource, an id that is not a UUID, or a case the caller may not
+        see (its existence is never revealed).
+      content:
+        application/problem+json:
+          schema:
+            $ref: '#/components/schemas/Problem'
+    Conflict:
+      description: >-
+        The current state does not allow this now: the case's status, an
+        existing ruling or appeal, an e-mail address in use, or a concurrent
+        change won.
+      content:
+        application/problem+json:
+          schema:
+            $ref: '#/components/schemas/Problem'
+    ContentTooLarge:
+      description: The request body is over 1 MiB.
+      content:
+        application/problem+json:
+          schema:
+            $ref: '#/components/schemas/Problem'
+    UnsupportedMediaType:
+      description: The body is not `application/json` (or another `+json` type).
+      content:
+        application/problem+json:
+          schema:
+            $ref: '#/components/schemas/Problem'
+    UnprocessableContent:
+      description: >-
+        Well-formed but invalid: a missing field, a bad format or a broken rule.
+        `errors` names every offending field by its dotted path.
+      content:
+        application/problem+json:
+          schema:
+            $ref: '#/components/schemas/ValidationProblem'
+    TooManyRequests:
+      description: Too many failed attempts; try again after `Retry-After` seconds.
+      headers:
+        Retry-After:
+          $ref: '#/components/headers/RetryAfter'
+      content:
+        application/problem+json:
+          schema:
+            $ref: '#/components/schemas/Problem'
+    ServiceUnavailable:
+      description: A dependency (the database) is unavailable; try again later.
+      headers:
+        Retry-After:
+          $ref: '#/components/headers/RetryAfter'
+      content:
+        application/problem+json:
+          schema:
+            $ref: '#/components/schemas/Problem'
+
+  schemas:
+    # ---- enums -------------------------------------------------------------
+    CaseStatus:
+      type: string
+      enum: [submitted, awaiting_panel, in_review, ruled, referred, answered, withdrawn]
+    CaseType:
+      type: string
+      enum: [second_opinion, work_capacity, suitable_work, reintegration_effort, track_two, other]
+    RulingOutcome:
+      type: string
+      description: What the panel decided about the position or advice in dispute.
+      enum: [upheld, partly_upheld, overturned]
+    StaffRole:
+      type: string
+      enum: [admin, coordinator, intake_officer, panel_member, inspector]
+    FilerRole:
+      type: string
+      enum: [employee, employer]
+    Discipline:
+      type: string
+      description: '`bedrijfsarts` and `verzekeringsarts` are physician disciplines.'
+      enum: [bedrijfsarts, verzekeringsarts, arbeidsdeskundige]
+    TriageDecision:
+      type: string
+      description: >-
+        `accept`: for the pool; `refer`: not for the pool now (the motivation
+        says where to go); `answer`: answered at intake (the motivation holds
+        the answer).
+      enum: [accept, refer, answer]
+    DeadlineStage:
+      type: string
+      enum: [triage, panel, ruling]
+    Date:
+      type: string
+      format: date
+      description: A calendar date, `YYYY-MM-DD`.
+    Timestamp:
+      type: string
+      format: date-time
+      description: RFC 3339 in UTC with milliseconds, e.g. `2026-11-23T14:28:05.123Z`.
+
+    # ---- problems ----------------------------------------------------------
+    Problem:
+      type: object
+      description: An RFC 9457 problem document.
+      required: [type, title, status, detail]
+      properties:
+        type:
+          type: string
+          format: uri
+          examples: ['https://eenloket.nl/problemen/niet-gevonden']
+        title:
+          type: string
+        status:
+          type: integer
+          description: The HTTP status code.
+        detail:
+          type: string
+    FieldError:
+      type: object
+      required: [field, message]
+      properties:
+        field:
+          type: string
+          description: >-
+            Dotted path of the offending field, e.g. `employer.kvk_number` or
+            `disciplines[1]`; `Idempotency-Key` for that header.
+        message:
+          type: string
+    ValidationProblem:
+      description: A 422 problem naming each offending field.
+      allOf:
+        - $ref: '#/components/schemas/Problem'
+        - type: object
+          required: [errors]
+          properties:
+            errors:
+              type: array
+              minItems: 1
+              items:
+                $ref: '#/components/schemas/FieldError'
+
+    # ---- sessions ----------------------------------------------------------
+    SessionRequest:
+      type: object
+      required: [email, password]
+      properties:
+        email:
+          type: string
+          minLength: 1
+          maxLength: 320
+          description: At most 320 bytes in UTF-8.
+        password:
+          type: string
+          minLength: 1
+          maxLength: 1000
+          description: At most 1000 bytes in UTF-8.
+    Session:
+      type: object
+      required: [token, expires_at, role, staff_id]
+      properties:
+        token:
+          type: string
+          description: The bearer token for this session.
+          pattern: '^els_[A-Za-z0-9_-]{43}$'
+        expires_at:
+          $ref: '#/components/schemas/Timestamp'
+        role:
+          $ref: '#/components/schemas/StaffRole'
+        staff_id:
+          type: string
+          format: uuid
+
+    # ---- staff -------------------------------------------------------------
+    Affiliations:
+      type: array
+      description: >-
+        Names of organisations (arbodiensten, employers) and KvK numbers the
+        member works or worked for; used for conflict-of-interest checks
+        (compared ignoring case and surrounding white space, inner runs of
+        white space as one space).
+      maxItems: 100
+      items:
+        type: string
+        minLength: 1
+        maxLength: 200
+        pattern: '\S'
+    PanelCreate:
+      type: object
+      description: >-
+        Panel profile of a new `panel_member`. `big_number` and
+        `registered_since` are required for the physician disciplines; a
+        physician needs at least 5 full years since `registered_since`, which
+        must not be in the future.
+      required: [discipline, max_open_cases]
+      properties:
+        discipline:
+          $ref: '#/components/schemas/Discipline'
+        big_number:
+          type: [string, 'null']
+          pattern: '^[0-9]{11}$'
+          description: BIG registration number, 11 digits.
+        registered_since:
+          type: [string, 'null']
+          format: date
+        affiliations:
+          oneOf:
+            - $ref: '#/components/schemas/Affiliations'
+            - type: 'null'
+        max_open_cases:
+          type: integer
+          minimum: 1
+          maximum: 50
+          description: The member is never on more open cases (`awaiting_panel`, `in_review`) at once.
+      if:
+        required: [discipline]
+        properties:
+          discipline:
+            enum: [bedrijfsarts, verzekeringsarts]
+      then:
+        required: [big_number, registered_since]
+        properties:
+          big_number:
+            type: string
+          registered_since:
+            type: string
+    PanelUpdate:
+      type: object
+      description: >-
+        Partial change of a member's panel profile; only the fields given
+        change. `discipline`, when given, must be the current one.
+      properties:
+        discipline:
+          $ref: '#/components/schemas/Discipline'
+        big_number:
+          type: [string, 'null']
+          pattern: '^[0-9]{11}$'
+        registered_since:
+          type: [string, 'null']
+          format: date
+        affiliations:
+          oneOf:
+            - $ref: '#/components/schemas/Affiliations'
+            - type: 'null'
+        max_open_cases:
+          type: [integer, 'null']
+          minimum: 1
+          maximum: 50
+    StaffCreateRequest:
+      type: object
+      required: [email, name, password, role]
+      properties:
+        email:
+          type: string
+          format: email
+          minLength: 3
+          maxLength: 320
+          description: Must be unique, ignoring case (else 409).
+        name:
+          type: string
+          minLength: 1
+          maxLength: 200
+          pattern: '\S'
+        password:
+          type: string
+          minLength: 12
+          maxLength: 200
+          writeOnly: true
+        role:
+          $ref: '#/components/schemas/StaffRole'
+        panel:
+          oneOf:
+            - $ref: '#/components/schemas/PanelCreate'
+            - type: 'null'
+          description: Required for `panel_member`; must be absent (or null) for other roles.
+      if:
+        required: [role]
+        properties:
+          role:
+            const: panel_member
+      then:
+        required: [panel]
+        properties:
+          panel:
+            $ref: '#/components/schemas/PanelCreate'
+      else:
+        properties:
+          panel:
+            type: 'null'
+    StaffUpdateRequest:
+      type: object
+      description: Only the fields given change.
+      properties:
+        email:
+          type: [string, 'null']
+          format: email
+          minLength: 3
+          maxLength: 320
+        name:
+          type: [string, 'null']
+          minLength: 1
+          maxLength: 200
+          pattern: '\S'
+        active:
+          type: [boolean, 'null']
+          description: '`false` deactivates the account: it cannot log in and its tokens stop working at once.'
+        password:
+          type: [string, 'null']
+          minLength: 12
+          maxLength: 200
+          writeOnly: true
+        role:
+          oneOf:
+            - $ref: '#/components/schemas/StaffRole'
+            - type: 'null'
+          description: A role never changes; when given it must be the account's current role.
+        panel:
+          oneOf:
+            - $ref: '#/components/schemas/PanelUpdate'
+            - type: 'null'
+          description: Only for panel members.
+    Panel:
+      type: object
+      description: A panel member's profile.
+      required: [discipline, big_number, registered_since, affiliations, max_open_cases, open_cases]
+      properties:
+        discipline:
+          $ref: '#/components/schemas/Discipline'
+        big_number:
+          type: [string, 'null']
+          description: 11 digits; null when not recorded (possible for `arbeidsdeskundige`).
+        registered_since:
+          type: [string, 'null']
+          format: date
+        affiliations:
+          type: array
+          items:
+            type: string
+        max_open_cases:
+          type: integer
+          minimum: 1
+          maximum: 50
+        open_cases:
+          type: integer
+          minimum: 0
+          description: Cases in `awaiting_panel` or `in_review` whose panel the member is on.
+    Staff:
+      type: object
+      description: A staff account; never the password.
+      required: [id, email, name, role, active, panel, created_at, updated_at]
+      properties:
+        id:
+          type: string
+          format: uuid
+        email:
+          type: string
+        name:
+          type: string
+        role:
+          $ref: '#/components/schemas/StaffRole'
+        active:
+          type: boolean
+        panel:
+          description: The panel profile of a `panel_member`; null for other roles.
+          oneOf:
+            - $ref: '#/components/schemas/Panel'
+            - type: 'null'
+        created_at:
+          $ref: '#/components/schemas/Timestamp'
+        updated_at:
+          $ref: '#/components/schemas/Timestamp'
+
+    # ---- case requests -----------------------------------------------------
+    CaseCreateRequest:
+      type: object
+      required: [filer_role, filer, employee, employer, sick_since, question]
+      properties:
+        filer_role:
+          $ref: '#/components/schemas/FilerRole'
+        filer:
+          type: object
+          required: [name, email]
+          properties:
+            name:
+              type: string
+              minLength: 1
+              maxLength: 200
+              pattern: '\S'
+            email:
+              type: string
+              format: email
+              minLength: 3
+              maxLength: 320
+        employee:
+          type: object
+          required: [name]
+          properties:
+            name:
+              type: string
+              minLength: 1
+              maxLength: 200
+              pattern: '\S'
+        employer:
+          type: object
+          required: [name, kvk_number]
+          properties:
+            name:
+              type: string
+              minLength: 1
+              maxLength: 200
+              pattern: '\S'
+            kvk_number:
+              type: string
+              pattern: '^[0-9]{8}$'
+              description: KvK (Chamber of Commerce) number, exactly 8 digits.
+        sick_since:
+          type: string
+          format: date
+          description: First day of sickness; not in the future and at most 3 years back.
+        question:
+          type: string
+          minLength: 20
+          maxLength: 20000
+        occupational_physician:
+          type: [object, 'null']
+          description: The company doctor (and their arbodienst) whose advice the question is about.
+          properties:
+            name:
+              type: [string, 'null']
+              minLength: 1
+              maxLength: 200
+              pattern: '\S'
+            organisation:
+              type: [string, 'null']
+              minLength: 1
+              maxLength: 200
+              pattern: '\S'
+        medical_information:
+          type: [string, 'null']
+          minLength: 1
+          maxLength: 20000
+          pattern: '\S'
+          description: Only an employee may give this; when `filer_role` is `employer` it must be absent (else 422).
+      if:
+        required: [filer_role]
+        properties:
+          filer_role:
+            const: employer
+      then:
+        properties:
+          medical_information:
+            type: 'null'
+    TriageRequest:
+      type: object
+      description: >-
+        `motivation` (at least 10 characters) is always required. For
+        `accept`: `case_type` is required, `other_options_exhausted` must be
+        `true`, and `disciplines` is a non-empty list of
+        distinct disciplines with at least one physician (`bedrijfsarts` or
+        `verzekeringsarts`), since a physician chairs every panel. For `refer`
+        and `answer`, `case_type` and `other_options_exhausted` are optional
+        and `disciplines` is ignored.
+      required: [decision, motivation]
+      properties:
+        decision:
+          $ref: '#/components/schemas/TriageDecision'
+        case_type:
+          oneOf:
+            - $ref: '#/components/schemas/CaseType'
+            - type: 'null'
+        other_options_exhausted:
+          type: [boolean, 'null']
+        disciplines:
+          type: [array, 'null']
+          minItems: 1
+          maxItems: 3
+          uniqueItems: true
+          items:
+            $ref: '#/components/schemas/Discipline'
+        motivation:
+          type: string
+          minLength: 10
+          maxLength: 20000
+          pattern: '\S'
+      if:
+        required: [decision]
+        properties:
+          decision:
+            const: accept
+      then:
+        required: [case_type, other_options_exhausted, disciplines]
+        properties:
+          case_type:
+            $ref: '#/components/schemas/CaseType'
+          other_options_exhausted:
+            const: true
+          disciplines:
+            type: array
+            contains:
+              enum: [bedrijfsarts, verzekeringsarts]
+    RulingRequest:
+      type: object
+      required: [outcome, decision, motivation]
+      properties:
+        outcome:
+          $ref: '#/components/schemas/RulingOutcome'
+        decision:
+          type: string
+          minLength: 20
+          maxLength: 20000
+        motivation:
+          type: string
+          minLength: 20
+          maxLength: 20000
+        medical_considerations:
+          type: [string, 'null']
+          minLength: 1
+          maxLength: 20000
+          pattern: '\S'
+          description: Optional; shown only to those who may see medical fields.
+    AppealRequest:
+      type: object
+      required: [court, lodged_on]
+      properties:
+        court:
+          type: string
+          minLength: 1
+          maxLength: 200
+          pattern: '\S'
+          examples: ['Rechtbank Amsterdam']
+        lodged_on:
+          type: string
+          format: date
+          description: Not in the future and not before the ruling's date.
+
+    # ---- case responses ----------------------------------------------------
+    Employer:
+      type: object
+      required: [name, kvk_number]
+      properties:
+        name:
+          type: string
+        kvk_number:
+          type: string
+          pattern: '^[0-9]{8}$'
+    Employee:
+      type: object
+      required: [name]
+      properties:
+        name:
+          type: string
+    OccupationalPhysician:
+      type: object
+      required: [name, organisation]
+      properties:
+        name:
+          type: [string, 'null']
+        organisation:
+          type: [string, 'null']
+    Triage:
+      type: object
+      description: The intake officer's triage decision.
+      required: [decision, motivation, disciplines, decided_at]
+      properties:
+        decision:
+          $ref: '#/components/schemas/TriageDecision'
+        motivation:
+          type: string
+        disciplines:
+          type: array
+          description: The disciplines requested for the panel; empty unless accepted.
+          items:
+            $ref: '#/components/schemas/Discipline'
+        decided_at:
+          $ref: '#/components/schemas/Timestamp'
+    Deadline:
+      type: object
+      description: A stage's preferred date and latest deadline.
+      required: [stage, preferred_by, due_by, met_at]
+      properties:
+        stage:
+          $ref: '#/components/schemas/DeadlineStage'
+        preferred_by:
+          type: string
+          format: date
+        due_by:
+          type: string
+          format: date
+        met_at:
+          type: [string, 'null']
+          format: date-time
+          description: When the stage was completed; null while open.
+    PanelSeat:
+      type: object
+      required: [staff_id, name, discipline, chair]
+      properties:
+        staff_id:
+          type: string
+          format: uuid
+        name:
+          type: string
+        discipline:
+          $ref: '#/components/schemas/Discipline'
+        chair:
+          type: boolean
+          description: True for the first physician assigned, who chairs the panel.
+    Ruling:
+      type: object
+      description: >-
+        A binding ruling; never changed or deleted. `medical_considerations` is
+        present only for callers who may see medical fields (the key is absent
+        otherwise).
+      required: [outcome, decision, motivation, decided_at, panel, binding, digest]
+      properties:
+        outcome:
+          $ref: '#/components/schemas/RulingOutcome'
+        decision:
+          type: string
+        motivation:
+          type: string
+        medical_considerations:
+          type: [string, 'null']
+        decided_at:
+          $ref: '#/components/schemas/Timestamp'
+        panel:
+          type: array
+          description: The panel that ruled, in the order its members were assigned.
+          items:
+            $ref: '#/components/schemas/PanelSeat'
+        binding:
+          type: boolean
+          const: true
+        digest:
+          type: string
+          pattern: '^[0-9a-f]{64}$'
+          description: >-
+            Lowercase hex SHA-256 of the UTF-8 bytes of the RFC 8785 canonical
+            JSON of `{"case_id", "outcome", "decision", "motivation",
+            "medical_considerations" (null when absent), "decided_at" (exactly
+            as returned), "panel": [staff_id, ...] (in panel order)}`.
+    Appeal:
+      type: object
+      required: [court, lodged_on, recorded_at]
+      properties:
+        court:
+          type: string
+        lodged_on:
+          type: string
+          format: date
+        recorded_at:
+          $ref: '#/components/schemas/Timestamp'
+    Case:
+      type: object
+      description: >-
+        A case as the caller may see it. `medical_information` (and
+        `ruling.medical_considerations`) are present only for the employee who
+        filed it, intake officers, and this case's panel members of discipline
+        `bedrijfsarts` or `verzekeringsarts`, and only when the case holds
+        medical text; for everyone else the keys are absent.
+      required:
+        - id
+        - reference
+        - status
+        - filer_role
+        - case_type
+        - employer
+        - employee
+        - sick_since
+        - question
+        - occupational_physician
+        - created_at
+        - updated_at
+        - triage
+        - deadlines
+        - panel
+        - ruling
+        - appeal
+      properties:
+        id:
+          type: string
+          format: uuid
+        reference:
+          type: string
+          pattern: '^EL-[0-9]{4}-[0-9]{6}$'
+          description: Unique, human-readable reference, `EL-<year>-<6 digits>`.
+          examples: ['EL-2026-000042']
+        status:
+          $ref: '#/components/schemas/CaseStatus'
+        filer_role:
+          $ref: '#/components/schemas/FilerRole'
+        case_type:
+          description: Set by triage; null before.
+          oneOf:
+            - $ref: '#/components/schemas/CaseType'
+            - type: 'null'
+        employer:
+          $ref: '#/components/schemas/Employer'
+        employee:
+          $ref: '#/components/schemas/Employee'
+        sick_since:
+          type: string
+          format: date
+        question:
+          type: string
+        occupational_physician:
+          oneOf:
+            - $ref: '#/components/schemas/OccupationalPhysician'
+            - type: 'null'
+        created_at:
+          $ref: '#/components/schemas/Timestamp'
+        updated_at:
+          $ref: '#/components/schemas/Timestamp'
+        triage:
+          description: Null until triaged.
+          oneOf:
+            - $ref: '#/components/schemas/Triage'
+            - type: 'null'
+        deadlines:
+          type: array
+          description: The deadlines of the stages started so far, in order.
+          items:
+            $ref: '#/components/schemas/Deadline'
+        panel:
+          type: array
+          description: The panel's members in the order they were assigned.
+          items:
+            $ref: '#/components/schemas/PanelSeat'
+        ruling:
+          description: Null until the panel rules.
+          oneOf:
+            - $ref: '#/components/schemas/Ruling'
+            - type: 'null'
+        appeal:
+          description: Null unless an appeal was recorded.
+          oneOf:
+            - $ref: '#/components/schemas/Appeal'
+            - type: 'null'
+        medical_information:
+          type: [string, 'null']
+          description: Present only for callers who may see medical fields.
+    FiledCase:
+      description: The case as the filer sees it, plus the filer's access token.
+      allOf:
+        - $ref: '#/components/schemas/Case'
+        - type: object
+          required: [access_token]
+          properties:
+            access_token:
+              type: string
+              pattern: '^elc_[A-Za-z0-9_-]{43}$'
+              description: >-
+                The filer's bearer token for this case; shown only in this
+                response (and its idempotent repeats). Keep it safe.
+    CaseSummary:
+      type: object
+      required: [id, reference, status, case_type, created_at, due_by]
+      properties:
+        id:
+          type: string
+          format: uuid
+        reference:
+          type: string
+          pattern: '^EL-[0-9]{4}-[0-9]{6}$'
+        status:
+          $ref: '#/components/schemas/CaseStatus'
+        case_type:
+          oneOf:
+            - $ref: '#/components/schemas/CaseType'
+            - type: 'null'
+        created_at:
+          $ref: '#/components/schemas/Timestamp'
+        due_by:
+          type: [string, 'null']
+          format: date
+          description: The nearest unmet deadline, or null.
+    CaseList:
+      type: object
+      required: [items, next_cursor]
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/CaseSummary'
+        next_cursor:
+          type: [string, 'null']
+          description: Pass as `cursor` for the next page; null on the last page.
+    Event:
+      type: object
+      required: [seq, at, type, actor_role, data]
+      properties:
+        seq:
+          type: integer
+          minimum: 1
+          description: Position in the case's history, from 1.
+        at:
+          $ref: '#/components/schemas/Timestamp'
+        type:
+          type: string
+          description: >-
+            At least `case_filed`, `case_triaged`, `member_assigned`,
+            `panel_completed`, `ruling_recorded`, `case_withdrawn`,
+            `appeal_lodged` and `medical_data_viewed`; more may be added.
+        actor_role:
+          type: string
+          description: >-
+            Who acted: a party role (`employee`, `employer`), a staff role, or
+            `system` for the service itself (routing).
+          examples: [employee, intake_officer, system]
+        actor_staff_id:
+          type: [string, 'null']
+          format: uuid
+          description: >-
+            The staff member who acted (null for parties and the system).
+            Present only for staff callers.
+        data:
+          type: object
+          description: Details of the event, by type (for example the new `status`).
+    EventList:
+      type: object
+      required: [items]
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/Event'
+
+    # ---- statistics --------------------------------------------------------
+    CountsByStatus:
+      type: object
+      required: [submitted, awaiting_panel, in_review, ruled, referred, answered, withdrawn]
+      properties:
+        submitted: {type: integer, minimum: 0}
+        awaiting_panel: {type: integer, minimum: 0}
+        in_review: {type: integer, minimum: 0}
+        ruled: {type: integer, minimum: 0}
+        referred: {type: integer, minimum: 0}
+        answered: {type: integer, minimum: 0}
+        withdrawn: {type: integer, minimum: 0}
+    CountsByType:
+      type: object
+      required: [second_opinion, work_capacity, suitable_work, reintegration_effort, track_two, other]
+      properties:
+        second_opinion: {type: integer, minimum: 0}
+        work_capacity: {type: integer, minimum: 0}
+        suitable_work: {type: integer, minimum: 0}
+        reintegration_effort: {type: integer, minimum: 0}
+        track_two: {type: integer, minimum: 0}
+        other: {type: integer, minimum: 0}
+    Overview:
+      type: object
+      required: [cases_by_status, cases_by_type, median_days_to_ruling, share_ruled_within_due]
+      properties:
+        cases_by_status:
+          $ref: '#/components/schemas/CountsByStatus'
+        cases_by_type:
+          $ref: '#/components/schemas/CountsByType'
+        median_days_to_ruling:
+          type: [number, 'null']
+          minimum: 0
+          description: Median whole calendar days from filing to ruling; null while there are no rulings.
+        share_ruled_within_due:
+          type: [number, 'null']
+          minimum: 0
+          maximum: 1
+          description: Share of rulings given on or before the ruling stage's `due_by`; null while there are no rulings.
+    EmployerLine:
+      type: object
+      required: [kvk_number, name, cases, weighted_score]
+      properties:
+        kvk_number:
+          type: string
+          pattern: '^[0-9]{8}$'
+        name:
+          type: string
+          description: The employer's name in its most recent filing.
+        cases:
+          type: array
+          description: Accepted cases filed in `[year-2, year-1, year]`.
+          minItems: 3
+          maxItems: 3
+          items:
+            type: integer
+            minimum: 0
+        weighted_score:
+          type: number
+          description: (3*c(year) + 2*c(year-1) + 1*c(year-2)) / 6
+    Employers:
+      type: object
+      required: [year, minimum_cases, items]
+      properties:
+        year:
+          type: integer
+          description: The year reported on.
+        minimum_cases:
+          type: integer
+          description: Employers with fewer cases over the three years are left out (5).
+        items:
+          type: array
+          description: Highest `weighted_score` first.
+          items:
+            $ref: '#/components/schemas/EmployerLine'
+
+"""#
 }

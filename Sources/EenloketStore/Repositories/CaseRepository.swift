@@ -32,9 +32,14 @@ public struct CaseRepository: Sendable {
         return record
     }
 
-    /// Adds the medical fields when the caller may see them, logging a staff view.
+    /// Adds the medical fields when the caller may see them (the keys then
+    /// exist, null when empty); a staff member shown medical text is logged.
     func attachMedical(_ record: inout CaseRecord, for caller: Caller, at now: Date) async throws {
-        guard record.holdsMedicalText, CaseAccessPolicy.canSeeMedical(caller, record.accessFacts) else { return }
+        guard CaseAccessPolicy.canSeeMedical(caller, record.accessFacts) else { return }
+        guard record.holdsMedicalText else {
+            record.medical = MedicalFields(medicalInformation: nil, medicalConsiderations: nil)
+            return
+        }
         let rows = try await db.rows(
             """
             SELECT (SELECT medical_information FROM case_medical WHERE case_id = \(record.id)),
@@ -63,7 +68,8 @@ public struct CaseRepository: Sendable {
                    EXISTS (SELECT 1 FROM case_medical m WHERE m.case_id = c.id),
                    (SELECT coalesce(jsonb_agg(jsonb_build_object(
                                'stage', d.stage, 'preferred_by', d.preferred_by, 'due_by', d.due_by,
-                               'met_at_ms', (extract(epoch FROM d.met_at) * 1000)::bigint) ORDER BY d.started_at, d.stage), '[]')
+                               'met_at_ms', (extract(epoch FROM d.met_at) * 1000)::bigint)
+                               ORDER BY array_position(ARRAY['triage', 'panel', 'ruling'], d.stage)), '[]')
                       FROM case_deadlines d WHERE d.case_id = c.id),
                    (SELECT coalesce(jsonb_agg(jsonb_build_object(
                                'staff_id', pa.staff_id, 'name', s.name, 'discipline', pa.discipline, 'chair', pa.is_chair)

@@ -12,7 +12,9 @@ actor TestDatabase {
 
     private static let templateName = "eenloket_template"
     private var server: PostgresClient.Configuration?
-    private var admin: PostgresClient?
+    /// Preparation runs once; callers that arrive while it runs await the same task
+    /// (actor methods are re-entrant at every `await`).
+    private var preparation: Task<PostgresClient, any Error>?
     private var counter = 0
     private let logger: Logger = {
         var logger = Logger(label: "test-database")
@@ -26,7 +28,26 @@ actor TestDatabase {
         let admin = try await prepare()
         counter += 1
         let name = "t_\(runId)_\(counter)"
-        try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(Self.templateName)"))
+        // A backend of the migration run may linger on the template for a moment.
+        for attempt in 1...50 {
+            do {
+                try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(Self.templateName)"))
+                break
+            } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55006" && attempt < 50 {
+                try await Task.sleep(for: .milliseconds(100))
+            }
+        }
+        var config = server!
+        config.database = name
+        return config
+    }
+
+    /// Connection settings for a new, empty database (no schema yet).
+    func emptyDatabase() async throws -> PostgresClient.Configuration {
+        let admin = try await prepare()
+        counter += 1
+        let name = "t_\(runId)_\(counter)"
+        try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
         var config = server!
         config.database = name
         return config
@@ -41,14 +62,19 @@ actor TestDatabase {
     }
 
     private func prepare() async throws -> PostgresClient {
-        if let admin { return admin }
+        if let preparation { return try await preparation.value }
+        let task = Task { try await self.startAndMigrate() }
+        preparation = task
+        return try await task.value
+    }
+
+    private func startAndMigrate() async throws -> PostgresClient {
         let base = try Self.startServer(logger: logger)
         server = base
         var adminConfig = base
         adminConfig.database = "postgres"
         let client = PostgresClient(configuration: adminConfig, backgroundLogger: logger)
         Task { await client.run() }
-        admin = client
         try await dropLeftovers(client)
         try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(Self.templateName)"))
         var templateConfig = base
