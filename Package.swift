@@ -84,3 +84,4 @@ let package = Package(
         ),
     ]
 )
+

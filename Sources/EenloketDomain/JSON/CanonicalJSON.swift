@@ -37,20 +37,52 @@ public enum CanonicalJSON {
         }
     }
 
-    /// ECMAScript number formatting for the values requests realistically carry.
-    private static func number(_ n: Double) -> String {
+    /// ECMAScript's Number.prototype.toString, as RFC 8785 requires: the
+    /// shortest digits that round-trip (Swift's `description` finds them),
+    /// written in plain decimal from 1e-6 up to 1e21 and in exponent form outside.
+    static func number(_ n: Double) -> String {
         guard n.isFinite else { return "null" }
         if n == 0 { return "0" }
-        if n == n.rounded(), abs(n) < 1e21 { return String(Int64(n)) }
-        var text = String(n)  // shortest round-trip form, as ECMAScript uses
-        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
-            let mantissa = text[..<e]
-            var exponent = String(text[text.index(after: e)...])
-            let sign = exponent.hasPrefix("-") ? "-" : "+"
-            exponent = String(exponent.drop(while: { $0 == "-" || $0 == "+" || $0 == "0" }))
-            text = mantissa + "e" + sign + (exponent.isEmpty ? "0" : exponent)
+        let (digits, exponent) = shortestDigits(abs(n))
+        let k = digits.count
+        let sign = n < 0 ? "-" : ""
+        // The value is 0.d1d2…dk × 10^exponent.
+        if k <= exponent && exponent <= 21 {
+            return sign + digits + String(repeating: "0", count: exponent - k)
         }
-        return text
+        if 0 < exponent && exponent <= 21 {
+            let cut = digits.index(digits.startIndex, offsetBy: exponent)
+            return sign + digits[..<cut] + "." + digits[cut...]
+        }
+        if -6 < exponent && exponent <= 0 {
+            return sign + "0." + String(repeating: "0", count: -exponent) + digits
+        }
+        let e = exponent - 1
+        let mantissa = k == 1 ? digits : String(digits.prefix(1)) + "." + digits.dropFirst()
+        return sign + mantissa + "e" + (e < 0 ? "-" : "+") + String(abs(e))
+    }
+
+    /// The shortest round-trip decimal digits of a positive finite double and
+    /// the exponent `n` such that the value is 0.digits × 10^n.
+    static func shortestDigits(_ value: Double) -> (digits: String, exponent: Int) {
+        let text = "\(value)"  // e.g. "1.5e-07", "1152921504606847.0", "0.001"
+        var mantissa = Substring(text)
+        var exponent = 0
+        if let e = text.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            mantissa = text[..<e]
+            exponent = Int(text[text.index(after: e)...]) ?? 0
+        }
+        let parts = mantissa.split(separator: ".", omittingEmptySubsequences: false)
+        let integer = String(parts[0])
+        let fraction = parts.count > 1 ? String(parts[1]) : ""
+        var digits = integer + fraction
+        var pointPosition = integer.count + exponent
+        while digits.hasPrefix("0") && digits.count > 1 {
+            digits.removeFirst()
+            pointPosition -= 1
+        }
+        while digits.hasSuffix("0") && digits.count > 1 { digits.removeLast() }
+        return (digits, pointPosition)
     }
 
     private static func writeString(_ s: String, into out: inout String) {

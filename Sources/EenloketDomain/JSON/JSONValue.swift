@@ -13,9 +13,14 @@ public enum JSONValue: Sendable, Hashable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    /// Parses UTF-8 JSON text; throws on anything that is not valid JSON.
+    /// Parses UTF-8 JSON text strictly (see `JSONParser`); throws on anything else.
     public static func parse(_ data: Data) throws -> JSONValue {
-        try JSONDecoder().decode(JSONValue.self, from: data)
+        try JSONParser.parse(Array(data))
+    }
+
+    /// Parses UTF-8 JSON bytes strictly.
+    public static func parse(_ bytes: [UInt8]) throws -> JSONValue {
+        try JSONParser.parse(bytes)
     }
 
     /// The JSON type's name, for error messages.

@@ -1,15 +1,17 @@
 /// The one definition of which status changes a case may make.
 ///
 /// The store executes each transition as `UPDATE … WHERE status = ANY(from)`,
-/// so a lost race changes nothing and becomes a 409; migration 0002 holds the
-/// same table for a trigger that rejects any other change (a test keeps the
-/// two in step).
+/// so a lost race changes nothing and becomes a 409; the migrations hold the
+/// same table (`case_status_transitions`) for a trigger that rejects any other
+/// change (a test keeps the two in step).
 public enum CaseTransition: String, Sendable, CaseIterable {
     case acceptAwaitingPanel
     case acceptInReview
     case refer
     case answer
     case panelComplete
+    /// A coordinator changed the panel and a seat could not be filled at once.
+    case reopenPanel
     case rule
     case withdraw
 
@@ -18,6 +20,7 @@ public enum CaseTransition: String, Sendable, CaseIterable {
         switch self {
         case .acceptAwaitingPanel, .acceptInReview, .refer, .answer: return [.submitted]
         case .panelComplete: return [.awaitingPanel]
+        case .reopenPanel: return [.inReview]
         case .rule: return [.inReview]
         case .withdraw: return [.submitted, .awaitingPanel, .inReview]
         }
@@ -26,7 +29,7 @@ public enum CaseTransition: String, Sendable, CaseIterable {
     /// The status the transition ends in.
     public var to: CaseStatus {
         switch self {
-        case .acceptAwaitingPanel: return .awaitingPanel
+        case .acceptAwaitingPanel, .reopenPanel: return .awaitingPanel
         case .acceptInReview, .panelComplete: return .inReview
         case .refer: return .referred
         case .answer: return .answered

@@ -53,14 +53,55 @@ public struct StageDeadline: Sendable, Equatable {
     }
 }
 
+/// An after-care check-in: due some calendar days after the ruling, missed
+/// when still unanswered some days later.
+public struct FollowUpRule: Sendable, Equatable {
+    public let sequence: Int
+    public let dueAfterDays: Int
+    public let missedAfterDays: Int
+
+    public init(sequence: Int, dueAfterDays: Int, missedAfterDays: Int) {
+        self.sequence = sequence
+        self.dueAfterDays = dueAfterDays
+        self.missedAfterDays = missedAfterDays
+    }
+
+    /// 2 weeks, 6 weeks, 3 months and 6 months after the ruling, two weeks to answer each.
+    public static let defaults: [FollowUpRule] = [
+        FollowUpRule(sequence: 1, dueAfterDays: 14, missedAfterDays: 28),
+        FollowUpRule(sequence: 2, dueAfterDays: 42, missedAfterDays: 56),
+        FollowUpRule(sequence: 3, dueAfterDays: 91, missedAfterDays: 105),
+        FollowUpRule(sequence: 4, dueAfterDays: 182, missedAfterDays: 196),
+    ]
+
+    /// When the check-in is due and when it counts as missed, for a ruling at
+    /// `ruledAt`: 09:00 Amsterdam time on those days.
+    public func moments(after ruledAt: Date) -> (due: Date, missed: Date) {
+        let day = AmsterdamTime.date(of: ruledAt)
+        func nineOClock(_ d: LocalDate) -> Date { AmsterdamTime.startOfDay(d).addingTimeInterval(9 * 3600) }
+        return (nineOClock(day.adding(days: dueAfterDays)), nineOClock(day.adding(days: missedAfterDays)))
+    }
+}
+
 /// The deadline rules and calendar in force.
 public struct DeadlinePolicy: Sendable {
     public let rules: [DeadlineStage: DeadlineRule]
     public let calendar: WorkingDayCalendar
+    public let followUps: [FollowUpRule]
 
-    public init(rules: [DeadlineStage: DeadlineRule] = DeadlineRule.defaults, calendar: WorkingDayCalendar = WorkingDayCalendar()) {
+    public init(
+        rules: [DeadlineStage: DeadlineRule] = DeadlineRule.defaults, calendar: WorkingDayCalendar = WorkingDayCalendar(),
+        followUps: [FollowUpRule] = FollowUpRule.defaults
+    ) {
         self.rules = rules
         self.calendar = calendar
+        self.followUps = followUps
+    }
+
+    /// The moment a stage's timer fires: the start of the day after the date
+    /// (the whole preferred or due day counts).
+    public static func passingMoment(of day: LocalDate) -> Date {
+        AmsterdamTime.startOfDay(day.adding(days: 1))
     }
 
     public func deadline(_ stage: DeadlineStage, startingAt start: Date) -> StageDeadline {

@@ -52,7 +52,8 @@ public struct WorkingDayCalendar: Sendable {
             LocalDate(year: year, month: 12, day: 26)!,  // Tweede Kerstdag
         ]
         if let royal = royalBirthdayCelebrated(in: year) { days.append(royal) }
-        return days.sorted()
+        // Ascension can fall on 5 May (2016, 2027): each day is listed once.
+        return Array(Set(days)).sorted()
     }
 
     /// Whether a date is one of the named public holidays.

@@ -21,13 +21,40 @@ public struct AppConfiguration: Sendable {
     public var loginWindow: TimeInterval
     /// How often the routing sweeper looks for waiting cases a member could take.
     public var routingSweepInterval: Duration
+    /// The public address of the service, for links in messages; nil means http://host:port.
+    public var publicURL: String?
+    /// Working days the other party has to respond before the panel may rule (0: no waiting).
+    public var hearingWindowDays: Int
+    /// `spool` (RFC 5322 files in `mailSpoolDirectory`) or `sendmail` (`sendmailPath -t`).
+    public var mailTransport: String
+    public var mailSpoolDirectory: String
+    public var sendmailPath: String
+    public var mailFrom: String
+    /// Delivery attempts before a message is flagged as failed.
+    public var mailMaxAttempts: Int
+    /// The longest a due timer or message waits when no notification wakes the workers.
+    public var workerPollInterval: Duration
+    /// Whether this instance runs the timer and delivery workers (tests drive them by hand).
+    public var runWorkers: Bool
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, sqlDirectory: String = "SQL/migrations",
         adminEmail: String? = nil, adminPassword: String? = nil, sessionLifetime: TimeInterval = 8 * 3600,
         bcryptCost: UInt8 = 12, databasePoolSize: Int = 20, loginFailureLimit: Int = 10, loginWindow: TimeInterval = 15 * 60,
-        routingSweepInterval: Duration = .seconds(30)
+        routingSweepInterval: Duration = .seconds(30), publicURL: String? = nil, hearingWindowDays: Int = 5,
+        mailTransport: String = "spool", mailSpoolDirectory: String = ".eenloket/mail", sendmailPath: String = "/usr/sbin/sendmail",
+        mailFrom: String = "noreply@eenloket.localhost", mailMaxAttempts: Int = 8, workerPollInterval: Duration = .seconds(1),
+        runWorkers: Bool = true
     ) {
+        self.publicURL = publicURL
+        self.hearingWindowDays = hearingWindowDays
+        self.mailTransport = mailTransport
+        self.mailSpoolDirectory = mailSpoolDirectory
+        self.sendmailPath = sendmailPath
+        self.mailFrom = mailFrom
+        self.mailMaxAttempts = mailMaxAttempts
+        self.workerPollInterval = workerPollInterval
+        self.runWorkers = runWorkers
         self.host = host
         self.port = port
         self.databaseURL = databaseURL
@@ -74,7 +101,30 @@ public struct AppConfiguration: Sendable {
         if let cost = int("EENLOKET_BCRYPT_COST", 4...31) { config.bcryptCost = UInt8(cost) }
         if let size = int("EENLOKET_DB_POOL_SIZE", 1...500) { config.databasePoolSize = size }
         if let seconds = int("EENLOKET_ROUTING_SWEEP_SECONDS", 1...86_400) { config.routingSweepInterval = .seconds(seconds) }
+        if let url = env["EENLOKET_PUBLIC_URL"], !url.isEmpty {
+            if url.hasPrefix("http://") || url.hasPrefix("https://") {
+                config.publicURL = url.hasSuffix("/") ? String(url.dropLast()) : url
+            } else {
+                problems.append("EENLOKET_PUBLIC_URL must start with http:// or https://")
+            }
+        }
+        if let days = int("EENLOKET_HEARING_WINDOW_DAYS", 0...60) { config.hearingWindowDays = days }
+        if let transport = env["EENLOKET_MAIL_TRANSPORT"], !transport.isEmpty {
+            if ["spool", "sendmail"].contains(transport) { config.mailTransport = transport } else {
+                problems.append("EENLOKET_MAIL_TRANSPORT must be spool or sendmail")
+            }
+        }
+        if let dir = env["EENLOKET_MAIL_SPOOL_DIR"], !dir.isEmpty { config.mailSpoolDirectory = dir }
+        if let path = env["EENLOKET_SENDMAIL_PATH"], !path.isEmpty { config.sendmailPath = path }
+        if let from = env["EENLOKET_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
+        if let attempts = int("EENLOKET_MAIL_MAX_ATTEMPTS", 1...100) { config.mailMaxAttempts = attempts }
+        if let ms = int("EENLOKET_WORKER_POLL_MS", 50...60_000) { config.workerPollInterval = .milliseconds(ms) }
         guard problems.isEmpty else { throw Invalid(description: problems.joined(separator: "; ")) }
         return config
     }
+}
+
+extension AppConfiguration {
+    /// The address links in messages point to.
+    public var effectivePublicURL: String { publicURL ?? "http://\(host):\(port)" }
 }

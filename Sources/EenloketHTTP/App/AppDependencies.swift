@@ -12,6 +12,10 @@ public struct AppDependencies: Sendable {
     public let sessions: SessionRepository
     public let cases: CaseRepository
     public let stats: StatsRepository
+    public let timers: TimerStore
+    public let notifications: NotificationRepository
+    public let coordination: CoordinationRepository
+    public let settings: ServiceSettings
     public let deadlineSettings: DeadlineSettings
     public let migrations: MigrationRunner
     public let clock: any WallClock
@@ -24,8 +28,13 @@ public struct AppDependencies: Sendable {
         self.staff = StaffRepository(db: database)
         self.sessions = SessionRepository(db: database)
         self.deadlineSettings = DeadlineSettings(db: database)
-        self.cases = CaseRepository(db: database, deadlines: deadlineSettings)
+        self.settings = ServiceSettings(
+            publicURL: configuration.effectivePublicURL, hearingWindowDays: configuration.hearingWindowDays)
+        self.cases = CaseRepository(db: database, deadlines: deadlineSettings, settings: settings)
         self.stats = StatsRepository(db: database)
+        self.timers = TimerStore(db: database, deadlines: deadlineSettings, settings: settings)
+        self.notifications = NotificationRepository(db: database, settings: settings, maxAttempts: configuration.mailMaxAttempts)
+        self.coordination = CoordinationRepository(db: database, deadlines: deadlineSettings, settings: settings)
         self.migrations = migrations
         self.clock = clock
         self.metrics = PrometheusCollectorRegistry()

@@ -43,10 +43,29 @@ public func makeApplication(
         try await deps.sessions.purgeExpired(before: now.addingTimeInterval(-24 * 3600))
     }
 
+    var services: [any Service] = [client, sweeper, housekeeping]
+    if config.runWorkers {
+        let transport = try makeMailTransport(config)
+        services.append(
+            PollingWorker(
+                name: "timers", channel: "eenloket_timers", client: client, pollInterval: config.workerPollInterval,
+                logger: logger.with(component: "timers")
+            ) {
+                try await deps.timers.fireDue(at: deps.now, limit: 100) == 100
+            })
+        services.append(
+            PollingWorker(
+                name: "delivery", channel: "eenloket_outbox", client: client, pollInterval: config.workerPollInterval,
+                logger: logger.with(component: "delivery")
+            ) {
+                let done = try await deps.notifications.deliverDue(at: deps.now, limit: 50, via: transport)
+                return done.sent + done.failed == 50
+            })
+    }
     var app = Application(
         router: buildRouter(deps),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "eenloket"),
-        services: [client, sweeper, housekeeping],
+        services: services,
         logger: logger)
     app.beforeServerStarts {
         try await migrations.apply(on: client, logger: dbLogger)
@@ -57,6 +76,14 @@ public func makeApplication(
         }
     }
     return (app, deps)
+}
+
+/// The configured way out for e-mail.
+public func makeMailTransport(_ config: AppConfiguration) throws -> any MailTransport {
+    switch config.mailTransport {
+    case "sendmail": return SendmailTransport(path: config.sendmailPath, from: config.mailFrom)
+    default: return try SpoolTransport(directory: config.mailSpoolDirectory, from: config.mailFrom)
+    }
 }
 
 /// The router with every route of the service; tests read its route list.
@@ -71,6 +98,8 @@ public func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
     router.addRoutes(StaffController(deps: deps).endpoints, atPath: "/api/v1/staff")
     router.addRoutes(CaseController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(StatsController(deps: deps).endpoints, atPath: "/api/v1/stats")
+    router.addRoutes(EscalationController(deps: deps).endpoints, atPath: "/api/v1/escalations")
+    router.addRoutes(NotificationController(deps: deps).endpoints, atPath: "/api/v1/notifications")
     return router
 }
 

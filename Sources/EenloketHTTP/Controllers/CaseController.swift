@@ -18,6 +18,11 @@ struct CaseController {
             .post("{id}/ruling", use: rule)
             .post("{id}/withdraw", use: withdraw)
             .post("{id}/appeal", use: appeal)
+            .get("{id}/statements", use: statements)
+            .post("{id}/statements", use: addStatement)
+            .post("{id}/panel", use: changePanel)
+            .get("{id}/followups", use: followUps)
+            .post("{id}/followups/{followUpId}", use: answerFollowUp)
     }
 
     static let idempotencyHeader = HTTPField.Name("Idempotency-Key")!
@@ -75,7 +80,7 @@ struct CaseController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try readerCaller(context)
         let record = try await deps.cases.view(try context.uuidParameter("id"), caller: caller, at: deps.now)
-        return try JSONResponse.make(CaseResponse(record: record))
+        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: context.caller.staff != nil))
     }
 
     /// `GET /api/v1/cases/{id}/events`: a party sees the events but not the staff behind them.
@@ -92,7 +97,7 @@ struct CaseController {
         let id = try context.uuidParameter("id")
         let input = try TriageRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.triage(id, input, by: context.caller, at: deps.now)
-        return try JSONResponse.make(CaseResponse(record: record))
+        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: context.caller.staff != nil))
     }
 
     /// `POST /api/v1/cases/{id}/ruling` (the chair of the case's panel).
@@ -112,7 +117,7 @@ struct CaseController {
         let caller = try context.authenticated()
         if caller.staff != nil { throw AppError.forbidden("Alleen wie de zaak heeft ingediend, kan haar intrekken.") }
         let record = try await deps.cases.withdraw(try context.uuidParameter("id"), by: caller, at: deps.now)
-        return try JSONResponse.make(CaseResponse(record: record))
+        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: context.caller.staff != nil))
     }
 
     /// `POST /api/v1/cases/{id}/appeal` (the filer or a coordinator).
@@ -124,7 +129,57 @@ struct CaseController {
         let id = try context.uuidParameter("id")
         let input = try AppealRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.appeal(id, input, by: caller, at: deps.now)
-        return try JSONResponse.make(CaseResponse(record: record), status: .created)
+        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: context.caller.staff != nil), status: .created)
+    }
+
+    // MARK: Hearing both parties
+
+    /// `GET /api/v1/cases/{id}/statements`: what the caller may see (medical ones by the medical-field rule).
+    @Sendable func statements(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try readerCaller(context)
+        let items = try await deps.cases.statements(try context.uuidParameter("id"), caller: caller, at: deps.now)
+        return try JSONResponse.make(ItemsJSON(items: items.map { StatementJSON(record: $0, showAuthor: caller.staff != nil) }))
+    }
+
+    /// `POST /api/v1/cases/{id}/statements`: either party, or a member of the panel.
+    @Sendable func addStatement(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try readerCaller(context)
+        if let staff = caller.staff, staff.role != .panelMember {
+            throw AppError.forbidden("Alleen de partijen en het panel van deze zaak kunnen een reactie geven.")
+        }
+        let id = try context.uuidParameter("id")
+        let (text, medical) = try StatementRequest.parse(try await JSONBody.object(request))
+        let record = try await deps.cases.addStatement(id, text: text, medical: medical, by: caller, at: deps.now)
+        return try JSONResponse.make(StatementJSON(record: record, showAuthor: caller.staff != nil), status: .created)
+    }
+
+    /// `POST /api/v1/cases/{id}/panel` (coordinators): add a discipline or replace a member.
+    @Sendable func changePanel(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff([.coordinator], to: "een panel wijzigen")
+        let id = try context.uuidParameter("id")
+        let (change, motivation) = try PanelChangeRequest.parse(try await JSONBody.object(request))
+        let record = try await deps.cases.changePanel(id, change, motivation: motivation, by: context.caller, at: deps.now)
+        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: true))
+    }
+
+    // MARK: After-care
+
+    /// `GET /api/v1/cases/{id}/followups`: a party sees its own check-ins that are due; staff see all.
+    @Sendable func followUps(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try readerCaller(context)
+        let items = try await deps.cases.followUps(try context.uuidParameter("id"), caller: caller, at: deps.now)
+        return try JSONResponse.make(ItemsJSON(items: items.map(FollowUpJSON.init)))
+    }
+
+    /// `POST /api/v1/cases/{id}/followups/{followUpId}`: the party answers a due check-in.
+    @Sendable func answerFollowUp(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.authenticated()
+        guard caller.party != nil else { throw AppError.forbidden("Alleen de partijen beantwoorden de nazorgvragen.") }
+        let id = try context.uuidParameter("id")
+        let followUp = try context.uuidParameter("followUpId")
+        let answer = try FollowUpAnswerRequest.parse(try await JSONBody.object(request))
+        let record = try await deps.cases.answerFollowUp(id, followUp: followUp, answer, by: caller, at: deps.now)
+        return try JSONResponse.make(FollowUpJSON(record: record))
     }
 
     /// Callers who may read individual cases: 401 without credentials, 403 for inspectors.

@@ -12,6 +12,46 @@ struct StaffController {
             .post(use: create)
             .get("{id}", use: show)
             .patch("{id}", use: update)
+            .get("{id}/absences", use: absences)
+            .post("{id}/absences", use: addAbsence)
+            .delete("{id}/absences/{absenceId}", use: removeAbsence)
+    }
+
+    // MARK: Absences
+
+    /// The member themselves, a coordinator or an admin.
+    private func absenceManager(_ context: AppRequestContext, of id: UUID) throws -> StaffPrincipal {
+        let staff = try context.requireStaff([.panelMember, .coordinator, .admin], to: "afwezigheid beheren")
+        if staff.role == .panelMember && staff.id != id {
+            throw AppError.forbidden("Een panellid beheert alleen de eigen afwezigheid.")
+        }
+        return staff
+    }
+
+    /// `GET /api/v1/staff/{id}/absences`.
+    @Sendable func absences(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.uuidParameter("id")
+        _ = try absenceManager(context, of: id)
+        let items = try await deps.coordination.absences(of: id)
+        return try JSONResponse.make(ItemsJSON(items: items.map(AbsenceJSON.init)))
+    }
+
+    /// `POST /api/v1/staff/{id}/absences`: routing skips the member meanwhile.
+    @Sendable func addAbsence(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.uuidParameter("id")
+        _ = try absenceManager(context, of: id)
+        let input = try AbsenceRequest.parse(try await JSONBody.object(request), today: deps.today)
+        let record = try await deps.coordination.addAbsence(
+            staffId: id, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason, at: deps.now)
+        return try JSONResponse.make(AbsenceJSON(record: record), status: .created)
+    }
+
+    /// `DELETE /api/v1/staff/{id}/absences/{absenceId}`.
+    @Sendable func removeAbsence(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.uuidParameter("id")
+        _ = try absenceManager(context, of: id)
+        try await deps.coordination.removeAbsence(try context.uuidParameter("absenceId"), staffId: id, at: deps.now)
+        return Response(status: .noContent, headers: [.cacheControl: "no-store"])
     }
 
     /// `POST /api/v1/staff`.

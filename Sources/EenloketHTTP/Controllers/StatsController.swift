@@ -21,7 +21,8 @@ struct StatsController {
             OverviewJSON(
                 cases_by_status: Dictionary(uniqueKeysWithValues: o.casesByStatus.map { ($0.key.rawValue, $0.value) }),
                 cases_by_type: Dictionary(uniqueKeysWithValues: o.casesByType.map { ($0.key.rawValue, $0.value) }),
-                median_days_to_ruling: o.medianDaysToRuling, share_ruled_within_due: o.shareRuledWithinDue))
+                median_days_to_ruling: o.medianDaysToRuling, share_ruled_within_due: o.shareRuledWithinDue,
+                share_rulings_carried_out: o.shareRulingsCarriedOut))
     }
 
     /// `GET /api/v1/stats/employers?year=`: the 3-2-1 weighted score per employer.
@@ -49,6 +50,7 @@ struct OverviewJSON: Encodable {
     let cases_by_type: [String: Int]
     let median_days_to_ruling: Double?
     let share_ruled_within_due: Double?
+    let share_rulings_carried_out: Double?
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: APIKey.self)
@@ -56,6 +58,7 @@ struct OverviewJSON: Encodable {
         try c.encode(cases_by_type, forKey: APIKey("cases_by_type"))
         try c.encode(median_days_to_ruling, forKey: APIKey("median_days_to_ruling"))
         try c.encode(share_ruled_within_due, forKey: APIKey("share_ruled_within_due"))
+        try c.encode(share_rulings_carried_out, forKey: APIKey("share_rulings_carried_out"))
     }
 }
 

@@ -16,8 +16,10 @@ enum CreateCaseRequest {
         }
         let employee = try r.object("employee")
         let employeeName = try employee?.text("name", length: 1...200)
+        let employeeEmail = try Self.contactEmail(employee)
         let employer = try r.object("employer")
         let employerName = try employer?.text("name", length: 1...200)
+        let employerEmail = try Self.contactEmail(employer)
         let kvk = try employer?.string("kvk_number")
         if let kvk, !(kvk.utf8.count == 8 && kvk.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) {
             employer?.fail("kvk_number", "Een KvK-nummer heeft precies 8 cijfers.")
@@ -45,7 +47,19 @@ enum CreateCaseRequest {
             filerRole: filerRole!, filerName: filerName!, filerEmail: filerEmail!, employeeName: employeeName!,
             employerName: employerName!, employerKvk: kvk!, sickSince: sickSince!, question: question!,
             physicianName: physicianName, physicianOrganisation: physicianOrganisation,
-            medicalInformation: filerRole == .employee ? medical : nil)
+            medicalInformation: filerRole == .employee ? medical : nil,
+            employeeEmail: employeeEmail ?? (filerRole == .employee ? filerEmail : nil),
+            employerEmail: employerEmail ?? (filerRole == .employer ? filerEmail : nil))
+    }
+
+    /// An optional `email` of a party, used to invite the other party.
+    static func contactEmail(_ party: FieldReader?) throws -> String? {
+        guard let party, let email = try party.text("email", required: false, length: 3...320) else { return nil }
+        if !EmailAddress.looksValid(email) {
+            party.fail("email", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")
+            return nil
+        }
+        return email
     }
 }
 
@@ -79,9 +93,10 @@ enum TriageRequest {
                 r.fail("disciplines", "Een arts zit elk panel voor: kies bedrijfsarts of verzekeringsarts.")
             }
         }
+        let deviation = try DeviationField.read(r)
         try r.finish()
         return TriageInput(
-            decision: decision!, caseType: caseType, disciplines: disciplines, motivation: motivation!)
+            decision: decision!, caseType: caseType, disciplines: disciplines, motivation: motivation!, deviationReason: deviation)
     }
 }
 
@@ -93,8 +108,10 @@ enum RulingRequest {
         let decision = try r.text("decision", length: 20...20_000)
         let motivation = try r.text("motivation", length: 20...20_000)
         let medical = try r.text("medical_considerations", required: false, length: 1...20_000)
+        let deviation = try DeviationField.read(r)
         try r.finish()
-        return RulingInput(outcome: outcome!, decision: decision!, motivation: motivation!, medicalConsiderations: medical)
+        return RulingInput(
+            outcome: outcome!, decision: decision!, motivation: motivation!, medicalConsiderations: medical, deviationReason: deviation)
     }
 }
 
@@ -106,6 +123,13 @@ enum AppealRequest {
         let lodgedOn = try r.date("lodged_on")
         try r.finish()
         return AppealInput(court: court!, lodgedOn: lodgedOn!)
+    }
+}
+
+/// `deviation_reason`: why a stage is completed after its preferred moment.
+enum DeviationField {
+    static func read(_ r: FieldReader) throws -> String? {
+        try r.text("deviation_reason", required: false, length: Deviation.minimumReasonLength...2000)
     }
 }
 

@@ -18,6 +18,8 @@ struct CaseResponse: Encodable {
     let record: CaseRecord
     /// Shown once, in the response to filing.
     var accessToken: String?
+    /// Staff see how the other party was invited (e-mail or letter).
+    var showStaffDetails = false
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: APIKey.self)
@@ -55,6 +57,11 @@ struct CaseResponse: Encodable {
             try c.encode(AppealJSON(appeal), forKey: APIKey("appeal"))
         } else {
             try c.encodeNil(forKey: APIKey("appeal"))
+        }
+        if let hearing = r.hearing {
+            try c.encode(HearingJSON(hearing: hearing, showChannel: showStaffDetails), forKey: APIKey("hearing"))
+        } else {
+            try c.encodeNil(forKey: APIKey("hearing"))
         }
         if let medical = r.medical {
             try c.encode(medical.medicalInformation, forKey: APIKey("medical_information"))

@@ -131,8 +131,12 @@ enum CreateSessionRequest {
         let r = FieldReader(body)
         let email = try r.string("email")
         let password = try r.string("password")
-        if let email, email.isEmpty || email.utf8.count > 320 { r.fail("email", "Vul uw e-mailadres in.") }
-        if let password, password.isEmpty || password.utf8.count > 1000 { r.fail("password", "Vul uw wachtwoord in.") }
+        // NUL cannot be stored in PostgreSQL text, so it is refused before anything is counted.
+        func usable(_ text: String, max: Int) -> Bool {
+            !text.isEmpty && text.unicodeScalars.count <= max && !text.unicodeScalars.contains("\u{0}")
+        }
+        if let email, !usable(email, max: 320) { r.fail("email", "Vul uw e-mailadres in.") }
+        if let password, !usable(password, max: 1000) { r.fail("password", "Vul uw wachtwoord in.") }
         try r.finish()
         return (email!, password!)
     }

@@ -28,18 +28,18 @@ enum JSONBody {
             throw AppError.payloadTooLarge
         }
         guard buffer.readableBytes > 0 else { throw AppError.malformed("De body is leeg; verwacht wordt een JSON-object.") }
-        let data = Data(buffer.readableBytesView)
         do {
-            return try JSONValue.parse(data)
+            return try JSONParser.parse(Array(buffer.readableBytesView))
         } catch {
-            throw AppError.malformed("De body is geen geldige JSON (UTF-8).")
+            throw AppError.malformed("De body is geen geldige JSON (UTF-8): \(error.reason), bij byte \(error.offset).")
         }
     }
 
     /// `application/json`, or any `+json` type, with optional parameters.
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1)[0].trimmingCharacters(in: .whitespaces).lowercased()
+        let mediaType = (contentType.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+            .trimmingCharacters(in: .whitespaces).lowercased()
         return mediaType == "application/json" || (mediaType.hasPrefix("application/") && mediaType.hasSuffix("+json"))
     }
 }

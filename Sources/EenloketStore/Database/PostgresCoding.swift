@@ -34,6 +34,8 @@ extension Discipline: PostgresTextEnum {}
 extension TriageDecision: PostgresTextEnum {}
 extension RulingOutcome: PostgresTextEnum {}
 extension DeadlineStage: PostgresTextEnum {}
+extension RulingCarriedOut: PostgresTextEnum {}
+extension ReturnToWork: PostgresTextEnum {}
 
 extension LocalDate {
     /// Parses a `date` column selected as `col::text` (ISO format).

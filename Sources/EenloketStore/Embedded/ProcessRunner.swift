@@ -28,7 +28,8 @@ enum ProcessRunner {
     /// Runs `executable` with `arguments`; when `asUser` is set (we are root), runs it as that user.
     @discardableResult
     static func run(
-        _ executable: String, _ arguments: [String], asUser user: String? = nil, check: Bool = true, outputFile: String? = nil
+        _ executable: String, _ arguments: [String], asUser user: String? = nil, check: Bool = true, outputFile: String? = nil,
+        inputFile: String? = nil
     ) throws -> Result {
         let argv: [String] = user.map { ["/usr/sbin/runuser", "-u", $0, "--", executable] + arguments } ?? [executable] + arguments
         let output = outputFile ?? (NSTemporaryDirectory() + "eenloket-cmd-\(UUID().uuidString).log")
@@ -37,7 +38,7 @@ enum ProcessRunner {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 0, inputFile ?? "/dev/null", O_RDONLY, 0)
         posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
         posix_spawn_file_actions_adddup2(&actions, 1, 2)
 

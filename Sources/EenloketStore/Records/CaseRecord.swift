@@ -22,6 +22,8 @@ public struct CaseRecord: Sendable {
     public let panel: [PanelSeat]
     public let ruling: RulingRecord?
     public let appeal: AppealRecord?
+    /// The other party's invitation, once the case is accepted.
+    public let hearing: HearingRecord?
     /// Whether the employee gave medical information at filing.
     public let hasMedicalInformation: Bool
     /// Medical fields, loaded only when the caller may see them.
@@ -113,12 +115,17 @@ public struct NewCase: Sendable {
     public let physicianName: String?
     public let physicianOrganisation: String?
     public let medicalInformation: String?
+    /// Contact addresses of the parties (optional), to invite the other party.
+    public let employeeEmail: String?
+    public let employerEmail: String?
 
     public init(
         filerRole: PartyRole, filerName: String, filerEmail: String, employeeName: String, employerName: String,
         employerKvk: String, sickSince: LocalDate, question: String, physicianName: String?,
-        physicianOrganisation: String?, medicalInformation: String?
+        physicianOrganisation: String?, medicalInformation: String?, employeeEmail: String? = nil, employerEmail: String? = nil
     ) {
+        self.employeeEmail = employeeEmail
+        self.employerEmail = employerEmail
         self.filerRole = filerRole
         self.filerName = filerName
         self.filerEmail = filerEmail
@@ -144,12 +151,17 @@ public struct TriageInput: Sendable {
     public let caseType: CaseType?
     public let disciplines: [Discipline]
     public let motivation: String
+    /// Why the decision comes after the stage's preferred moment, if it does.
+    public let deviationReason: String?
 
-    public init(decision: TriageDecision, caseType: CaseType?, disciplines: [Discipline], motivation: String) {
+    public init(
+        decision: TriageDecision, caseType: CaseType?, disciplines: [Discipline], motivation: String, deviationReason: String? = nil
+    ) {
         self.decision = decision
         self.caseType = caseType
         self.disciplines = disciplines
         self.motivation = motivation
+        self.deviationReason = deviationReason
     }
 }
 
@@ -159,12 +171,17 @@ public struct RulingInput: Sendable {
     public let decision: String
     public let motivation: String
     public let medicalConsiderations: String?
+    /// Why the ruling comes after the stage's preferred moment, if it does.
+    public let deviationReason: String?
 
-    public init(outcome: RulingOutcome, decision: String, motivation: String, medicalConsiderations: String?) {
+    public init(
+        outcome: RulingOutcome, decision: String, motivation: String, medicalConsiderations: String?, deviationReason: String? = nil
+    ) {
         self.outcome = outcome
         self.decision = decision
         self.motivation = motivation
         self.medicalConsiderations = medicalConsiderations
+        self.deviationReason = deviationReason
     }
 }
 
@@ -177,4 +194,95 @@ public struct AppealInput: Sendable {
         self.court = court
         self.lodgedOn = lodgedOn
     }
+}
+
+/// A written statement in a case.
+public struct StatementRecord: Sendable {
+    public let id: UUID
+    public let authorRole: String
+    public let authorStaffId: UUID?
+    public let text: String
+    public let medical: Bool
+    public let createdAt: Date
+}
+
+/// The other party's invitation and response.
+public struct HearingRecord: Sendable {
+    public let party: PartyRole
+    public let invitedAt: Date
+    public let windowEndsAt: Date
+    public let respondedAt: Date?
+    public let hasEmail: Bool
+}
+
+/// An after-care check-in.
+public struct FollowUpRecord: Sendable {
+    public let id: UUID
+    public let party: PartyRole
+    public let sequence: Int
+    public let dueAt: Date
+    public let answerBy: Date
+    public let answeredAt: Date?
+    public let carriedOut: RulingCarriedOut?
+    public let returnToWork: ReturnToWork?
+    public let needsHelp: Bool?
+    public let remarks: String?
+    public let missedAt: Date?
+}
+
+/// An answer to a check-in.
+public struct FollowUpAnswer: Sendable {
+    public let carriedOut: RulingCarriedOut
+    public let returnToWork: ReturnToWork
+    public let needsHelp: Bool
+    public let remarks: String?
+
+    public init(carriedOut: RulingCarriedOut, returnToWork: ReturnToWork, needsHelp: Bool, remarks: String?) {
+        self.carriedOut = carriedOut
+        self.returnToWork = returnToWork
+        self.needsHelp = needsHelp
+        self.remarks = remarks
+    }
+}
+
+/// A coordinator's change of a working panel.
+public enum PanelChange: Sendable {
+    case addDiscipline(Discipline)
+    case replaceMember(UUID)
+}
+
+/// A case that needs a coordinator's attention.
+public struct EscalationRecord: Sendable {
+    public let id: Int64
+    public let caseId: UUID
+    public let reference: String
+    public let kind: String
+    public let detail: String
+    public let createdAt: Date
+    public let resolvedAt: Date?
+}
+
+/// A member's absence.
+public struct AbsenceRecord: Sendable {
+    public let id: UUID
+    public let staffId: UUID
+    public let startsOn: LocalDate
+    public let endsOn: LocalDate
+    public let reason: String?
+}
+
+/// A message in the outbox (letters waiting to be printed, failed e-mail).
+public struct NotificationRecord: Sendable {
+    public let id: Int64
+    public let caseId: UUID?
+    public let reference: String?
+    public let kind: String
+    public let channel: String
+    public let recipientName: String?
+    public let recipientParty: String?
+    public let createdAt: Date
+    public let attempts: Int
+    public let sentAt: Date?
+    public let failedAt: Date?
+    public let lastError: String?
 }

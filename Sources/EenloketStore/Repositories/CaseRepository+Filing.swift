@@ -55,10 +55,12 @@ extension CaseRepository {
             try await conn.run(
                 """
                 INSERT INTO cases (id, reference, filer_role, employee_name, employer_name, employer_kvk, sick_since,
-                                   question, physician_name, physician_organisation, created_at, updated_at, filed_on)
+                                   question, physician_name, physician_organisation, created_at, updated_at, filed_on,
+                                   employee_email, employer_email)
                 VALUES (\(id), next_case_reference(\(filedOn.year)::integer), \(new.filerRole), \(new.employeeName), \(new.employerName),
                         \(new.employerKvk), \(new.sickSince.description)::date, \(new.question), \(new.physicianName),
-                        \(new.physicianOrganisation), \(now), \(now), \(filedOn.description)::date)
+                        \(new.physicianOrganisation), \(now), \(now), \(filedOn.description)::date,
+                        \(new.employeeEmail), \(new.employerEmail))
                 """, logger: db.logger)
             if let medical = new.medicalInformation {
                 try await conn.run(
@@ -74,6 +76,13 @@ extension CaseRepository {
             try await EventLog.append(
                 conn, caseId: id, type: "case_filed", actor: EventActor(role: new.filerRole.rawValue, staffId: nil),
                 data: .object(["status": .string(CaseStatus.submitted.rawValue)]), at: now, db: db)
+            let reference = try await Outbox.reference(of: id, conn: conn, db: db)
+            try await Outbox.toParties(
+                nil, caseId: id, kind: .caseReceived,
+                message: Messages.render(.caseReceived, reference: reference, serviceURL: settings.publicURL), at: now, conn: conn, db: db)
+            try await Outbox.toRole(
+                .intakeOfficer, caseId: id, kind: .newCase,
+                message: Messages.render(.newCase, reference: reference, serviceURL: settings.publicURL), at: now, conn: conn, db: db)
             guard var record = try await load(id, on: conn) else { throw AppError.unavailable }
             if let medical = new.medicalInformation {
                 record.medical = MedicalFields(medicalInformation: medical, medicalConsiderations: nil)

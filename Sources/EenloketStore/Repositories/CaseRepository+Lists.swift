@@ -34,9 +34,11 @@ public struct CaseListCursor: Sendable, Equatable {
         if parts[0] == "-" {
             self.dueBy = nil
         } else {
-            guard let due = LocalDate(iso: String(parts[0])) else { return nil }
+            guard let due = LocalDate(iso: String(parts[0])), (2000...9999).contains(due.year) else { return nil }
             self.dueBy = due
         }
+        // Only instants the database can hold and we could have written (2000 to 9999).
+        guard micros >= 946_684_800_000_000, micros < 253_402_300_800_000_000 else { return nil }
         self.createdAt = Date(timeIntervalSince1970: TimeInterval(micros) / 1_000_000)
         self.id = id
     }

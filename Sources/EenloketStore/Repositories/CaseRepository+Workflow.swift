@@ -5,9 +5,10 @@ import PostgresNIO
 extension CaseRepository {
     // MARK: Triage
 
-    /// Records the intake officer's decision. `accept` routes the case at once.
-    /// Of several concurrent triage requests exactly one succeeds (the case row
-    /// lock and the status condition); the others get 409.
+    /// Records the intake officer's decision. `accept` invites the other party
+    /// and routes the case at once. Of several concurrent triage requests
+    /// exactly one succeeds (the case row lock and the status condition); the
+    /// others get 409.
     public func triage(_ id: UUID, _ input: TriageInput, by caller: Caller, at now: Date) async throws -> CaseRecord {
         let policy = try await deadlines.policy()
         var record: CaseRecord = try await db.transaction { conn in
@@ -17,6 +18,7 @@ extension CaseRepository {
             guard current.status == .submitted else {
                 throw AppError.conflict("Deze zaak is al beoordeeld (status \(current.status.rawValue)).")
             }
+            try Self.checkDeviation(input.deviationReason, stage: .triage, of: current, at: now)
             // Accepting starts in awaiting_panel; routing below may complete the panel.
             let transition = CaseTransition.triage(input.decision, panelComplete: false)
             let updated = try await conn.rows(
@@ -35,9 +37,18 @@ extension CaseRepository {
             ]
             if let type = input.caseType { data["case_type"] = .string(type.rawValue) }
             if !input.disciplines.isEmpty { data["disciplines"] = .array(input.disciplines.map { .string($0.rawValue) }) }
+            if let reason = input.deviationReason { data["deviation_reason"] = .string(reason) }
             try await EventLog.append(
                 conn, caseId: id, type: "case_triaged", actor: EventActor(caller), data: .object(data), at: now, db: db)
+            let decisionText = ["accept": "uw zaak gaat naar een panel", "refer": "u wordt doorverwezen", "answer": "uw vraag is beantwoord"]
+            try await Outbox.toParties(
+                nil, caseId: id, kind: .caseTriaged,
+                message: Messages.render(
+                    .caseTriaged, reference: current.reference, serviceURL: settings.publicURL,
+                    detail: decisionText[input.decision.rawValue]),
+                at: now, conn: conn, db: db)
             if input.decision == .accept {
+                try await inviteOtherParty(of: current, policy: policy, at: now, conn: conn)
                 try await DeadlineWriter.start(.panel, caseIds: [id], at: now, policy: policy, conn: conn, db: db)
                 _ = try await routing.route(lockedCases: [id], at: now, conn: conn)
             }
@@ -46,6 +57,54 @@ extension CaseRepository {
         }
         try await attachMedical(&record, for: caller, at: now)
         return record
+    }
+
+    /// Hoor en wederhoor: the party that did not file gets its own access to the
+    /// case and a response window; by e-mail when an address is known, else by
+    /// a letter in the intake officers' print queue. Triage never fails for lack
+    /// of an address.
+    private func inviteOtherParty(of current: CaseRecord, policy: DeadlinePolicy, at now: Date, conn: PostgresConnection) async throws {
+        let role = current.filerRole.other
+        let windowEnd = Hearing.windowEnd(invitedAt: now, workingDays: settings.hearingWindowDays, calendar: policy.calendar)
+        // The real token is made when the invitation is delivered (e-mailed or
+        // printed), so the database never holds one; until then nobody holds this one.
+        let placeholder = AccessToken.hash(AccessToken.generate(.party))
+        let invited = try await conn.rows(
+            """
+            INSERT INTO case_parties (id, case_id, role, is_filer, name, email, token_hash, created_at, invited_at, hearing_ends_at)
+            SELECT \(UUID()), c.id, \(role), false,
+                   CASE WHEN \(role) = 'employer' THEN c.employer_name ELSE c.employee_name END,
+                   CASE WHEN \(role) = 'employer' THEN c.employer_email ELSE c.employee_email END,
+                   \(placeholder), \(now), \(now), \(windowEnd)
+              FROM cases c WHERE c.id = \(current.id)
+            ON CONFLICT (case_id, role) DO NOTHING
+            RETURNING email IS NOT NULL
+            """, logger: db.logger)
+        guard let hasEmail = try invited.first?.decode(Bool.self) else { return }
+        let windowDay = AmsterdamTime.date(of: windowEnd.addingTimeInterval(-1))
+        try await Outbox.toParties(
+            [role], caseId: current.id, kind: .invitation,
+            message: Messages.render(
+                .invitation, reference: current.reference, serviceURL: settings.publicURL,
+                detail: settings.hearingWindowDays > 0 ? Dutch.date(windowDay) : nil),
+            at: now, conn: conn, db: db)
+        try await EventLog.append(
+            conn, caseId: current.id, type: "party_invited", actor: .system,
+            data: .object([
+                "party": .string(role.rawValue), "channel": .string(hasEmail ? "email" : "letter"),
+                "hearing_ends_at": .string(Timestamp.format(windowEnd)),
+            ]), at: now, db: db)
+    }
+
+    /// 422 when a stage is completed after its preferred moment without a reason.
+    static func checkDeviation(_ reason: String?, stage: DeadlineStage, of record: CaseRecord, at now: Date) throws {
+        guard let deadline = record.deadlines.first(where: { $0.stage == stage }),
+            Deviation.requiresReason(preferredBy: deadline.preferredBy, completedOn: AmsterdamTime.date(of: now)),
+            reason == nil
+        else { return }
+        throw AppError.invalid(
+            "deviation_reason",
+            "Het gewenste moment (\(deadline.preferredBy)) is voorbij. Leg in minstens \(Deviation.minimumReasonLength) tekens uit waarom het later werd.")
     }
 
     // MARK: Ruling
@@ -65,6 +124,8 @@ extension CaseRepository {
             guard CaseTransition.rule.from.contains(current.status) else {
                 throw AppError.conflict("Uitspraak kan alleen als het panel de zaak behandelt (status \(current.status.rawValue)).")
             }
+            try await checkHearing(current, at: now, conn: conn)
+            try Self.checkDeviation(input.deviationReason, stage: .ruling, of: current, at: now)
             let decidedAt = Timestamp.format(now)
             let panelIds = current.panel.map(\.staffId)
             let digest = RulingDigest.compute(
@@ -87,16 +148,37 @@ extension CaseRepository {
                     "INSERT INTO ruling_medical (case_id, medical_considerations) VALUES (\(id), \(medical))", logger: db.logger)
             }
             try await DeadlineWriter.meet(.ruling, caseIds: [id], at: now, conn: conn, db: db)
+            var data: [String: JSONValue] = ["outcome": .string(input.outcome.rawValue), "digest": .string(digest), "status": "ruled"]
+            if let reason = input.deviationReason { data["deviation_reason"] = .string(reason) }
             try await EventLog.append(
-                conn, caseId: id, type: "ruling_recorded", actor: EventActor(caller),
-                data: .object(["outcome": .string(input.outcome.rawValue), "digest": .string(digest), "status": "ruled"]),
-                at: now, db: db)
+                conn, caseId: id, type: "ruling_recorded", actor: EventActor(caller), data: .object(data), at: now, db: db)
+            try await Outbox.toParties(
+                nil, caseId: id, kind: .rulingRecorded,
+                message: Messages.render(.rulingRecorded, reference: current.reference, serviceURL: settings.publicURL),
+                at: now, conn: conn, db: db)
+            try await FollowUps.schedule(caseId: id, ruledAt: now, policy: try await deadlines.policy(), conn: conn, db: db)
             guard let after = try await load(id, on: conn) else { throw AppError.unavailable }
             return after
         }
         await rerouteAfterRelease(at: now)
         try await attachMedical(&record, for: caller, at: now)
         return record
+    }
+
+    /// 409 until the other party was heard: it responded, or its window closed.
+    private func checkHearing(_ current: CaseRecord, at now: Date, conn: PostgresConnection) async throws {
+        let rows = try await conn.rows(
+            """
+            SELECT hearing_ends_at, responded_at IS NOT NULL FROM case_parties
+             WHERE case_id = \(current.id) AND NOT is_filer AND invited_at IS NOT NULL
+            """, logger: db.logger)
+        guard let row = rows.first else { return }
+        let (windowEnd, responded) = try row.decode((Date, Bool).self)
+        guard !Hearing.mayRule(now: now, windowEnd: windowEnd, responded: responded) else { return }
+        let party = current.filerRole.other == .employer ? "de werkgever" : "de werknemer"
+        throw AppError.conflict(
+            "Eerst wordt \(party) gehoord. Uitspraak is mogelijk vanaf \(Timestamp.format(windowEnd)) "
+                + "(\(Dutch.date(AmsterdamTime.date(of: windowEnd)))), of eerder zodra \(party) heeft gereageerd.")
     }
 
     // MARK: Withdrawal

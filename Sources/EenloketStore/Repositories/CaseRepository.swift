@@ -13,11 +13,13 @@ public struct CaseRepository: Sendable {
     let db: Database
     let deadlines: DeadlineSettings
     let routing: RoutingStore
+    let settings: ServiceSettings
 
-    public init(db: Database, deadlines: DeadlineSettings) {
+    public init(db: Database, deadlines: DeadlineSettings, settings: ServiceSettings) {
         self.db = db
         self.deadlines = deadlines
-        self.routing = RoutingStore(db: db, deadlines: deadlines)
+        self.settings = settings
+        self.routing = RoutingStore(db: db, deadlines: deadlines, settings: settings)
     }
 
     // MARK: Reading one case
@@ -78,7 +80,13 @@ public struct CaseRepository: Sendable {
                      WHERE pa.case_id = c.id AND pa.released_at IS NULL),
                    r.outcome, r.decision, r.motivation, r.decided_at, r.digest,
                    EXISTS (SELECT 1 FROM ruling_medical rm WHERE rm.case_id = c.id),
-                   a.court, a.lodged_on::text, a.recorded_at
+                   a.court, a.lodged_on::text, a.recorded_at,
+                   (SELECT jsonb_build_object(
+                               'party', p.role, 'has_email', p.email IS NOT NULL,
+                               'invited_at_ms', (extract(epoch FROM p.invited_at) * 1000)::bigint,
+                               'ends_at_ms', (extract(epoch FROM p.hearing_ends_at) * 1000)::bigint,
+                               'responded_at_ms', (extract(epoch FROM p.responded_at) * 1000)::bigint)
+                      FROM case_parties p WHERE p.case_id = c.id AND NOT p.is_filer AND p.invited_at IS NOT NULL)
               FROM cases c
               LEFT JOIN rulings r ON r.case_id = c.id
               LEFT JOIN appeals a ON a.case_id = c.id
@@ -96,13 +104,13 @@ public struct CaseRepository: Sendable {
             caseId, reference, status, filerRole, caseType, employeeName, employerName, kvk, sickSince, question,
             physicianName, physicianOrganisation, createdAt, updatedAt, decision, motivation, disciplines, triagedAt,
             hasMedical, deadlineList, panelList, outcome, rulingDecision, rulingMotivation, decidedAt, digest,
-            hasConsiderations, court, lodgedOn, appealedAt
+            hasConsiderations, court, lodgedOn, appealedAt, hearing
         ) = try row.decode(
             (
                 UUID, String, CaseStatus, PartyRole, CaseType?, String, String, String, String, String,
                 String?, String?, Date, Date, TriageDecision?, String?, [String], Date?,
                 Bool, JSONList<DeadlineJSON>, JSONList<PanelSeatJSON>, RulingOutcome?, String?, String?, Date?, String?,
-                Bool, String?, String?, Date?
+                Bool, String?, String?, Date?, HearingJSON?
             ).self)
         let panel = panelList.items.compactMap(\.seat)
         var triage: TriageRecord?
@@ -127,7 +135,7 @@ public struct CaseRepository: Sendable {
             sickSince: LocalDate(iso: sickSince) ?? LocalDate(dayNumber: 0), question: question,
             physicianName: physicianName, physicianOrganisation: physicianOrganisation, createdAt: createdAt,
             updatedAt: updatedAt, triage: triage, deadlines: deadlineList.items.compactMap(\.record), panel: panel,
-            ruling: ruling, appeal: appeal, hasMedicalInformation: hasMedical, medical: nil)
+            ruling: ruling, appeal: appeal, hearing: hearing?.record, hasMedicalInformation: hasMedical, medical: nil)
     }
 }
 
@@ -163,5 +171,21 @@ struct PanelSeatJSON: Decodable, Sendable {
 
     var seat: PanelSeat? {
         Discipline(rawValue: discipline).map { PanelSeat(staffId: staff_id, name: name, discipline: $0, chair: chair) }
+    }
+}
+
+struct HearingJSON: Decodable, PostgresDecodable, Sendable {
+    let party: String
+    let has_email: Bool
+    let invited_at_ms: Int64
+    let ends_at_ms: Int64
+    let responded_at_ms: Int64?
+
+    var record: HearingRecord? {
+        guard let party = PartyRole(rawValue: party) else { return nil }
+        func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(ms) / 1000) }
+        return HearingRecord(
+            party: party, invitedAt: date(invited_at_ms), windowEndsAt: date(ends_at_ms), respondedAt: responded_at_ms.map(date),
+            hasEmail: has_email)
     }
 }

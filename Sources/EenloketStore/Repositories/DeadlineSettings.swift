@@ -21,15 +21,22 @@ public final class DeadlineSettings: Sendable {
         let now = ContinuousClock.now
         if let cached = cache.withLock({ $0 }), now - cached.loadedAt < maxAge { return cached.policy }
         var rules: [DeadlineStage: DeadlineRule] = DeadlineRule.defaults
+        var followUps: [FollowUpRule] = []
         for row in try await db.rows("SELECT stage, preferred_days, due_days FROM deadline_rules") {
-            let (stage, preferred, due) = try row.decode((DeadlineStage, Int, Int).self)
-            rules[stage] = DeadlineRule(stage: stage, preferredDays: preferred, dueDays: due)
+            let (name, preferred, due) = try row.decode((String, Int, Int).self)
+            if let stage = DeadlineStage(rawValue: name) {
+                rules[stage] = DeadlineRule(stage: stage, preferredDays: preferred, dueDays: due)
+            } else if name.hasPrefix("follow_up_"), let sequence = Int(name.dropFirst("follow_up_".count)) {
+                followUps.append(FollowUpRule(sequence: sequence, dueAfterDays: preferred, missedAfterDays: due))
+            }
         }
         var extra: Set<LocalDate> = []
         for row in try await db.rows("SELECT day::text FROM non_working_days") {
             if let day = LocalDate(iso: try row.decode(String.self)) { extra.insert(day) }
         }
-        let policy = DeadlinePolicy(rules: rules, calendar: WorkingDayCalendar(extraNonWorkingDays: extra))
+        let policy = DeadlinePolicy(
+            rules: rules, calendar: WorkingDayCalendar(extraNonWorkingDays: extra),
+            followUps: followUps.sorted { $0.sequence < $1.sequence })
         cache.withLock { $0 = (policy, now) }
         return policy
     }
@@ -42,17 +49,32 @@ public final class DeadlineSettings: Sendable {
 
 /// Writing deadlines of a case.
 enum DeadlineWriter {
-    /// Starts a stage: its deadline counts from `now`.
+    /// Starts a stage: its deadline counts from `now`, and two timers watch it
+    /// (its preferred moment and its latest deadline passing).
+    /// With `onlyNew`, cases that already have the stage keep their deadline.
     static func start(
-        _ stage: DeadlineStage, caseIds: [UUID], at now: Date, policy: DeadlinePolicy, conn: PostgresConnection, db: Database
+        _ stage: DeadlineStage, caseIds: [UUID], at now: Date, policy: DeadlinePolicy, conn: PostgresConnection, db: Database,
+        onlyNew: Bool = false
     ) async throws {
         guard !caseIds.isEmpty else { return }
         let deadline = policy.deadline(stage, startingAt: now)
-        try await conn.run(
+        let inserted = try await conn.rows(
             try """
             INSERT INTO case_deadlines (case_id, stage, started_at, preferred_by, due_by)
             SELECT id, \(stage), \(now), \(deadline.preferredBy.description)::date, \(deadline.dueBy.description)::date
               FROM unnest(\(caseIds)::uuid[]) AS id
+            \(unescaped: onlyNew ? "ON CONFLICT (case_id, stage) DO NOTHING" : "")
+            RETURNING case_id
+            """, logger: db.logger)
+        let started = try inserted.map { try $0.decode(UUID.self) }
+        guard !started.isEmpty else { return }
+        try await conn.run(
+            try """
+            INSERT INTO timers (kind, case_id, stage, due_at, created_at)
+            SELECT k, id, \(stage), d, \(now)
+              FROM unnest(\(started)::uuid[]) AS id,
+                   (VALUES (\(TimerKind.preferredPassed.rawValue), \(DeadlinePolicy.passingMoment(of: deadline.preferredBy))::timestamptz),
+                           (\(TimerKind.duePassed.rawValue), \(DeadlinePolicy.passingMoment(of: deadline.dueBy))::timestamptz)) AS t(k, d)
             """, logger: db.logger)
     }
 

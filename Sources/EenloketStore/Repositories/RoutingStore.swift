@@ -17,13 +17,14 @@ public struct RoutingStore: Sendable {
 
     let db: Database
     let deadlines: DeadlineSettings
+    let settings: ServiceSettings
 
     /// Routes the given cases, which the current transaction has already locked
     /// and moved to `awaiting_panel`. Returns what was assigned.
     func route(lockedCases caseIds: [UUID], at now: Date, conn: PostgresConnection) async throws -> RoutingPlan {
         try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: db.logger)
         let needs = try await loadNeeds(conn: conn, ids: caseIds, after: nil).map(\.need)
-        var candidates = try await loadCandidates(conn: conn)
+        var candidates = try await loadCandidates(conn: conn, at: now)
         let plan = Routing.plan(needs, candidates: &candidates, nextOrdinal: Int64.max / 2)
         try await store(plan, at: now, conn: conn)
         return plan
@@ -32,33 +33,36 @@ public struct RoutingStore: Sendable {
     /// Routes waiting cases, oldest filed first, until no waiting case can get
     /// another member. Run after a member appears or is freed, and by the sweeper.
     public func routeWaiting(at now: Date) async throws -> RoutingPlan {
-        try await db.transaction { conn in
-            try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: db.logger)
-            var total = RoutingPlan()
-            var candidates = try await loadCandidates(conn: conn)
-            var cursor: (Date, UUID)?
-            while candidates.contains(where: { $0.openCases < $0.maxOpenCases }) {
-                // Plan on a page read without locks, then lock just the cases
-                // that get a member and plan them again on their locked state
-                // (a withdrawal may have raced us; it does not take this lock).
-                let page = try await loadNeeds(conn: conn, ids: nil, after: cursor)
-                guard let last = page.last else { break }
-                cursor = (last.createdAt, last.need.caseId)
-                var trial = candidates
-                let draft = Routing.plan(page.map(\.need), candidates: &trial, nextOrdinal: Int64.max / 2)
-                let chosen = Array(Set(draft.assignments.map(\.caseId)))
-                guard !chosen.isEmpty else { continue }
-                try await conn.run(
-                    try "SELECT 1 FROM cases WHERE id = ANY(\(chosen)::uuid[]) ORDER BY created_at, id FOR UPDATE",
-                    logger: db.logger)
-                let locked = try await loadNeeds(conn: conn, ids: chosen, after: nil).map(\.need)
-                let plan = Routing.plan(locked, candidates: &candidates, nextOrdinal: Int64.max / 2)
-                try await store(plan, at: now, conn: conn)
-                total.assignments += plan.assignments
-                total.completed += plan.completed
-            }
-            return total
+        try await db.transaction { conn in try await routeWaitingInTransaction(at: now, conn: conn) }
+    }
+
+    /// `routeWaiting` inside the caller's transaction.
+    func routeWaitingInTransaction(at now: Date, conn: PostgresConnection) async throws -> RoutingPlan {
+        try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: db.logger)
+        var total = RoutingPlan()
+        var candidates = try await loadCandidates(conn: conn, at: now)
+        var cursor: (Date, UUID)?
+        while candidates.contains(where: { $0.openCases < $0.maxOpenCases }) {
+            // Plan on a page read without locks, then lock just the cases
+            // that get a member and plan them again on their locked state
+            // (a withdrawal may have raced us; it does not take this lock).
+            let page = try await loadNeeds(conn: conn, ids: nil, after: cursor)
+            guard let last = page.last else { break }
+            cursor = (last.createdAt, last.need.caseId)
+            var trial = candidates
+            let draft = Routing.plan(page.map(\.need), candidates: &trial, nextOrdinal: Int64.max / 2)
+            let chosen = Array(Set(draft.assignments.map(\.caseId)))
+            guard !chosen.isEmpty else { continue }
+            try await conn.run(
+                try "SELECT 1 FROM cases WHERE id = ANY(\(chosen)::uuid[]) ORDER BY created_at, id FOR UPDATE",
+                logger: db.logger)
+            let locked = try await loadNeeds(conn: conn, ids: chosen, after: nil).map(\.need)
+            let plan = Routing.plan(locked, candidates: &candidates, nextOrdinal: Int64.max / 2)
+            try await store(plan, at: now, conn: conn)
+            total.assignments += plan.assignments
+            total.completed += plan.completed
         }
+        return total
     }
 
     // MARK: Reading
@@ -74,11 +78,12 @@ public struct RoutingStore: Sendable {
             try """
             SELECT c.id, c.created_at, c.requested_disciplines, c.employer_name, c.employer_kvk,
                    c.physician_name, c.physician_organisation,
-                   coalesce(array_agg(pa.discipline) FILTER (WHERE pa.id IS NOT NULL), '{}'),
+                   coalesce(array_agg(pa.discipline) FILTER (WHERE pa.id IS NOT NULL AND pa.released_at IS NULL), '{}'),
+                   -- Members who ever sat on the panel (also released ones) are not chosen again.
                    coalesce(array_agg(pa.staff_id) FILTER (WHERE pa.id IS NOT NULL), '{}'),
-                   coalesce(bool_or(pa.is_chair), false)
+                   coalesce(bool_or(pa.is_chair AND pa.released_at IS NULL), false)
               FROM cases c
-              LEFT JOIN panel_assignments pa ON pa.case_id = c.id AND pa.released_at IS NULL
+              LEFT JOIN panel_assignments pa ON pa.case_id = c.id
              WHERE c.status = 'awaiting_panel'
                AND (\(ids)::uuid[] IS NULL OR c.id = ANY(\(ids)::uuid[]))
                AND (\(cursor?.0)::timestamptz IS NULL OR (c.created_at, c.id) > (\(cursor?.0), \(cursor?.1)))
@@ -99,13 +104,16 @@ public struct RoutingStore: Sendable {
         }
     }
 
-    /// Active panel members with room for another case.
-    private func loadCandidates(conn: PostgresConnection) async throws -> [RoutingCandidate] {
+    /// Active panel members with room for another case who are not absent today.
+    private func loadCandidates(conn: PostgresConnection, at now: Date) async throws -> [RoutingCandidate] {
+        let today = AmsterdamTime.date(of: now).description
         let rows = try await conn.rows(
             """
             SELECT pm.staff_id, s.name, pm.discipline, pm.affiliations, pm.open_cases, pm.max_open_cases, pm.last_assignment
               FROM panel_members pm JOIN staff s ON s.id = pm.staff_id
              WHERE s.active AND pm.open_cases < pm.max_open_cases
+               AND NOT EXISTS (SELECT 1 FROM member_absences a
+                                WHERE a.staff_id = pm.staff_id AND \(today)::date BETWEEN a.starts_on AND a.ends_on)
             """, logger: db.logger)
         return try rows.map { row in
             let (id, name, discipline, affiliations, open, max, last) =
@@ -145,6 +153,7 @@ public struct RoutingStore: Sendable {
                    jsonb_build_object('staff_id', staff_id, 'discipline', discipline, 'chair', is_chair)
               FROM seats ORDER BY id
             """, logger: db.logger)
+        try await notifyAssigned(plan.assignments, at: now, conn: conn)
         guard !plan.completed.isEmpty else { return }
         try await conn.run(
             try """
@@ -158,6 +167,27 @@ public struct RoutingStore: Sendable {
             """, logger: db.logger)
         let policy = try await deadlines.policy()
         try await DeadlineWriter.meet(.panel, caseIds: plan.completed, at: now, conn: conn, db: db)
-        try await DeadlineWriter.start(.ruling, caseIds: plan.completed, at: now, policy: policy, conn: conn, db: db)
+        // A panel reopened by a coordinator keeps the ruling deadline it already had.
+        try await DeadlineWriter.start(.ruling, caseIds: plan.completed, at: now, policy: policy, conn: conn, db: db, onlyNew: true)
+        for caseId in plan.completed {
+            let reference = try await Outbox.reference(of: caseId, conn: conn, db: db)
+            try await Outbox.toParties(
+                nil, caseId: caseId, kind: .panelAssigned,
+                message: Messages.render(.panelAssigned, reference: reference, serviceURL: settings.publicURL), at: now, conn: conn,
+                db: db)
+        }
+    }
+
+    /// Tells each newly assigned member, in one statement per case.
+    private func notifyAssigned(_ assignments: [PanelAssignment], at now: Date, conn: PostgresConnection) async throws {
+        for (caseId, seats) in Dictionary(grouping: assignments, by: \.caseId) {
+            let reference = try await Outbox.reference(of: caseId, conn: conn, db: db)
+            for seat in seats {
+                let message = Messages.render(
+                    .memberAssigned, reference: reference, serviceURL: settings.publicURL,
+                    detail: seat.isChair ? "als voorzitter" : seat.discipline.rawValue)
+                try await Outbox.toStaff([seat.staffId], caseId: caseId, kind: .memberAssigned, message: message, at: now, conn: conn, db: db)
+            }
+        }
     }
 }

@@ -15,6 +15,9 @@ public struct StatsRepository: Sendable {
         public let casesByType: [CaseType: Int]
         public let medianDaysToRuling: Double?
         public let shareRuledWithinDue: Double?
+        /// Of the rulings some party answered a check-in about, the share whose
+        /// latest answer says the ruling is carried out.
+        public let shareRulingsCarriedOut: Double?
     }
 
     public struct EmployerLine: Sendable {
@@ -49,7 +52,15 @@ public struct StatsRepository: Sendable {
               LEFT JOIN case_deadlines d ON d.case_id = r.case_id AND d.stage = 'ruling'
             """)
         let (median, share) = try rows[0].decode((Double?, Double?).self)
-        return Overview(casesByStatus: byStatus, casesByType: byType, medianDaysToRuling: median, shareRuledWithinDue: share)
+        let carried = try await db.rows(
+            """
+            SELECT avg(CASE WHEN latest.carried_out = 'yes' THEN 1.0 ELSE 0.0 END)::float8
+              FROM (SELECT DISTINCT ON (case_id) case_id, carried_out FROM follow_ups
+                     WHERE answered_at IS NOT NULL ORDER BY case_id, answered_at DESC, id) AS latest
+            """)
+        return Overview(
+            casesByStatus: byStatus, casesByType: byType, medianDaysToRuling: median, shareRuledWithinDue: share,
+            shareRulingsCarriedOut: try carried[0].decode(Double?.self))
     }
 
     /// Accepted cases per employer over three years with the 3-2-1 weighted score,

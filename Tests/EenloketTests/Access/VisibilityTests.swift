@@ -109,7 +109,8 @@ struct VisibilityTests {
             let items = events["items"].array
             #expect(items.map { $0["seq"].int } == Array(1...items.count).map { Optional($0) })
             let types = items.compactMap { $0["type"].string }
-            #expect(Array(types.prefix(5)) == ["case_filed", "case_triaged", "member_assigned", "panel_completed", "medical_data_viewed"])
+            #expect(
+                Array(types.prefix(6)) == ["case_filed", "case_triaged", "party_invited", "member_assigned", "panel_completed", "medical_data_viewed"])
             #expect(items.allSatisfy { !$0.has("actor_staff_id") })
             #expect(items[1]["actor_role"].string == "intake_officer")
             #expect(items.allSatisfy { $0["at"].string?.hasSuffix("Z") == true })

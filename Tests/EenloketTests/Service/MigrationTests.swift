@@ -32,6 +32,18 @@ struct MigrationTests {
         }
     }
 
+    @Test func aRoleThatOwnsItsDatabaseSuffices() async throws {
+        let config = try await TestDatabase.shared.ownedDatabase()
+        try await withApp(database: config) { t in
+            #expect(try await t.api.get("/health/ready").status == 200)
+            try await t.member(.bedrijfsarts)
+            let c = try await t.file()
+            #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts])["status"].string == "in_review")
+            let superuser = try await t.sql("SELECT rolsuper FROM pg_roles WHERE rolname = current_user")
+            #expect(try superuser[0].decode(Bool.self) == false)
+        }
+    }
+
     @Test func sqlTransitionTableMatchesTheSwiftStateMachine() async throws {
         try await withApp { t in
             var pairs: Set<StatusPair> = []

@@ -76,7 +76,7 @@ struct SessionTests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses.filter { $0 == 401 }.count == 10, "\(statuses.sorted())")
-            #expect(statuses.filter { $0 == 429 }.count == 15)
+            #expect(statuses.filter { $0 == 429 }.count == 15, "\(statuses.sorted())")
         }
     }
 

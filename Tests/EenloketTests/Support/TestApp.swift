@@ -25,12 +25,20 @@ struct TestContext: Sendable {
     }
 }
 
-/// Configuration the tests start from: fast bcrypt, no background sweeps during a test.
+/// Configuration the tests start from: fast bcrypt, no background sweeps or
+/// workers during a test (tests fire timers and deliver mail by hand), and no
+/// hearing window unless a test asks for one.
 func testConfiguration() -> AppConfiguration {
     var config = AppConfiguration()
     config.sqlDirectory = TestDatabase.sqlDirectory
     config.bcryptCost = 4
     config.routingSweepInterval = .seconds(3600)
+    config.runWorkers = false
+    // Many tests run at once against one server: keep each pool small.
+    config.databasePoolSize = 6
+    config.hearingWindowDays = 0
+    config.publicURL = "https://eenloket.test"
+    config.mailSpoolDirectory = NSTemporaryDirectory() + "eenloket-mail-\(UUID().uuidString)"
     config.adminEmail = "admin@eenloket.test"
     config.adminPassword = "beheerder-wachtwoord"
     return config

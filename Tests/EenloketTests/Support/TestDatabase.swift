@@ -1,4 +1,7 @@
 import EenloketStore
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 import Logging
 import PostgresNIO
@@ -10,7 +13,10 @@ import PostgresNIO
 actor TestDatabase {
     static let shared = TestDatabase()
 
-    private static let templateName = "eenloket_template"
+    /// Databases are named after this process, so concurrent test runs on one
+    /// server leave each other alone and only a dead run's leftovers are dropped.
+    private static let pid = Int(getpid())
+    private static let templateName = "tpl_\(pid)"
     private var server: PostgresClient.Configuration?
     /// Preparation runs once; callers that arrive while it runs await the same task
     /// (actor methods are re-entrant at every `await`).
@@ -21,7 +27,7 @@ actor TestDatabase {
         logger.logLevel = .error
         return logger
     }()
-    private let runId = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+    private let runId = String(TestDatabase.pid)
 
     /// Connection settings for a new database holding the current schema.
     func freshDatabase() async throws -> PostgresClient.Configuration {
@@ -50,6 +56,21 @@ actor TestDatabase {
         try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
         var config = server!
         config.database = name
+        return config
+    }
+
+    /// A new, empty database owned by a new role without any special
+    /// privileges, and settings to connect as that role.
+    func ownedDatabase() async throws -> PostgresClient.Configuration {
+        let admin = try await prepare()
+        counter += 1
+        let name = "t_\(runId)_\(counter)"
+        let role = "r_\(runId)_\(counter)"
+        try await admin.query(PostgresQuery(unsafeSQL: "CREATE ROLE \(role) LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"))
+        try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) OWNER \(role)"))
+        var config = server!
+        config.database = name
+        config.username = role
         return config
     }
 
@@ -89,16 +110,29 @@ actor TestDatabase {
         return client
     }
 
-    /// Databases of earlier runs (and the old template) are dropped first.
+    /// Databases (and roles) of earlier runs whose process has gone are dropped first.
     private func dropLeftovers(_ client: PostgresClient) async throws {
-        var names: [String] = []
-        for try await name in try await client.query(
-            "SELECT datname FROM pg_database WHERE datname LIKE 't\\_%' OR datname = \(Self.templateName)"
-        ).decode(String.self) {
-            names.append(name)
+        func ownerIsGone(_ name: String) -> Bool {
+            let parts = name.split(separator: "_")
+            guard parts.count >= 2, let pid = Int32(parts[1]) else { return false }
+            return kill(pid, 0) != 0 && errno == ESRCH
         }
-        for name in names {
+        var databases: [String] = []
+        for try await name in try await client.query(
+            "SELECT datname FROM pg_database WHERE datname LIKE 't\\_%' OR datname LIKE 'tpl\\_%'"
+        ).decode(String.self) where ownerIsGone(name) {
+            databases.append(name)
+        }
+        for name in databases {
             try await client.query(PostgresQuery(unsafeSQL: "DROP DATABASE IF EXISTS \(name) WITH (FORCE)"))
+        }
+        var roles: [String] = []
+        for try await name in try await client.query("SELECT rolname FROM pg_roles WHERE rolname LIKE 'r\\_%'").decode(String.self)
+        where ownerIsGone(name) {
+            roles.append(name)
+        }
+        for name in roles {
+            try await client.query(PostgresQuery(unsafeSQL: "DROP ROLE IF EXISTS \(name)"))
         }
     }
 
@@ -122,7 +156,7 @@ actor TestDatabase {
         let cluster = try EmbeddedPostgres(
             settings: .init(
                 baseDirectory: repositoryRoot + "/.eenloket/test",
-                serverSettings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "400"],
+                serverSettings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "1000"],
                 databaseName: "postgres"),
             logger: logger)
         try cluster.start()

@@ -1,0 +1,110 @@
+/// The messages Eenloket sends, in plain Dutch (language level B1).
+///
+/// A message names the case by its reference and links to the service; it
+/// never holds medical text, and never a token other than the recipient's own
+/// (an invitation's link gets its token only when it is delivered).
+public enum MessageKind: String, Sendable, CaseIterable, Codable {
+    case caseReceived = "case_received"
+    case caseTriaged = "case_triaged"
+    case panelAssigned = "panel_assigned"
+    case invitation
+    case statementFromOtherParty = "statement_from_other_party"
+    case rulingRecorded = "ruling_recorded"
+    case followUpDue = "follow_up_due"
+    case newCase = "new_case"
+    case memberAssigned = "member_assigned"
+    case statementAdded = "statement_added"
+    case reminder
+    case escalation
+}
+
+/// A rendered message.
+public struct Message: Sendable, Equatable {
+    public let subject: String
+    public let body: String
+}
+
+public enum Messages {
+    /// Where a party's private link goes in a message body; filled in at delivery.
+    public static let privateLinkPlaceholder = "{{PRIVE_LINK}}"
+
+    /// The text of a message.
+    ///
+    /// - Parameters:
+    ///   - reference: the case reference (EL-2026-000042).
+    ///   - serviceURL: the public address of the service.
+    ///   - detail: a short, non-medical detail (a decision, a stage, a reason).
+    public static func render(_ kind: MessageKind, reference: String, serviceURL: String, detail: String? = nil) -> Message {
+        let greeting = "Beste heer of mevrouw,\n\n"
+        let partyLink =
+            "U kunt uw zaak bekijken met de persoonlijke link die u kreeg toen u uw vraag stelde.\n"
+            + "Kwijt? Neem contact op met Eenloket en noem het zaaknummer \(reference).\n"
+        let staffLink = "Bekijk de zaak op \(serviceURL)/medewerkers/zaken (zaaknummer \(reference)).\n"
+        let closing = "\nMet vriendelijke groet,\nEenloket\n\nDit bericht is automatisch verstuurd. U kunt er niet op antwoorden.\n"
+        switch kind {
+        case .caseReceived:
+            return Message(
+                subject: "Wij hebben uw vraag ontvangen (\(reference))",
+                body: greeting + "Wij hebben uw vraag ontvangen. Uw zaaknummer is \(reference).\n"
+                    + "Een medewerker bekijkt uw vraag binnen enkele werkdagen. U hoort dan wat er gebeurt.\n\n"
+                    + partyLink + closing)
+        case .caseTriaged:
+            return Message(
+                subject: "Uw vraag is bekeken (\(reference))",
+                body: greeting + "Een medewerker van Eenloket heeft uw vraag bekeken.\n"
+                    + (detail.map { "Besluit: \($0)\n" } ?? "") + "\n" + partyLink + closing)
+        case .panelAssigned:
+            return Message(
+                subject: "Uw zaak ligt bij het panel (\(reference))",
+                body: greeting + "Uw zaak is verdeeld. Een panel van deskundigen gaat uw zaak behandelen.\n"
+                    + "Zij horen beide partijen voordat zij een bindend oordeel geven.\n\n" + partyLink + closing)
+        case .invitation:
+            return Message(
+                subject: "Uitnodiging: geef uw reactie (\(reference))",
+                body: greeting + "Er is bij Eenloket een vraag of geschil ingediend waarbij u betrokken bent.\n"
+                    + "Zaaknummer: \(reference).\n\n"
+                    + "Een panel van deskundigen geeft hierover een bindend oordeel. U mag eerst uw kant van het verhaal vertellen.\n"
+                    + (detail.map { "Reageer bij voorkeur vóór \($0).\n" } ?? "")
+                    + "\nOpen uw zaak met deze persoonlijke link:\n\(privateLinkPlaceholder)\n\n"
+                    + "Bewaar deze link goed en geef hem aan niemand anders. Met de link kunt u de zaak zien en reageren.\n"
+                    + closing)
+        case .statementFromOtherParty:
+            return Message(
+                subject: "Nieuwe reactie in uw zaak (\(reference))",
+                body: greeting + "De andere partij heeft een reactie gegeven in uw zaak.\n\n" + partyLink + closing)
+        case .rulingRecorded:
+            return Message(
+                subject: "Het panel heeft een bindend oordeel gegeven (\(reference))",
+                body: greeting + "Het panel heeft een bindend oordeel gegeven in uw zaak.\n"
+                    + "Het oordeel geldt voor u en de andere partij. Bent u het er niet mee eens? Dan kunt u naar de rechter.\n\n"
+                    + partyLink + closing)
+        case .followUpDue:
+            return Message(
+                subject: "Hoe gaat het nu? (\(reference))",
+                body: greeting + "Enige tijd geleden gaf het panel een bindend oordeel in uw zaak.\n"
+                    + "Wij willen graag weten hoe het nu gaat. Wilt u een paar korte vragen beantwoorden?\n"
+                    + "Het duurt ongeveer twee minuten. Schrijf geen medische gegevens op.\n\n" + partyLink + closing)
+        case .newCase:
+            return Message(
+                subject: "Nieuwe zaak om te beoordelen (\(reference))",
+                body: "Er is een nieuwe zaak ingediend: \(reference).\n\n" + staffLink)
+        case .memberAssigned:
+            return Message(
+                subject: "U zit in het panel van zaak \(reference)",
+                body: "U bent toegewezen aan het panel van zaak \(reference)" + (detail.map { " (\($0))" } ?? "") + ".\n\n" + staffLink)
+        case .statementAdded:
+            return Message(
+                subject: "Nieuwe reactie in zaak \(reference)",
+                body: "Er is een nieuwe reactie toegevoegd aan zaak \(reference).\n\n" + staffLink)
+        case .reminder:
+            return Message(
+                subject: "Herinnering: zaak \(reference) wacht op u",
+                body: "Het gewenste moment voor zaak \(reference) is voorbij" + (detail.map { ": \($0)" } ?? "") + ".\n"
+                    + "Rond de stap af, of leg vast waarom het later wordt.\n\n" + staffLink)
+        case .escalation:
+            return Message(
+                subject: "Escalatie: zaak \(reference)",
+                body: "Zaak \(reference) vraagt uw aandacht" + (detail.map { ": \($0)" } ?? "") + ".\n\n" + staffLink)
+        }
+    }
+}

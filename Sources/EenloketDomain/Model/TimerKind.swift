@@ -1,0 +1,13 @@
+/// What a durable timer does when it fires.
+public enum TimerKind: String, Sendable, CaseIterable, Codable {
+    /// A stage's preferred moment passed: remind whoever must act.
+    case preferredPassed = "preferred_passed"
+    /// A stage's latest deadline passed: record it and escalate to the coordinators.
+    case duePassed = "due_passed"
+    /// An after-care check-in is due: invite the party to answer.
+    case followUpDue = "follow_up_due"
+    /// An after-care check-in was not answered in time.
+    case followUpMissed = "follow_up_missed"
+    /// A member's absence ended: waiting cases may be routed to them again.
+    case absenceEnded = "absence_ended"
+}

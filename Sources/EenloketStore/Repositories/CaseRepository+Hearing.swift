@@ -1,0 +1,233 @@
+import EenloketDomain
+import Foundation
+import PostgresNIO
+
+extension CaseRepository {
+    /// Statuses in which statements may still be added: before a ruling or closure.
+    static let statementStatuses: Set<CaseStatus> = [.submitted, .awaitingPanel, .inReview]
+
+    /// Adds a written statement by a party or a panel member. A statement of the
+    /// invited party counts as its response (the panel may then rule).
+    public func addStatement(
+        _ id: UUID, text: String, medical: Bool, by caller: Caller, at now: Date
+    ) async throws -> StatementRecord {
+        try await db.transaction { conn in
+            guard let current = try await load(id, on: conn, lock: true), CaseAccessPolicy.canSee(caller, current.accessFacts)
+            else { throw AppError.notFound }
+            let facts = current.accessFacts
+            guard StatementPolicy.mayWrite(caller, facts) else {
+                throw AppError.forbidden("Alleen de partijen en het panel van deze zaak kunnen een reactie geven.")
+            }
+            if medical && !StatementPolicy.mayMarkMedical(caller, facts) {
+                throw AppError.invalid("medical", "Alleen de werknemer of een arts in het panel kan een reactie als medisch markeren.")
+            }
+            guard Self.statementStatuses.contains(current.status) else {
+                throw AppError.conflict("Bij een zaak met status \(current.status.rawValue) kan geen reactie meer worden gegeven.")
+            }
+            let statementId = UUID()
+            let authorRole = caller.party?.role.rawValue ?? StaffRole.panelMember.rawValue
+            try await conn.run(
+                """
+                INSERT INTO case_statements (id, case_id, author_role, author_staff_id, text, medical, created_at)
+                VALUES (\(statementId), \(id), \(authorRole), \(caller.staff?.id), \(text), \(medical), \(now))
+                """, logger: db.logger)
+            if let party = caller.party, !party.isFiler {
+                try await conn.run(
+                    """
+                    UPDATE case_parties SET responded_at = coalesce(responded_at, \(now))
+                     WHERE case_id = \(id) AND role = \(party.role) AND NOT is_filer
+                    """, logger: db.logger)
+            }
+            try await EventLog.append(
+                conn, caseId: id, type: "statement_added", actor: EventActor(caller),
+                data: .object(["author_role": .string(authorRole), "medical": .bool(medical)]), at: now, db: db)
+            if let party = caller.party {
+                try await Outbox.toParties(
+                    [party.role.other], caseId: id, kind: .statementFromOtherParty,
+                    message: Messages.render(.statementFromOtherParty, reference: current.reference, serviceURL: settings.publicURL),
+                    at: now, conn: conn, db: db)
+            }
+            let colleagues = current.panel.map(\.staffId).filter { $0 != caller.staff?.id }
+            try await Outbox.toStaff(
+                colleagues, caseId: id, kind: .statementAdded,
+                message: Messages.render(.statementAdded, reference: current.reference, serviceURL: settings.publicURL),
+                at: now, conn: conn, db: db)
+            return StatementRecord(
+                id: statementId, authorRole: authorRole, authorStaffId: caller.staff?.id, text: text, medical: medical, createdAt: now)
+        }
+    }
+
+    /// The statements the caller may see: medical ones only for those the
+    /// medical-field rule allows; a staff member shown one leaves an access event.
+    public func statements(_ id: UUID, caller: Caller, at now: Date) async throws -> [StatementRecord] {
+        guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
+            throw AppError.notFound
+        }
+        let medicalAllowed = StatementPolicy.maySeeMedical(caller, record.accessFacts)
+        let rows = try await db.rows(
+            """
+            SELECT id, author_role, author_staff_id, text, medical, created_at FROM case_statements
+             WHERE case_id = \(id) AND (\(medicalAllowed) OR NOT medical)
+             ORDER BY created_at, id
+            """)
+        let statements = try rows.map { row in
+            let (sid, role, staff, text, medical, at) = try row.decode((UUID, String, UUID?, String, Bool, Date).self)
+            return StatementRecord(id: sid, authorRole: role, authorStaffId: staff, text: text, medical: medical, createdAt: at)
+        }
+        if let staff = caller.staff, statements.contains(where: \.medical) {
+            try await db.transaction { conn in
+                try await EventLog.append(
+                    conn, caseId: id, type: "medical_data_viewed", actor: EventActor(caller),
+                    data: .object(["fields": .array(["statements"]), "role": .string(staff.role.rawValue)]), at: now, db: db)
+            }
+        }
+        return statements
+    }
+
+    /// The other party's invitation, for the case view.
+    public func hearing(_ id: UUID) async throws -> HearingRecord? {
+        let rows = try await db.rows(
+            """
+            SELECT role, invited_at, hearing_ends_at, responded_at, email IS NOT NULL FROM case_parties
+             WHERE case_id = \(id) AND NOT is_filer AND invited_at IS NOT NULL
+            """)
+        return try rows.first.map { row in
+            let (role, invited, ends, responded, hasEmail) = try row.decode((PartyRole, Date, Date, Date?, Bool).self)
+            return HearingRecord(party: role, invitedAt: invited, windowEndsAt: ends, respondedAt: responded, hasEmail: hasEmail)
+        }
+    }
+
+    // MARK: Changing a working panel
+
+    /// A coordinator widens the panel (adds a discipline) or replaces a member,
+    /// with a motivation. Routing rules apply to the new seat; when nobody can
+    /// take it yet, the case waits for a panel again. The ruling deadline stays.
+    public func changePanel(_ id: UUID, _ change: PanelChange, motivation: String, by caller: Caller, at now: Date) async throws -> CaseRecord {
+        let record: CaseRecord = try await db.transaction { conn in
+            guard let current = try await load(id, on: conn, lock: true), CaseAccessPolicy.canSee(caller, current.accessFacts)
+            else { throw AppError.notFound }
+            guard current.status == .inReview || current.status == .awaitingPanel else {
+                throw AppError.conflict("Het panel kan alleen veranderen terwijl de zaak wordt behandeld (status \(current.status.rawValue)).")
+            }
+            var data: [String: JSONValue] = ["motivation": .string(motivation)]
+            switch change {
+            case .addDiscipline(let discipline):
+                guard !(current.triage?.disciplines.contains(discipline) ?? false) else {
+                    throw AppError.invalid("discipline", "Deze discipline zit al in het panel.")
+                }
+                try await conn.run(
+                    """
+                    UPDATE cases SET requested_disciplines = array_append(requested_disciplines, \(discipline.rawValue)),
+                                     updated_at = \(now)
+                     WHERE id = \(id)
+                    """, logger: db.logger)
+                data["action"] = "add_discipline"
+                data["discipline"] = .string(discipline.rawValue)
+            case .replaceMember(let staffId):
+                guard let seat = current.panel.first(where: { $0.staffId == staffId }) else {
+                    throw AppError.invalid("staff_id", "Dit panellid zit niet in het panel van deze zaak.")
+                }
+                try await conn.run(
+                    "UPDATE panel_assignments SET released_at = \(now) WHERE case_id = \(id) AND staff_id = \(staffId) AND released_at IS NULL",
+                    logger: db.logger)
+                if seat.chair {
+                    // The chair passes to the earliest assigned physician still on the panel.
+                    try await conn.run(
+                        """
+                        UPDATE panel_assignments SET is_chair = true
+                         WHERE id = (SELECT id FROM panel_assignments
+                                      WHERE case_id = \(id) AND released_at IS NULL
+                                        AND discipline IN ('bedrijfsarts', 'verzekeringsarts')
+                                      ORDER BY id LIMIT 1)
+                        """, logger: db.logger)
+                }
+                data["action"] = "replace_member"
+                data["staff_id"] = .string(staffId.lowercased)
+                data["discipline"] = .string(seat.discipline.rawValue)
+            }
+            if current.status == .inReview {
+                let reopened = try await conn.rows(
+                    try """
+                    UPDATE cases SET status = \(CaseTransition.reopenPanel.to), updated_at = \(now)
+                     WHERE id = \(id) AND status = ANY(\(CaseTransition.reopenPanel.from.map(\.rawValue))) RETURNING id
+                    """, logger: db.logger)
+                guard !reopened.isEmpty else { throw AppError.conflict("Een gelijktijdige wijziging ging voor.") }
+            }
+            try await EventLog.append(conn, caseId: id, type: "panel_changed", actor: EventActor(caller), data: .object(data), at: now, db: db)
+            _ = try await routing.route(lockedCases: [id], at: now, conn: conn)
+            guard let after = try await load(id, on: conn) else { throw AppError.unavailable }
+            return after
+        }
+        // A replaced member's seat is free for waiting cases.
+        await rerouteAfterRelease(at: now)
+        return record
+    }
+
+    // MARK: After-care
+
+    /// The check-ins of a case: a party sees its own that are due; staff see all.
+    public func followUps(_ id: UUID, caller: Caller, at now: Date) async throws -> [FollowUpRecord] {
+        guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
+            throw AppError.notFound
+        }
+        let party = caller.party?.role.rawValue
+        let rows = try await db.rows(
+            """
+            SELECT id, party, sequence, due_at, answer_by, answered_at, carried_out, return_to_work, needs_help, remarks, missed_at
+              FROM follow_ups
+             WHERE case_id = \(id) AND (\(party)::text IS NULL OR (party = \(party) AND due_at <= \(now)))
+             ORDER BY sequence, party
+            """)
+        return try rows.map(Self.decodeFollowUp)
+    }
+
+    /// A party answers a due check-in. "Not carried out" flags the case to the coordinators.
+    public func answerFollowUp(
+        _ id: UUID, followUp: UUID, _ answer: FollowUpAnswer, by caller: Caller, at now: Date
+    ) async throws -> FollowUpRecord {
+        guard let party = caller.party else { throw AppError.forbidden("Alleen de partijen beantwoorden de nazorgvragen.") }
+        return try await db.transaction { conn in
+            guard let current = try await load(id, on: conn), CaseAccessPolicy.canSee(caller, current.accessFacts) else {
+                throw AppError.notFound
+            }
+            let rows = try await conn.rows(
+                """
+                UPDATE follow_ups
+                   SET answered_at = \(now), carried_out = \(answer.carriedOut), return_to_work = \(answer.returnToWork),
+                       needs_help = \(answer.needsHelp), remarks = \(answer.remarks)
+                 WHERE id = \(followUp) AND case_id = \(id) AND party = \(party.role)
+                   AND due_at <= \(now) AND answered_at IS NULL AND missed_at IS NULL
+                RETURNING id, party, sequence, due_at, answer_by, answered_at, carried_out, return_to_work, needs_help, remarks, missed_at
+                """, logger: db.logger)
+            guard let row = rows.first else {
+                let exists = try await conn.rows(
+                    "SELECT 1 FROM follow_ups WHERE id = \(followUp) AND case_id = \(id) AND party = \(party.role) AND due_at <= \(now)",
+                    logger: db.logger)
+                if exists.isEmpty { throw AppError.notFound }
+                throw AppError.conflict("Deze vragenlijst is al beantwoord of is verlopen.")
+            }
+            let record = try Self.decodeFollowUp(row)
+            try await EventLog.append(
+                conn, caseId: id, type: "follow_up_answered", actor: EventActor(caller),
+                data: .object([
+                    "sequence": .number(Double(record.sequence)), "carried_out": .string(answer.carriedOut.rawValue),
+                    "needs_help": .bool(answer.needsHelp),
+                ]), at: now, db: db)
+            if FollowThrough.needsAttention(answer.carriedOut) {
+                try await Escalations.raise(
+                    caseId: id, kind: "ruling_not_carried_out",
+                    detail: "de \(party.role == .employee ? "werknemer" : "werkgever") meldt dat het oordeel niet wordt uitgevoerd",
+                    reference: current.reference, settings: settings, at: now, conn: conn, db: db)
+            }
+            return record
+        }
+    }
+
+    static func decodeFollowUp(_ row: PostgresRow) throws -> FollowUpRecord {
+        let (id, party, sequence, due, answerBy, answered, carried, ret, help, remarks, missed) = try row.decode(
+            (UUID, PartyRole, Int, Date, Date, Date?, RulingCarriedOut?, ReturnToWork?, Bool?, String?, Date?).self)
+        return FollowUpRecord(
+            id: id, party: party, sequence: sequence, dueAt: due, answerBy: answerBy, answeredAt: answered, carriedOut: carried,
+            returnToWork: ret, needsHelp: help, remarks: remarks, missedAt: missed)
+    }
+}

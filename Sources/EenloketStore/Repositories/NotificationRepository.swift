@@ -1,0 +1,169 @@
+import EenloketDomain
+import Foundation
+import PostgresNIO
+
+/// A message ready to hand to a mail transport.
+public struct OutgoingMail: Sendable {
+    public let id: Int64
+    public let to: String
+    public let toName: String?
+    public let subject: String
+    public let body: String
+
+    public init(id: Int64, to: String, toName: String?, subject: String, body: String) {
+        self.id = id
+        self.to = to
+        self.toName = toName
+        self.subject = subject
+        self.body = body
+    }
+}
+
+/// Hands messages to the outside world: an RFC 5322 spool, `sendmail -t`, …
+public protocol MailTransport: Sendable {
+    func send(_ mail: OutgoingMail) async throws
+}
+
+/// A printable letter for a party without an e-mail address.
+public struct PrintableLetter: Sendable {
+    public let id: Int64
+    public let reference: String
+    public let recipientName: String?
+    public let subject: String
+    public let body: String
+}
+
+/// The outbox: delivery of e-mail with retries, letters for the intake
+/// officers to print, and what failed for a person to look at.
+public struct NotificationRepository: Sendable {
+    let db: Database
+    let settings: ServiceSettings
+    /// Deliveries tried before a message is flagged as failed.
+    public let maxAttempts: Int
+
+    public init(db: Database, settings: ServiceSettings, maxAttempts: Int = 8) {
+        self.db = db
+        self.settings = settings
+        self.maxAttempts = maxAttempts
+    }
+
+    /// Delivers up to `limit` due e-mails, each claimed with SKIP LOCKED so
+    /// instances never send one twice at once; a failure is retried with
+    /// exponential backoff (30 s, 1 min, 2 min, … at most an hour) and flagged
+    /// after `maxAttempts`. Returns how many were sent and how many failed.
+    @discardableResult
+    public func deliverDue(at now: Date, limit: Int = 50, via transport: any MailTransport) async throws -> (sent: Int, failed: Int) {
+        try await db.transaction { conn in
+            let rows = try await conn.rows(
+                """
+                SELECT id, case_id, recipient_email, recipient_name, recipient_party, subject, body, attempts
+                  FROM notifications
+                 WHERE channel = 'email' AND sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(now)
+                 ORDER BY next_attempt_at, id
+                 LIMIT \(limit)
+                   FOR UPDATE SKIP LOCKED
+                """, logger: db.logger)
+            var sent = 0
+            var failed = 0
+            for row in rows {
+                let (id, caseId, email, name, party, subject, body, attempts) =
+                    try row.decode((Int64, UUID?, String, String?, PartyRole?, String, String, Int).self)
+                let finalBody = try await fillPrivateLink(body, caseId: caseId, party: party, conn: conn)
+                do {
+                    try await transport.send(OutgoingMail(id: id, to: email, toName: name, subject: subject, body: finalBody))
+                    try await conn.run("UPDATE notifications SET sent_at = \(now), attempts = attempts + 1 WHERE id = \(id)", logger: db.logger)
+                    sent += 1
+                } catch {
+                    let tries = attempts + 1
+                    let reason = String(describing: error).prefix(500)
+                    if tries >= maxAttempts {
+                        try await conn.run(
+                            "UPDATE notifications SET attempts = \(tries), failed_at = \(now), last_error = \(String(reason)) WHERE id = \(id)",
+                            logger: db.logger)
+                    } else {
+                        let next = now.addingTimeInterval(Self.backoff(afterAttempts: tries))
+                        try await conn.run(
+                            """
+                            UPDATE notifications SET attempts = \(tries), next_attempt_at = \(next), last_error = \(String(reason))
+                             WHERE id = \(id)
+                            """, logger: db.logger)
+                    }
+                    failed += 1
+                }
+            }
+            return (sent, failed)
+        }
+    }
+
+    /// Seconds to wait after `attempts` failed deliveries: 30 s doubling, at most an hour.
+    public static func backoff(afterAttempts attempts: Int) -> TimeInterval {
+        min(3600, 30 * pow(2, Double(max(0, attempts - 1))))
+    }
+
+    /// Puts a fresh private link into an invitation. The token exists only in
+    /// the message; the database keeps its hash (replacing any earlier one).
+    private func fillPrivateLink(_ body: String, caseId: UUID?, party: PartyRole?, conn: PostgresConnection) async throws -> String {
+        guard body.contains(Messages.privateLinkPlaceholder), let caseId, let party else { return body }
+        let token = AccessToken.generate(.party)
+        try await conn.run(
+            "UPDATE case_parties SET token_hash = \(AccessToken.hash(token)) WHERE case_id = \(caseId) AND role = \(party)",
+            logger: db.logger)
+        return body.replacingOccurrences(of: Messages.privateLinkPlaceholder, with: settings.partyLink(token: token))
+    }
+
+    /// When the next e-mail is due, if any.
+    public func nextDue() async throws -> Date? {
+        let rows = try await db.rows(
+            "SELECT min(next_attempt_at) FROM notifications WHERE channel = 'email' AND sent_at IS NULL AND failed_at IS NULL")
+        return try rows.first?.decode(Date?.self)
+    }
+
+    // MARK: Letters and the outbox for people
+
+    /// Messages by state: `letters` waiting to be printed, `failed` e-mail, `pending` e-mail.
+    public func list(state: String, limit: Int) async throws -> [NotificationRecord] {
+        let rows = try await db.rows(
+            """
+            SELECT n.id, n.case_id, c.reference, n.kind, n.channel, n.recipient_name, n.recipient_party, n.created_at,
+                   n.attempts, n.sent_at, n.failed_at, n.last_error
+              FROM notifications n LEFT JOIN cases c ON c.id = n.case_id
+             WHERE CASE \(state)
+                     WHEN 'letters' THEN n.channel = 'letter' AND n.sent_at IS NULL
+                     WHEN 'failed' THEN n.failed_at IS NOT NULL
+                     ELSE n.channel = 'email' AND n.sent_at IS NULL AND n.failed_at IS NULL
+                   END
+             ORDER BY n.created_at, n.id
+             LIMIT \(limit)
+            """)
+        return try rows.map { row in
+            let (id, caseId, reference, kind, channel, name, party, created, attempts, sent, failed, error) =
+                try row.decode((Int64, UUID?, String?, String, String, String?, String?, Date, Int, Date?, Date?, String?).self)
+            return NotificationRecord(
+                id: id, caseId: caseId, reference: reference, kind: kind, channel: channel, recipientName: name,
+                recipientParty: party, createdAt: created, attempts: attempts, sentAt: sent, failedAt: failed, lastError: error)
+        }
+    }
+
+    /// Renders a letter for printing and marks it printed. An invitation gets a
+    /// fresh private link; printing it again makes a new link and the old one stops working.
+    public func printLetter(_ id: Int64, by actor: EventActor, at now: Date) async throws -> PrintableLetter {
+        try await db.transaction { conn in
+            let rows = try await conn.rows(
+                """
+                SELECT n.case_id, c.reference, n.recipient_name, n.recipient_party, n.subject, n.body
+                  FROM notifications n JOIN cases c ON c.id = n.case_id
+                 WHERE n.id = \(id) AND n.channel = 'letter'
+                   FOR UPDATE OF n
+                """, logger: db.logger)
+            guard let row = rows.first else { throw AppError.notFound }
+            let (caseId, reference, name, party, subject, body) = try row.decode((UUID, String, String?, PartyRole?, String, String).self)
+            let finalBody = try await fillPrivateLink(body, caseId: caseId, party: party, conn: conn)
+            try await conn.run(
+                "UPDATE notifications SET sent_at = coalesce(sent_at, \(now)), attempts = attempts + 1 WHERE id = \(id)", logger: db.logger)
+            try await EventLog.append(
+                conn, caseId: caseId, type: "letter_printed", actor: actor, data: .object(["notification": .number(Double(id))]),
+                at: now, db: db)
+            return PrintableLetter(id: id, reference: reference, recipientName: name, subject: subject, body: finalBody)
+        }
+    }
+}

@@ -1,0 +1,177 @@
+import EenloketDomain
+import Foundation
+import Logging
+import PostgresNIO
+
+/// Durable timers: claimed with `FOR UPDATE SKIP LOCKED`, acted on and marked
+/// fired in one transaction, so each fires exactly once however many
+/// instances run, and a crash mid-way leaves the timer for another instance.
+public struct TimerStore: Sendable {
+    let db: Database
+    let deadlines: DeadlineSettings
+    let settings: ServiceSettings
+    let routing: RoutingStore
+
+    public init(db: Database, deadlines: DeadlineSettings, settings: ServiceSettings) {
+        self.db = db
+        self.deadlines = deadlines
+        self.settings = settings
+        self.routing = RoutingStore(db: db, deadlines: deadlines, settings: settings)
+    }
+
+    struct DueTimer {
+        let id: Int64
+        let kind: TimerKind
+        let caseId: UUID?
+        let stage: String?
+        let subjectId: UUID?
+        let dueAt: Date
+    }
+
+    /// Fires up to `limit` due timers in one transaction; returns how many fired.
+    @discardableResult
+    public func fireDue(at now: Date, limit: Int = 100) async throws -> Int {
+        try await db.transaction { conn in
+            let rows = try await conn.rows(
+                """
+                SELECT id, kind, case_id, stage, subject_id, due_at FROM timers
+                 WHERE fired_at IS NULL AND due_at <= \(now)
+                 ORDER BY due_at, id
+                 LIMIT \(limit)
+                   FOR UPDATE SKIP LOCKED
+                """, logger: db.logger)
+            for row in rows {
+                let (id, kind, caseId, stage, subjectId, dueAt) = try row.decode((Int64, String, UUID?, String?, UUID?, Date).self)
+                guard let kind = TimerKind(rawValue: kind) else { continue }
+                let timer = DueTimer(id: id, kind: kind, caseId: caseId, stage: stage, subjectId: subjectId, dueAt: dueAt)
+                let outcome = try await act(on: timer, at: now, conn: conn)
+                try await conn.run("UPDATE timers SET fired_at = \(now), outcome = \(outcome) WHERE id = \(id)", logger: db.logger)
+            }
+            return rows.count
+        }
+    }
+
+    /// When the next unfired timer is due, if any.
+    public func nextDue() async throws -> Date? {
+        let rows = try await db.rows("SELECT min(due_at) FROM timers WHERE fired_at IS NULL")
+        return try rows.first?.decode(Date?.self)
+    }
+
+    // MARK: Actions
+
+    private func act(on timer: DueTimer, at now: Date, conn: PostgresConnection) async throws -> String {
+        switch timer.kind {
+        case .preferredPassed, .duePassed:
+            guard let caseId = timer.caseId, let stage = timer.stage.flatMap(DeadlineStage.init(rawValue:)) else { return "invalid" }
+            return try await deadlinePassed(caseId: caseId, stage: stage, due: timer.kind == .duePassed, at: now, conn: conn)
+        case .followUpDue:
+            guard let caseId = timer.caseId, let followUp = timer.subjectId else { return "invalid" }
+            return try await followUpDue(caseId: caseId, followUp: followUp, at: now, conn: conn)
+        case .followUpMissed:
+            guard let caseId = timer.caseId, let followUp = timer.subjectId else { return "invalid" }
+            return try await followUpMissed(caseId: caseId, followUp: followUp, at: now, conn: conn)
+        case .absenceEnded:
+            let plan = try await routing.routeWaitingInTransaction(at: now, conn: conn)
+            return "routed \(plan.assignments.count)"
+        }
+    }
+
+    /// The stage is still open when its moment passes: remind (preferred) or
+    /// record and escalate (due). A met stage or a closed case makes it moot.
+    private func deadlinePassed(caseId: UUID, stage: DeadlineStage, due: Bool, at now: Date, conn: PostgresConnection) async throws -> String {
+        let rows = try await conn.rows(
+            """
+            SELECT c.reference, c.status, d.met_at IS NOT NULL, d.preferred_by::text, d.due_by::text
+              FROM cases c JOIN case_deadlines d ON d.case_id = c.id AND d.stage = \(stage)
+             WHERE c.id = \(caseId)
+            """, logger: db.logger)
+        guard let row = rows.first else { return "moot" }
+        let (reference, status, met, preferredBy, dueBy) = try row.decode((String, CaseStatus, Bool, String, String).self)
+        if met || status.isFinal { return "moot" }
+        let stageName = ["triage": "beoordeling", "panel": "samenstelling panel", "ruling": "uitspraak"][stage.rawValue] ?? stage.rawValue
+        if !due {
+            let message = Messages.render(
+                .reminder, reference: reference, serviceURL: settings.publicURL, detail: "\(stageName), gewenst uiterlijk \(preferredBy)")
+            switch stage {
+            case .triage:
+                try await Outbox.toRole(.intakeOfficer, caseId: caseId, kind: .reminder, message: message, at: now, conn: conn, db: db)
+            case .panel:
+                try await Outbox.toRole(.coordinator, caseId: caseId, kind: .reminder, message: message, at: now, conn: conn, db: db)
+            case .ruling:
+                let chair = try await chairOf(caseId, today: AmsterdamTime.date(of: now), conn: conn)
+                try await Outbox.toStaff(chair.map { [$0.id] } ?? [], caseId: caseId, kind: .reminder, message: message, at: now, conn: conn, db: db)
+                if let chair, chair.absent {
+                    try await Escalations.raise(
+                        caseId: caseId, kind: "chair_absent", detail: "de voorzitter is afwezig en de uitspraak is gewenst uiterlijk \(preferredBy)",
+                        reference: reference, settings: settings, at: now, conn: conn, db: db)
+                }
+            }
+            try await EventLog.append(
+                conn, caseId: caseId, type: "reminder_sent", actor: .system,
+                data: .object(["stage": .string(stage.rawValue), "preferred_by": .string(preferredBy)]), at: now, db: db)
+            return "reminded"
+        }
+        try await EventLog.append(
+            conn, caseId: caseId, type: "deadline_missed", actor: .system,
+            data: .object(["stage": .string(stage.rawValue), "due_by": .string(dueBy)]), at: now, db: db)
+        try await Escalations.raise(
+            caseId: caseId, kind: status == .awaitingPanel ? "awaiting_panel" : "deadline_missed",
+            detail: "de uiterste termijn voor de \(stageName) (\(dueBy)) is verstreken", reference: reference, settings: settings,
+            at: now, conn: conn, db: db)
+        return "escalated"
+    }
+
+    /// The chair of a case and whether they are absent today.
+    private func chairOf(_ caseId: UUID, today: LocalDate, conn: PostgresConnection) async throws -> (id: UUID, absent: Bool)? {
+        let rows = try await conn.rows(
+            """
+            SELECT pa.staff_id, EXISTS (SELECT 1 FROM member_absences a
+                                         WHERE a.staff_id = pa.staff_id AND \(today.description)::date BETWEEN a.starts_on AND a.ends_on)
+              FROM panel_assignments pa WHERE pa.case_id = \(caseId) AND pa.is_chair AND pa.released_at IS NULL
+            """, logger: db.logger)
+        return try rows.first.map { try $0.decode((UUID, Bool).self) }.map { (id: $0.0, absent: $0.1) }
+    }
+
+    private func followUpDue(caseId: UUID, followUp: UUID, at now: Date, conn: PostgresConnection) async throws -> String {
+        let rows = try await conn.rows(
+            """
+            SELECT c.reference, f.party, f.answered_at IS NOT NULL
+              FROM follow_ups f JOIN cases c ON c.id = f.case_id WHERE f.id = \(followUp)
+            """, logger: db.logger)
+        guard let row = rows.first else { return "moot" }
+        let (reference, party, answered) = try row.decode((String, PartyRole, Bool).self)
+        if answered { return "moot" }
+        try await Outbox.toParties(
+            [party], caseId: caseId, kind: .followUpDue,
+            message: Messages.render(.followUpDue, reference: reference, serviceURL: settings.publicURL), at: now, conn: conn, db: db)
+        return "invited"
+    }
+
+    private func followUpMissed(caseId: UUID, followUp: UUID, at now: Date, conn: PostgresConnection) async throws -> String {
+        let updated = try await conn.rows(
+            """
+            UPDATE follow_ups SET missed_at = \(now)
+             WHERE id = \(followUp) AND answered_at IS NULL AND missed_at IS NULL
+            RETURNING party, sequence
+            """, logger: db.logger)
+        guard let row = updated.first else { return "moot" }
+        let (party, sequence) = try row.decode((String, Int).self)
+        try await EventLog.append(
+            conn, caseId: caseId, type: "follow_up_missed", actor: .system,
+            data: .object(["party": .string(party), "sequence": .number(Double(sequence))]), at: now, db: db)
+        let counts = try await conn.rows(
+            """
+            SELECT (SELECT count(*)::int FROM follow_ups WHERE case_id = \(caseId) AND missed_at IS NOT NULL),
+                   (SELECT reference FROM cases WHERE id = \(caseId)),
+                   EXISTS (SELECT 1 FROM escalations WHERE case_id = \(caseId) AND kind = 'follow_ups_missed')
+            """, logger: db.logger)
+        let (missed, reference, flagged) = try counts[0].decode((Int, String, Bool).self)
+        if missed >= FollowThrough.missedBeforeFlag && !flagged {
+            try await Escalations.raise(
+                caseId: caseId, kind: "follow_ups_missed", detail: "\(missed) nazorgvragenlijsten zijn niet beantwoord",
+                reference: reference, settings: settings, at: now, conn: conn, db: db)
+            return "escalated"
+        }
+        return "missed"
+    }
+}

@@ -1,0 +1,69 @@
+import EenloketDomain
+import Foundation
+import Testing
+
+@Suite("After-care follow-ups")
+struct FollowUpTests {
+    /// A ruled case with an invited employer who has an address; returns the tokens.
+    func ruledCase(_ t: TestContext) async throws -> (id: String, employee: String) {
+        let chair = try await t.member(.bedrijfsarts)
+        let c = try await t.file(["employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "email": "hr@jansen.example"]])
+        try await t.accept(c.id, disciplines: [.bedrijfsarts])
+        #expect(try await t.api.post("/api/v1/cases/\(c.id)/ruling", object: t.rulingBody(), token: chair.token).status == 201)
+        return (c.id, c.token)
+    }
+
+    @Test func checkInsAreScheduledForBothPartiesAndAnswered() async throws {
+        try await withApp { t in
+            let c = try await ruledCase(t)
+            let rows = try await t.sql(
+                "SELECT party, sequence, due_at FROM follow_ups WHERE case_id = \(UUID(uuidString: c.id)!) ORDER BY sequence, party")
+            #expect(rows.count == 8)
+            let dueDays = try rows.map { try AmsterdamTime.date(of: $0.decode((String, Int, Date).self).2).description }
+            #expect(Array(Set(dueDays)).sorted() == ["2026-12-07", "2027-01-04", "2027-02-22", "2027-05-24"])
+            // Nothing is due yet for the employee.
+            #expect(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.isEmpty)
+            t.setClock("2026-12-07", hour: 9.5)
+            #expect(try await t.fireTimers() >= 2)
+            #expect(try await t.outbox(c.id).filter { $0.kind == "follow_up_due" }.count == 2)
+            let due = try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)
+            let first = try #require(due["items"].array.first)
+            #expect(first["party"].string == "employee" && first["sequence"].int == 1)
+            let id = try #require(first["id"].string)
+            let path = "/api/v1/cases/\(c.id)/followups/\(id)"
+            expectProblem(try await t.api.post(path, object: ["ruling_carried_out": "misschien"], token: c.employee), 422)
+            let answer: [String: Any] = ["ruling_carried_out": "yes", "return_to_work": "working_as_agreed", "needs_help": false]
+            let answered = try await t.api.post(path, object: answer, token: c.employee)
+            #expect(answered.status == 200, "\(answered.text)")
+            #expect(answered["ruling_carried_out"].string == "yes")
+            expectProblem(try await t.api.post(path, object: answer, token: c.employee), 409)
+            expectProblem(try await t.api.post(path, object: answer, token: try await t.staff(.coordinator).token), 403)
+            let overview = try await t.api.get("/api/v1/stats/overview", token: try await t.staff(.inspector).token)
+            #expect(overview["share_rulings_carried_out"].double == 1)
+        }
+    }
+
+    @Test func notCarriedOutAndMissedCheckInsFlagTheCase() async throws {
+        try await withApp { t in
+            try await t.staff(.coordinator)
+            let c = try await ruledCase(t)
+            t.setClock("2026-12-07", hour: 9.5)
+            try await t.fireTimers()
+            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let answered = try await t.api.post(
+                "/api/v1/cases/\(c.id)/followups/\(item["id"].string!)",
+                object: ["ruling_carried_out": "no", "return_to_work": "not_working", "needs_help": true, "remarks": "Er gebeurt niets."],
+                token: c.employee)
+            #expect(answered.status == 200)
+            var kinds = try await t.sql("SELECT kind FROM escalations WHERE case_id = \(UUID(uuidString: c.id)!) ORDER BY id")
+            #expect(try kinds.map { try $0.decode(String.self) } == ["ruling_not_carried_out"])
+            // The employer does not answer its first two check-ins: two missed, so flagged.
+            t.setClock("2027-01-19", hour: 10)
+            try await t.fireTimers()
+            kinds = try await t.sql("SELECT kind FROM escalations WHERE case_id = \(UUID(uuidString: c.id)!) ORDER BY id")
+            #expect(try kinds.map { try $0.decode(String.self) } == ["ruling_not_carried_out", "follow_ups_missed"])
+            let overview = try await t.api.get("/api/v1/stats/overview", token: try await t.staff(.inspector).token)
+            #expect(overview["share_rulings_carried_out"].double == 0)
+        }
+    }
+}
