@@ -17,7 +17,11 @@ struct EscalationController {
     /// `GET /api/v1/escalations?all=true&limit=`: open ones by default, newest first.
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff([.coordinator, .admin], to: "escalaties zien")
-        let all = request.uri.queryParameters.get("all") == "true"
+        let allText = request.uri.queryParameters.get("all").map { String($0) }
+        guard allText == nil || allText == "true" || allText == "false" else {
+            throw AppError.invalid("all", "Gebruik true of false.")
+        }
+        let all = allText == "true"
         let limit = try Paging.limit(request, default: 100, max: 500)
         let items = try await deps.coordination.escalations(includeResolved: all, limit: limit)
         return try JSONResponse.make(ItemsJSON(items: items.map(EscalationJSON.init)))

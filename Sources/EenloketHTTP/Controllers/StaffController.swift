@@ -19,37 +19,38 @@ struct StaffController {
 
     // MARK: Absences
 
-    /// The member themselves, a coordinator or an admin.
-    private func absenceManager(_ context: AppRequestContext, of id: UUID) throws -> StaffPrincipal {
+    /// The member themselves, a coordinator or an admin (401 before 404, 403 before 404).
+    private func absenceManager(_ context: AppRequestContext) throws -> UUID {
         let staff = try context.requireStaff([.panelMember, .coordinator, .admin], to: "afwezigheid beheren")
+        let id = try context.uuidParameter("id")
         if staff.role == .panelMember && staff.id != id {
             throw AppError.forbidden("Een panellid beheert alleen de eigen afwezigheid.")
         }
-        return staff
+        return id
     }
 
     /// `GET /api/v1/staff/{id}/absences`.
     @Sendable func absences(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.uuidParameter("id")
-        _ = try absenceManager(context, of: id)
+        let id = try absenceManager(context)
+        guard try await deps.staff.find(id)?.panel != nil else { throw AppError.notFound }
         let items = try await deps.coordination.absences(of: id)
         return try JSONResponse.make(ItemsJSON(items: items.map(AbsenceJSON.init)))
     }
 
     /// `POST /api/v1/staff/{id}/absences`: routing skips the member meanwhile.
     @Sendable func addAbsence(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.uuidParameter("id")
-        _ = try absenceManager(context, of: id)
+        let id = try absenceManager(context)
         let input = try AbsenceRequest.parse(try await JSONBody.object(request), today: deps.today)
         let record = try await deps.coordination.addAbsence(
             staffId: id, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason, at: deps.now)
-        return try JSONResponse.make(AbsenceJSON(record: record), status: .created)
+        return try JSONResponse.make(
+            AbsenceJSON(record: record), status: .created,
+            headers: [.location: "/api/v1/staff/\(id.lowercased)/absences/\(record.id.lowercased)"])
     }
 
     /// `DELETE /api/v1/staff/{id}/absences/{absenceId}`.
     @Sendable func removeAbsence(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let id = try context.uuidParameter("id")
-        _ = try absenceManager(context, of: id)
+        let id = try absenceManager(context)
         try await deps.coordination.removeAbsence(try context.uuidParameter("absenceId"), staffId: id, at: deps.now)
         return Response(status: .noContent, headers: [.cacheControl: "no-store"])
     }

@@ -112,4 +112,13 @@ struct LetterJSON: Encodable {
     let recipient_name: String?
     let subject: String
     let body: String
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: APIKey.self)
+        try c.encode(id, forKey: APIKey("id"))
+        try c.encode(reference, forKey: APIKey("reference"))
+        try c.encode(recipient_name, forKey: APIKey("recipient_name"))
+        try c.encode(subject, forKey: APIKey("subject"))
+        try c.encode(body, forKey: APIKey("body"))
+    }
 }

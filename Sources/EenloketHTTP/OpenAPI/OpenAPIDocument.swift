@@ -27,17 +27,22 @@ info:
     - Errors are `application/problem+json` (RFC 9457). No request, however
       malformed, gets a 5xx other than 503 (a dependency such as the database is
       unavailable; retry after the `Retry-After` seconds).
-    - An `{id}` that is not a UUID gets 404, as do unknown paths and methods.
+    - A path id of the wrong form (not a UUID; not an integer for escalations
+      and notifications) gets 404, as do unknown paths and methods.
     - Responses are never cacheable (`Cache-Control: no-store`).
 
     Authentication: `Authorization: Bearer <token>`. Staff obtain a session token
     (prefix `els_`) from `POST /api/v1/sessions`. A filer receives an access token
-    for their one case (prefix `elc_`) in the response to filing. Missing,
-    unknown, expired or revoked credentials, and tokens of deactivated accounts,
-    get 401. An authenticated caller whose role may never do something gets 403
-    (a filer's token on a staff-only endpoint, too).
+    for their one case (prefix `elc_`) in the response to filing. The other
+    party, invited when the case is accepted, receives its own `elc_` token for
+    that case in the private link of its invitation (e-mail, or a printed
+    letter; printing the letter again replaces the token). Missing, unknown,
+    expired or revoked credentials, and tokens of deactivated accounts, get 401.
+    An authenticated caller whose role may never do something gets 403 (a
+    party's token on a staff-only endpoint, too).
 
     Roles: `admin`, `coordinator`, `intake_officer`, `panel_member`, `inspector`.
+    Parties: `employee`, `employer` (the filer and, once invited, the other party).
 servers:
   - url: /
 security:
@@ -50,7 +55,11 @@ tags:
   - name: staff
     description: Staff accounts and panel members.
   - name: cases
-    description: Filing, reading and deciding cases.
+    description: Filing, reading and deciding cases; statements, panel changes and after-care.
+  - name: escalations
+    description: Cases that need a coordinator's attention.
+  - name: notifications
+    description: The outbox as people see it; letters to print, e-mail not yet or never delivered.
   - name: stats
     description: Aggregate figures for supervision; never an individual case.
 
@@ -182,7 +191,7 @@ paths:
       summary: Log out (staff)
       description: >-
         Revokes the session token used for this request; it stops working at
-        once. Staff tokens only (a filer's case token gets 403).
+        once. Staff tokens only (a party's case token gets 403).
       responses:
         '204':
           description: Logged out.
@@ -311,6 +320,105 @@ paths:
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
 
+  /api/v1/staff/{id}/absences:
+    parameters:
+      - $ref: '#/components/parameters/StaffId'
+    get:
+      tags: [staff]
+      operationId: listAbsences
+      summary: A panel member's absences
+      description: >-
+        The panel member themselves, a `coordinator` or an `admin`; other roles,
+        a panel member asking about someone else, and parties get 403. All
+        recorded absences of the account, earliest `starts_on` first (an
+        unknown account simply has none).
+      responses:
+        '200':
+          description: The absences.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/AbsenceList'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    post:
+      tags: [staff]
+      operationId: createAbsence
+      summary: Record an absence
+      description: >-
+        The panel member themselves, a `coordinator` or an `admin` (others 403);
+        404 when the account is not a panel member. From `starts_on` through
+        `ends_on` (Europe/Amsterdam dates) routing assigns the member no new
+        cases; when the absence ends, waiting cases are routed again. If the
+        member chairs a case in `in_review` whose ruling stage's `preferred_by`
+        falls within the absence, the case is escalated to the coordinators
+        (`chair_absent`) at once.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/AbsenceRequest'
+      responses:
+        '201':
+          description: The recorded absence.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Absence'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/staff/{id}/absences/{absenceId}:
+    parameters:
+      - $ref: '#/components/parameters/StaffId'
+      - name: absenceId
+        in: path
+        required: true
+        description: The absence's id; anything that is not a UUID gets 404.
+        schema:
+          type: string
+          format: uuid
+    delete:
+      tags: [staff]
+      operationId: deleteAbsence
+      summary: Remove an absence
+      description: >-
+        The panel member themselves, a `coordinator` or an `admin` (others 403).
+        404 when the absence does not exist or belongs to another account. The
+        member may be routed waiting cases again at once.
+      responses:
+        '204':
+          description: Removed.
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
   /api/v1/cases:
     post:
       tags: [cases]
@@ -321,7 +429,10 @@ paths:
         the filer sees it, plus `access_token`: the filer's bearer token for
         this case, shown only in this response. `medical_information` may only
         be given by an employee (422 when `filer_role` is `employer`); employers
-        may not record health data. With an `Idempotency-Key`, a repeat with
+        may not record health data. `employer.email` and `employee.email` are
+        optional contact addresses: when the case is accepted, the other party
+        is invited by e-mail at its address, or by a letter for the intake
+        officers to print when none is known. With an `Idempotency-Key`, a repeat with
         the same key and the same JSON value as body returns the same status
         and body (including the same `access_token`) and creates nothing new;
         the same key with a different body gets 422 (field `Idempotency-Key`),
@@ -375,7 +486,7 @@ paths:
       description: >-
         `intake_officer`, `coordinator` and `admin` see all cases; a
         `panel_member` sees the cases whose panel they are on (not withdrawn
-        ones). Filers and inspectors get 403. Most urgent first: earliest
+        ones). Parties and inspectors get 403. Most urgent first: earliest
         `due_by`, cases without one last, then oldest first. Pass `next_cursor`
         as `cursor` for the next page; it is `null` on the last page. An
         invalid `status`, `limit` or `cursor` gets 422.
@@ -426,16 +537,18 @@ paths:
       operationId: getCase
       summary: Read a case
       description: >-
-        Visible to the filer's token of this case; to `intake_officer`,
-        `coordinator` and `admin` (every case); to a `panel_member` while on
-        its panel and for good once that panel has ruled (not after a
-        withdrawal). Anyone else gets 404, never revealing that the case
-        exists; an `inspector` gets 403. Medical fields (`medical_information`,
-        `ruling.medical_considerations`) are present only for the employee who
-        filed the case, intake officers, and panel members of this case whose
-        discipline is `bedrijfsarts` or `verzekeringsarts`; for everyone else
-        the keys are absent. Each time a staff member is shown medical fields,
-        a `medical_data_viewed` event is recorded.
+        Visible to either party's token of this case (the filer's, and the
+        other party's once invited); to `intake_officer`, `coordinator` and
+        `admin` (every case); to a `panel_member` while on its panel and for
+        good once that panel has ruled (not after a withdrawal, nor after being
+        replaced). Anyone else gets 404, never revealing that the case exists;
+        an `inspector` gets 403. Medical fields (`medical_information`,
+        `ruling.medical_considerations`) are present only for the employee's
+        token, intake officers, and panel members of this case whose discipline
+        is `bedrijfsarts` or `verzekeringsarts`; for everyone else the keys are
+        absent. Each time a staff member is shown medical text, a
+        `medical_data_viewed` event is recorded. `hearing.invited_by` is shown
+        to staff only.
       responses:
         '200':
           description: The case as this caller may see it.
@@ -462,8 +575,9 @@ paths:
       description: >-
         Whoever may see the case (same rules as reading it; an `inspector` gets
         403). All events in order of `seq`; the history is append-only. Staff
-        callers also get `actor_staff_id`; a filer sees the events but not the
-        staff members behind them.
+        callers also get `actor_staff_id`; a party sees the events but not the
+        staff members behind them (no `actor_staff_id`, and no `staff_id` in
+        `data`).
       responses:
         '200':
           description: The history.
@@ -496,9 +610,14 @@ paths:
         name or KvK number and the occupational physician or their
         organisation; the one with the fewest open cases, then never assigned,
         then least recently assigned). The first physician assigned chairs the
-        panel. Status becomes `in_review` when every discipline got a member,
-        else `awaiting_panel` (routed again as soon as an eligible member
-        appears). `refer` makes it `referred`, `answer` makes it `answered`.
+        panel; members absent today are skipped. Status becomes `in_review`
+        when every discipline got a member, else `awaiting_panel` (routed again
+        as soon as an eligible member appears). `accept` also invites the other
+        party (see `hearing`) and starts the panel stage's deadline. `refer`
+        makes it `referred`, `answer` makes it `answered`. After the triage
+        stage's `preferred_by` date (Europe/Amsterdam) a `deviation_reason` is
+        required (else 422 on that field); a given reason is recorded in the
+        `case_triaged` event.
       requestBody:
         required: true
         content:
@@ -539,15 +658,21 @@ paths:
       operationId: recordRuling
       summary: Record the binding ruling (panel chair)
       description: >-
-        Only the chair of this case's panel (other staff and filers get 403);
-        only in status `in_review` (else 409); one ruling per case (a second
-        gets 409). The case becomes `ruled` and shows the ruling under
-        `ruling`; the panel's seats free up. A ruling is never changed or
-        deleted. `digest` is the lowercase hex SHA-256 of the UTF-8 bytes of
-        the RFC 8785 canonical JSON of `{"case_id", "outcome", "decision",
-        "motivation", "medical_considerations" (null when absent),
-        "decided_at" (exactly as returned), "panel": [staff_id, ...] (in panel
-        order)}`, so anyone holding the ruling can recompute it.
+        Only the chair of this case's panel (other roles, parties and other
+        members of the panel get 403; a panel member not on it gets 404); only
+        in status `in_review` (else 409); one ruling per case (a second gets
+        409). 409 also until the other party has been heard: it responded with
+        a statement or its response window (`hearing.window_ends_at`) closed.
+        After the ruling stage's `preferred_by` date (Europe/Amsterdam) a
+        `deviation_reason` is required (else 422 on that field). The case
+        becomes `ruled` and shows the ruling under `ruling`; the panel's seats
+        free up and after-care check-ins are scheduled for both parties. A
+        ruling is never changed or deleted. `digest` is the lowercase hex
+        SHA-256 of the UTF-8 bytes of the RFC 8785 canonical JSON of
+        `{"case_id", "outcome", "decision", "motivation",
+        "medical_considerations" (null when absent), "decided_at" (exactly as
+        returned), "panel": [staff_id, ...] (in panel order)}`, so anyone
+        holding the ruling can recompute it.
       requestBody:
         required: true
         content:
@@ -593,10 +718,11 @@ paths:
       operationId: withdrawCase
       summary: Withdraw a case (filer)
       description: >-
-        The filer's token of this case only (staff get 403). No body is needed
-        and any body is ignored. Only from `submitted`, `awaiting_panel` or
-        `in_review` (else 409). Status becomes `withdrawn`; panel members are
-        freed and no longer see the case.
+        The filer's token of this case only (staff and the invited party get
+        403). No body is needed and any body is ignored. Only from
+        `submitted`, `awaiting_panel` or `in_review` (else 409). Status
+        becomes `withdrawn`; panel members are freed and no longer see the
+        case.
       responses:
         '200':
           description: The withdrawn case.
@@ -623,8 +749,9 @@ paths:
       operationId: lodgeAppeal
       summary: Record an appeal to court (filer or coordinator)
       description: >-
-        The filer's token of this case or a `coordinator`; other staff get 403.
-        Only when the case is `ruled` (else 409) and once (a second gets 409).
+        The filer's token of this case or a `coordinator`; other staff and the
+        invited party get 403. Only when the case is `ruled` (else 409) and
+        once (a second gets 409).
         `lodged_on` must not be in the future nor before the ruling's date
         (else 422). The case then shows `appeal`.
       requestBody:
@@ -659,6 +786,213 @@ paths:
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
 
+  /api/v1/cases/{id}/statements:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    get:
+      tags: [cases]
+      operationId: listStatements
+      summary: A case's written statements
+      description: >-
+        Whoever may see the case (same rules as reading it; an `inspector` gets
+        403, anyone else who may not see it 404). Oldest first. Statements
+        marked `medical` are included only for those who may see medical
+        fields (the employee's token, intake officers, this case's panel
+        physicians); a staff member shown one leaves a `medical_data_viewed`
+        event. Staff callers also get `author_staff_id`.
+      responses:
+        '200':
+          description: The statements this caller may see.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/StatementList'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+    post:
+      tags: [cases]
+      operationId: addStatement
+      summary: Add a statement (a party or the panel)
+      description: >-
+        Either party's token of this case, or a member of this case's panel;
+        other staff get 403, a panel member not on the panel 404. Only while
+        the case is `submitted`, `awaiting_panel` or `in_review` (else 409).
+        Only the employee or a panel physician may set `medical` (else 422 on
+        `medical`). The invited party's first statement is its response
+        (`hearing.responded_at`), after which the panel may rule. The other
+        party (when it has an e-mail address) and the other panel members are
+        notified. Statements are never changed or deleted.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/StatementRequest'
+      responses:
+        '201':
+          description: The statement.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Statement'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/panel:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    post:
+      tags: [cases]
+      operationId: changePanel
+      summary: Change a working panel (coordinator)
+      description: >-
+        `coordinator` only (others 403). Only in `awaiting_panel` or
+        `in_review` (else 409). `add_discipline` requests one more discipline
+        (422 on `discipline` when already requested); `replace_member` releases
+        a current member (422 on `staff_id` when not on this panel), who is
+        never chosen for this case again and no longer sees it; a replaced
+        chair's role passes to the earliest assigned physician still on the
+        panel. A case `in_review` goes back to `awaiting_panel` and the open
+        seat is routed at once by the usual rules; it returns to `in_review`
+        when the panel is complete. The ruling deadline stays as it was. Records
+        a `panel_changed` event with the motivation.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/PanelChangeRequest'
+      responses:
+        '200':
+          description: The case after the change.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Case'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/followups:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    get:
+      tags: [cases]
+      operationId: listFollowUps
+      summary: After-care check-ins of a ruled case
+      description: >-
+        Whoever may see the case (same rules as reading it; an `inspector` gets
+        403). A ruling schedules four check-ins per party (2 weeks, 6 weeks,
+        3 months and 6 months after the ruling, each at 09:00 Europe/Amsterdam,
+        two weeks to answer, by default). A party's token sees only its own check-ins that
+        are due; staff see all. Ordered by `sequence`, then `party`; empty
+        before a ruling.
+      responses:
+        '200':
+          description: The check-ins.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/FollowUpList'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/followups/{followUpId}:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+      - name: followUpId
+        in: path
+        required: true
+        description: The check-in's id; anything that is not a UUID gets 404.
+        schema:
+          type: string
+          format: uuid
+    post:
+      tags: [cases]
+      operationId: answerFollowUp
+      summary: Answer a check-in (party)
+      description: >-
+        A party's token of this case only (staff get 403), for its own check-in
+        that is due (else 404). Once: a check-in already answered, or already
+        marked missed (`missed_at`, set when `answer_by` passes), gets 409. `ruling_carried_out: no`
+        escalates the case to the coordinators (`ruling_not_carried_out`); so
+        do two missed check-ins (`follow_ups_missed`). Records a
+        `follow_up_answered` event.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              $ref: '#/components/schemas/FollowUpAnswerRequest'
+      responses:
+        '200':
+          description: The answered check-in.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/FollowUp'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
   /api/v1/stats/overview:
     get:
       tags: [stats]
@@ -667,9 +1001,10 @@ paths:
       description: >-
         `inspector`, `coordinator` and `admin` only. Counts of all cases by
         status and by type (every status and type is listed, 0 when none), the
-        median whole calendar days from filing to ruling, and the share of
-        rulings given by the ruling stage's `due_by`; the last two are `null`
-        while there are no rulings.
+        median whole calendar days from filing to ruling, the share of rulings
+        given by the ruling stage's `due_by` (both `null` while there are no
+        rulings), and the share of rulings carried out according to the
+        parties' after-care answers (`null` while none was answered).
       responses:
         '200':
           description: The figures.
@@ -721,6 +1056,146 @@ paths:
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
 
+  /api/v1/escalations:
+    get:
+      tags: [escalations]
+      operationId: listEscalations
+      summary: Escalations (coordinator)
+      description: >-
+        `coordinator` and `admin` only (others 403). Newest first; only open
+        ones unless `all=true`. An invalid `limit` gets 422.
+      parameters:
+        - name: all
+          in: query
+          required: false
+          description: '`true` includes resolved escalations; any other value is ignored.'
+          schema:
+            type: string
+        - name: limit
+          in: query
+          required: false
+          description: At most this many, 1 to 500.
+          schema:
+            type: integer
+            minimum: 1
+            maximum: 500
+            default: 100
+      responses:
+        '200':
+          description: The escalations.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/EscalationList'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/escalations/{id}/resolve:
+    parameters:
+      - $ref: '#/components/parameters/EscalationId'
+    post:
+      tags: [escalations]
+      operationId: resolveEscalation
+      summary: Mark an escalation as handled (coordinator)
+      description: >-
+        `coordinator` and `admin` only (others 403). No body is needed and any
+        body is ignored. 404 when unknown; 409 when already resolved.
+      responses:
+        '204':
+          description: Resolved.
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/notifications:
+    get:
+      tags: [notifications]
+      operationId: listNotifications
+      summary: Letters to print and undelivered e-mail
+      description: >-
+        `intake_officer`, `coordinator` and `admin` (others 403); an
+        `intake_officer` only with `state=letters` (else 403). `letters`:
+        letters not yet printed; `failed`: e-mail given up on after the
+        configured number of attempts; `pending`: e-mail not yet delivered.
+        Oldest first. An invalid `state` or `limit` gets 422. Message texts are
+        not included.
+      parameters:
+        - name: state
+          in: query
+          required: false
+          description: Which messages; defaults to `letters`.
+          schema:
+            type: string
+            enum: [letters, failed, pending]
+            default: letters
+        - name: limit
+          in: query
+          required: false
+          description: At most this many, 1 to 500.
+          schema:
+            type: integer
+            minimum: 1
+            maximum: 500
+            default: 100
+      responses:
+        '200':
+          description: The messages.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/NotificationList'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/notifications/{id}/print:
+    parameters:
+      - $ref: '#/components/parameters/NotificationId'
+    post:
+      tags: [notifications]
+      operationId: printLetter
+      summary: Print a letter (intake officer)
+      description: >-
+        `intake_officer` only (others 403). No body is needed and any body is
+        ignored. Returns the letter's text and marks it printed (it leaves the
+        `letters` list); 404 unless the id is a letter. An invitation gets a
+        fresh private link with a new token for the party; printing it again
+        makes a new link and the previous one stops working. Records a
+        `letter_printed` event.
+      responses:
+        '200':
+          description: The letter to print.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Letter'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
 components:
   securitySchemes:
     bearerAuth:
@@ -728,7 +1203,8 @@ components:
       scheme: bearer
       description: >-
         A staff session token (`els_...`, from `POST /api/v1/sessions`) or a
-        filer's case access token (`elc_...`, from `POST /api/v1/cases`).
+        party's case access token (`elc_...`, from `POST /api/v1/cases`, or in
+        the private link of the other party's invitation).
 
   parameters:
     CaseId:
@@ -747,6 +1223,22 @@ components:
       schema:
         type: string
         format: uuid
+    EscalationId:
+      name: id
+      in: path
+      required: true
+      description: The escalation's id; anything that is not an integer gets 404.
+      schema:
+        type: integer
+        format: int64
+    NotificationId:
+      name: id
+      in: path
+      required: true
+      description: The message's id; anything that is not an integer gets 404.
+      schema:
+        type: integer
+        format: int64
 
   headers:
     RetryAfter:
@@ -783,8 +1275,8 @@ components:
             $ref: '#/components/schemas/Problem'
     NotFound:
       description: >-
-        Unknown resource, an id that is not a UUID, or a case the caller may not
-        see (its existence is never revealed).
+        Unknown resource, a path id of the wrong form, or a case the caller may
+        not see (its existence is never revealed).
       content:
         application/problem+json:
           schema:
@@ -792,8 +1284,9 @@ components:
     Conflict:
       description: >-
         The current state does not allow this now: the case's status, an
-        existing ruling or appeal, an e-mail address in use, or a concurrent
-        change won.
+        existing ruling or appeal, the other party not yet heard, a check-in
+        already answered or missed, an escalation already resolved, an e-mail
+        address in use, or a concurrent change won.
       content:
         application/problem+json:
           schema:
@@ -854,6 +1347,10 @@ components:
       enum: [admin, coordinator, intake_officer, panel_member, inspector]
     FilerRole:
       type: string
+      enum: [employee, employer]
+    PartyRole:
+      type: string
+      description: A party of a case.
       enum: [employee, employer]
     Discipline:
       type: string
@@ -1179,6 +1676,8 @@ components:
               minLength: 1
               maxLength: 200
               pattern: '\S'
+            email:
+              $ref: '#/components/schemas/PartyEmail'
         employer:
           type: object
           required: [name, kvk_number]
@@ -1192,6 +1691,8 @@ components:
               type: string
               pattern: '^[0-9]{8}$'
               description: KvK (Chamber of Commerce) number, exactly 8 digits.
+            email:
+              $ref: '#/components/schemas/PartyEmail'
         sick_since:
           type: string
           format: date
@@ -1229,6 +1730,15 @@ components:
         properties:
           medical_information:
             type: 'null'
+    PartyEmail:
+      type: [string, 'null']
+      format: email
+      minLength: 3
+      maxLength: 320
+      description: >-
+        Optional contact address of this party. The other party's address is
+        used to invite it when the case is accepted (without one, a letter is
+        printed). When absent for the filer's own side, `filer.email` is used.
     TriageRequest:
       type: object
       description: >-
@@ -1261,6 +1771,8 @@ components:
           minLength: 10
           maxLength: 20000
           pattern: '\S'
+        deviation_reason:
+          $ref: '#/components/schemas/DeviationReason'
       if:
         required: [decision]
         properties:
@@ -1297,6 +1809,18 @@ components:
           maxLength: 20000
           pattern: '\S'
           description: Optional; shown only to those who may see medical fields.
+        deviation_reason:
+          $ref: '#/components/schemas/DeviationReason'
+    DeviationReason:
+      type: [string, 'null']
+      minLength: 10
+      maxLength: 2000
+      pattern: '\S'
+      description: >-
+        Why the stage is completed after its preferred date. Required (else 422
+        on this field) when today (Europe/Amsterdam) is after the stage's
+        `preferred_by`; optional before. A given reason is recorded in the
+        stage's event (`case_triaged` or `ruling_recorded`).
     AppealRequest:
       type: object
       required: [court, lodged_on]
@@ -1347,14 +1871,23 @@ components:
           type: string
         disciplines:
           type: array
-          description: The disciplines requested for the panel; empty unless accepted.
+          description: >-
+            The disciplines requested for the panel (including any a coordinator
+            added later); empty unless accepted.
           items:
             $ref: '#/components/schemas/Discipline'
         decided_at:
           $ref: '#/components/schemas/Timestamp'
     Deadline:
       type: object
-      description: A stage's preferred date and latest deadline.
+      description: >-
+        A stage's preferred date and latest deadline, in working days
+        (weekends and Dutch public holidays excluded) from the stage's start;
+        by default triage 2/5 after filing, panel 1/5 after acceptance, ruling
+        15/30 after the panel is complete. When `preferred_by` passes unmet,
+        whoever must act is reminded; when `due_by` passes, the coordinators
+        get an escalation. Completing triage or the ruling after
+        `preferred_by` needs a `deviation_reason`.
       required: [stage, preferred_by, due_by, met_at]
       properties:
         stage:
@@ -1417,6 +1950,32 @@ components:
             JSON of `{"case_id", "outcome", "decision", "motivation",
             "medical_considerations" (null when absent), "decided_at" (exactly
             as returned), "panel": [staff_id, ...] (in panel order)}`.
+    Hearing:
+      type: object
+      description: >-
+        Hoor en wederhoor: the party that did not file is invited when the case
+        is accepted. The panel may rule once it responded (a statement) or its
+        window closed.
+      required: [party, invited_at, window_ends_at, responded_at]
+      properties:
+        party:
+          $ref: '#/components/schemas/PartyRole'
+        invited_at:
+          $ref: '#/components/schemas/Timestamp'
+        window_ends_at:
+          $ref: '#/components/schemas/Timestamp'
+          description: >-
+            When the response window closes: the end of the configured number of
+            working days (default 5) after the invitation, Europe/Amsterdam;
+            equal to `invited_at` when the service is configured without a window.
+        responded_at:
+          type: [string, 'null']
+          format: date-time
+          description: The invited party's first statement; null until then.
+        invited_by:
+          type: string
+          enum: [email, letter]
+          description: How the invitation goes out; present only for staff callers.
     Appeal:
       type: object
       required: [court, lodged_on, recorded_at]
@@ -1432,10 +1991,10 @@ components:
       type: object
       description: >-
         A case as the caller may see it. `medical_information` (and
-        `ruling.medical_considerations`) are present only for the employee who
-        filed it, intake officers, and this case's panel members of discipline
-        `bedrijfsarts` or `verzekeringsarts`, and only when the case holds
-        medical text; for everyone else the keys are absent.
+        `ruling.medical_considerations`) are present only for the employee's
+        token, intake officers, and this case's panel members of discipline
+        `bedrijfsarts` or `verzekeringsarts` (null when the case holds no such
+        text); for everyone else the keys are absent.
       required:
         - id
         - reference
@@ -1454,6 +2013,7 @@ components:
         - panel
         - ruling
         - appeal
+        - hearing
       properties:
         id:
           type: string
@@ -1513,6 +2073,11 @@ components:
           description: Null unless an appeal was recorded.
           oneOf:
             - $ref: '#/components/schemas/Appeal'
+            - type: 'null'
+        hearing:
+          description: The other party's invitation; null until the case is accepted.
+          oneOf:
+            - $ref: '#/components/schemas/Hearing'
             - type: 'null'
         medical_information:
           type: [string, 'null']
@@ -1576,14 +2141,18 @@ components:
         type:
           type: string
           description: >-
-            At least `case_filed`, `case_triaged`, `member_assigned`,
-            `panel_completed`, `ruling_recorded`, `case_withdrawn`,
-            `appeal_lodged` and `medical_data_viewed`; more may be added.
+            At least `case_filed`, `case_triaged`, `party_invited`,
+            `member_assigned`, `panel_completed`, `panel_changed`,
+            `statement_added`, `reminder_sent`, `deadline_missed`, `escalated`,
+            `ruling_recorded`, `follow_up_answered`, `follow_up_missed`,
+            `case_withdrawn`, `appeal_lodged`, `letter_printed` and
+            `medical_data_viewed`; more may be added.
         actor_role:
           type: string
           description: >-
             Who acted: a party role (`employee`, `employer`), a staff role, or
-            `system` for the service itself (routing).
+            `system` for the service itself (routing, invitations, timers,
+            escalations).
           examples: [employee, intake_officer, system]
         actor_staff_id:
           type: [string, 'null']
@@ -1593,7 +2162,10 @@ components:
             Present only for staff callers.
         data:
           type: object
-          description: Details of the event, by type (for example the new `status`).
+          description: >-
+            Details of the event, by type (for example the new `status`, a
+            `deviation_reason`, an escalation's `kind`). Parties never see a
+            `staff_id` in it.
     EventList:
       type: object
       required: [items]
@@ -1602,6 +2174,353 @@ components:
           type: array
           items:
             $ref: '#/components/schemas/Event'
+
+    # ---- statements, panel changes and after-care ---------------------------
+    StatementRequest:
+      type: object
+      required: [text]
+      properties:
+        text:
+          type: string
+          minLength: 1
+          maxLength: 20000
+          pattern: '\S'
+        medical:
+          type: [boolean, 'null']
+          default: false
+          description: >-
+            Marks the statement as medical; only the employee or a panel
+            physician may set it (else 422). Medical statements are shown only
+            to those who may see medical fields.
+    Statement:
+      type: object
+      description: A written statement; never changed or deleted.
+      required: [id, author_role, medical, text, created_at]
+      properties:
+        id:
+          type: string
+          format: uuid
+        author_role:
+          type: string
+          enum: [employee, employer, panel_member]
+        author_staff_id:
+          type: [string, 'null']
+          format: uuid
+          description: The panel member who wrote it (null for parties). Present only for staff callers.
+        medical:
+          type: boolean
+        text:
+          type: string
+        created_at:
+          $ref: '#/components/schemas/Timestamp'
+    StatementList:
+      type: object
+      required: [items]
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/Statement'
+    PanelChangeRequest:
+      type: object
+      description: >-
+        `discipline` is required for `add_discipline`, `staff_id` (a current
+        member of this case's panel) for `replace_member`; the other is ignored.
+      required: [action, motivation]
+      properties:
+        action:
+          type: string
+          enum: [add_discipline, replace_member]
+        motivation:
+          type: string
+          minLength: 10
+          maxLength: 20000
+          pattern: '\S'
+        discipline:
+          oneOf:
+            - $ref: '#/components/schemas/Discipline'
+            - type: 'null'
+        staff_id:
+          type: [string, 'null']
+          format: uuid
+      allOf:
+        - if:
+            required: [action]
+            properties:
+              action:
+                const: add_discipline
+          then:
+            required: [discipline]
+            properties:
+              discipline:
+                $ref: '#/components/schemas/Discipline'
+        - if:
+            required: [action]
+            properties:
+              action:
+                const: replace_member
+          then:
+            required: [staff_id]
+            properties:
+              staff_id:
+                type: string
+    RulingCarriedOut:
+      type: string
+      enum: ['yes', partly, 'no']
+    ReturnToWork:
+      type: string
+      enum: [working_as_agreed, working_less, not_working, not_applicable]
+    FollowUpAnswerRequest:
+      type: object
+      description: Work-related facts only; the questionnaire asks nothing medical.
+      required: [ruling_carried_out, return_to_work, needs_help]
+      properties:
+        ruling_carried_out:
+          $ref: '#/components/schemas/RulingCarriedOut'
+        return_to_work:
+          $ref: '#/components/schemas/ReturnToWork'
+        needs_help:
+          type: boolean
+        remarks:
+          type: [string, 'null']
+          minLength: 1
+          maxLength: 2000
+          pattern: '\S'
+    FollowUp:
+      type: object
+      description: An after-care check-in with one party; the answer fields are null until answered.
+      required:
+        - id
+        - party
+        - sequence
+        - due_at
+        - answer_by
+        - answered_at
+        - ruling_carried_out
+        - return_to_work
+        - needs_help
+        - remarks
+        - missed_at
+      properties:
+        id:
+          type: string
+          format: uuid
+        party:
+          $ref: '#/components/schemas/PartyRole'
+        sequence:
+          type: integer
+          minimum: 1
+          description: 1 for the first check-in after the ruling, and so on.
+        due_at:
+          $ref: '#/components/schemas/Timestamp'
+        answer_by:
+          $ref: '#/components/schemas/Timestamp'
+        answered_at:
+          type: [string, 'null']
+          format: date-time
+        ruling_carried_out:
+          oneOf:
+            - $ref: '#/components/schemas/RulingCarriedOut'
+            - type: 'null'
+        return_to_work:
+          oneOf:
+            - $ref: '#/components/schemas/ReturnToWork'
+            - type: 'null'
+        needs_help:
+          type: [boolean, 'null']
+        remarks:
+          type: [string, 'null']
+        missed_at:
+          type: [string, 'null']
+          format: date-time
+          description: When the check-in was marked missed (unanswered at `answer_by`); null otherwise.
+    FollowUpList:
+      type: object
+      required: [items]
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/FollowUp'
+
+    # ---- absences ------------------------------------------------------------
+    AbsenceRequest:
+      type: object
+      description: >-
+        `ends_on` must not be before `starts_on` nor before today
+        (Europe/Amsterdam), and at most 366 days after `starts_on` (else 422 on
+        `ends_on`).
+      required: [starts_on, ends_on]
+      properties:
+        starts_on:
+          type: string
+          format: date
+        ends_on:
+          type: string
+          format: date
+          description: The last day of the absence (inclusive).
+        reason:
+          type: [string, 'null']
+          minLength: 1
+          maxLength: 200
+          pattern: '\S'
+    Absence:
+      type: object
+      required: [id, staff_id, starts_on, ends_on, reason]
+      properties:
+        id:
+          type: string
+          format: uuid
+        staff_id:
+          type: string
+          format: uuid
+        starts_on:
+          type: string
+          format: date
+        ends_on:
+          type: string
+          format: date
+        reason:
+          type: [string, 'null']
+    AbsenceList:
+      type: object
+      required: [items]
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/Absence'
+
+    # ---- escalations and notifications -------------------------------------
+    Escalation:
+      type: object
+      required: [id, case_id, reference, kind, detail, created_at, resolved_at]
+      properties:
+        id:
+          type: integer
+          format: int64
+        case_id:
+          type: string
+          format: uuid
+        reference:
+          type: string
+          pattern: '^EL-[0-9]{4}-[0-9]{6}$'
+        kind:
+          type: string
+          description: >-
+            `deadline_missed` (a stage's `due_by` passed), `awaiting_panel` (a
+            `due_by` passed while the case still waits for panel members),
+            `chair_absent` (the chair is absent on or around the ruling's
+            `preferred_by`),
+            `ruling_not_carried_out` (a party answered a check-in with `no`),
+            `follow_ups_missed` (two check-ins went unanswered).
+          enum: [deadline_missed, awaiting_panel, chair_absent, ruling_not_carried_out, follow_ups_missed]
+        detail:
+          type: string
+          description: A short explanation in Dutch; never medical.
+        created_at:
+          $ref: '#/components/schemas/Timestamp'
+        resolved_at:
+          type: [string, 'null']
+          format: date-time
+    EscalationList:
+      type: object
+      required: [items]
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/Escalation'
+    Notification:
+      type: object
+      description: A message in the outbox (without its text).
+      required:
+        - id
+        - case_id
+        - reference
+        - kind
+        - channel
+        - recipient_name
+        - recipient_party
+        - created_at
+        - attempts
+        - sent_at
+        - failed_at
+        - last_error
+      properties:
+        id:
+          type: integer
+          format: int64
+        case_id:
+          type: [string, 'null']
+          format: uuid
+        reference:
+          type: [string, 'null']
+          description: The case's reference; null when the message is about no case.
+        kind:
+          type: string
+          description: >-
+            What the message is about, e.g. `invitation`, `follow_up_due`,
+            `case_received`, `case_triaged`, `panel_assigned`,
+            `statement_from_other_party`, `ruling_recorded`, `new_case`,
+            `member_assigned`, `statement_added`, `reminder`, `escalation`.
+        channel:
+          type: string
+          enum: [email, letter]
+          description: A party without an e-mail address gets invitations and check-ins as letters.
+        recipient_name:
+          type: [string, 'null']
+        recipient_party:
+          description: The party the message is for; null for staff.
+          oneOf:
+            - $ref: '#/components/schemas/PartyRole'
+            - type: 'null'
+        created_at:
+          $ref: '#/components/schemas/Timestamp'
+        attempts:
+          type: integer
+          minimum: 0
+          description: Deliveries tried (for a letter, times printed).
+        sent_at:
+          type: [string, 'null']
+          format: date-time
+          description: When the e-mail was delivered or the letter first printed.
+        failed_at:
+          type: [string, 'null']
+          format: date-time
+          description: When delivery was given up; such an e-mail is not tried again.
+        last_error:
+          type: [string, 'null']
+          description: The last delivery error, if any.
+    NotificationList:
+      type: object
+      required: [items]
+      properties:
+        items:
+          type: array
+          items:
+            $ref: '#/components/schemas/Notification'
+    Letter:
+      type: object
+      description: A letter to print and post.
+      required: [id, reference, subject, body]
+      properties:
+        id:
+          type: integer
+          format: int64
+        reference:
+          type: string
+          pattern: '^EL-[0-9]{4}-[0-9]{6}$'
+        recipient_name:
+          type: string
+          description: Absent when the recipient's name is not known.
+        subject:
+          type: string
+        body:
+          type: string
+          description: >-
+            The letter in Dutch; an invitation holds the party's private link
+            with its access token (shown only here).
 
     # ---- statistics --------------------------------------------------------
     CountsByStatus:
@@ -1627,7 +2546,7 @@ components:
         other: {type: integer, minimum: 0}
     Overview:
       type: object
-      required: [cases_by_status, cases_by_type, median_days_to_ruling, share_ruled_within_due]
+      required: [cases_by_status, cases_by_type, median_days_to_ruling, share_ruled_within_due, share_rulings_carried_out]
       properties:
         cases_by_status:
           $ref: '#/components/schemas/CountsByStatus'
@@ -1642,6 +2561,15 @@ components:
           minimum: 0
           maximum: 1
           description: Share of rulings given on or before the ruling stage's `due_by`; null while there are no rulings.
+        share_rulings_carried_out:
+          type: [number, 'null']
+          minimum: 0
+          maximum: 1
+          description: >-
+            Of the ruled cases with at least one answered after-care check-in,
+            the share whose latest answer (of either party) says the ruling is
+            carried out (`yes`; `partly` and `no` count as not); null while no
+            check-in has been answered.
     EmployerLine:
       type: object
       required: [kvk_number, name, cases, weighted_score]
