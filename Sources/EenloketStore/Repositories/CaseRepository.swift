@@ -25,13 +25,37 @@ public struct CaseRepository: Sendable {
     // MARK: Reading one case
 
     /// The case as `caller` may see it: 404 when they may not see it at all;
-    /// medical fields only when `CaseAccessPolicy` allows. A staff member who is
+    /// medical fields only when `CaseAccessPolicy` allows (and the database's
+    /// `medical_visible_to` agrees). One prepared query; a staff member who is
     /// shown medical text leaves a `medical_data_viewed` event.
     public func view(_ id: UUID, caller: Caller, at now: Date) async throws -> CaseRecord {
-        guard var record = try await load(id, on: nil) else { throw AppError.notFound }
-        guard CaseAccessPolicy.canSee(caller, record.accessFacts) else { throw AppError.notFound }
-        try await attachMedical(&record, for: caller, at: now)
+        let statement = CaseForViewer(id: id, viewer: caller)
+        var loaded: CaseQuery.Loaded?
+        do {
+            for try await row in try await db.client.execute(statement, logger: db.logger) { loaded = row }
+        } catch {
+            throw DatabaseErrors.map(error, logger: db.logger)
+        }
+        guard let loaded, CaseAccessPolicy.canSee(caller, loaded.record.accessFacts) else { throw AppError.notFound }
+        var record = loaded.record
+        if CaseAccessPolicy.canSeeMedical(caller, record.accessFacts) {
+            record.medical = MedicalFields(medicalInformation: loaded.medicalInformation, medicalConsiderations: loaded.medicalConsiderations)
+            try await logMedicalView(record, information: loaded.medicalInformation, considerations: loaded.medicalConsiderations, by: caller, at: now)
+        }
         return record
+    }
+
+    /// The access log: every staff view of medical text is a history event.
+    func logMedicalView(_ record: CaseRecord, information: String?, considerations: String?, by caller: Caller, at now: Date) async throws {
+        guard let staff = caller.staff, information != nil || considerations != nil else { return }
+        var fields: [JSONValue] = []
+        if information != nil { fields.append("medical_information") }
+        if considerations != nil { fields.append("medical_considerations") }
+        try await db.transaction { conn in
+            try await EventLog.append(
+                conn, caseId: record.id, type: "medical_data_viewed", actor: EventActor(caller),
+                data: .object(["fields": .array(fields), "role": .string(staff.role.rawValue)]), at: now, db: db)
+        }
     }
 
     /// Adds the medical fields when the caller may see them (the keys then
@@ -42,100 +66,35 @@ public struct CaseRepository: Sendable {
             record.medical = MedicalFields(medicalInformation: nil, medicalConsiderations: nil)
             return
         }
+        let viewer = ViewerBinds(caller)
         let rows = try await db.rows(
             """
-            SELECT (SELECT medical_information FROM case_medical WHERE case_id = \(record.id)),
-                   (SELECT medical_considerations FROM ruling_medical WHERE case_id = \(record.id))
+            SELECT CASE WHEN v THEN (SELECT medical_information FROM case_medical WHERE case_id = \(record.id)) END,
+                   CASE WHEN v THEN (SELECT medical_considerations FROM ruling_medical WHERE case_id = \(record.id)) END
+              FROM medical_visible_to(\(record.id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId)) AS v
             """)
         let (information, considerations) = try rows[0].decode((String?, String?).self)
         record.medical = MedicalFields(medicalInformation: information, medicalConsiderations: considerations)
-        if let staff = caller.staff {
-            var fields: [JSONValue] = []
-            if information != nil { fields.append("medical_information") }
-            if considerations != nil { fields.append("medical_considerations") }
-            try await db.transaction { conn in
-                try await EventLog.append(
-                    conn, caseId: record.id, type: "medical_data_viewed", actor: EventActor(caller),
-                    data: .object(["fields": .array(fields), "role": .string(staff.role.rawValue)]), at: now, db: db)
-            }
-        }
+        try await logMedicalView(record, information: information, considerations: considerations, by: caller, at: now)
     }
 
-    /// Loads a case (optionally locking its row in the current transaction).
+    /// Loads a case (optionally locking its row in the current transaction),
+    /// without medical text.
     func load(_ id: UUID, on conn: PostgresConnection?, lock: Bool = false) async throws -> CaseRecord? {
-        let query: PostgresQuery = """
-            SELECT c.id, c.reference, c.status, c.filer_role, c.case_type, c.employee_name, c.employer_name,
-                   c.employer_kvk, c.sick_since::text, c.question, c.physician_name, c.physician_organisation,
-                   c.created_at, c.updated_at, c.triage_decision, c.triage_motivation, c.requested_disciplines, c.triaged_at,
-                   EXISTS (SELECT 1 FROM case_medical m WHERE m.case_id = c.id),
-                   (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                               'stage', d.stage, 'preferred_by', d.preferred_by, 'due_by', d.due_by,
-                               'met_at_ms', (extract(epoch FROM d.met_at) * 1000)::bigint)
-                               ORDER BY array_position(ARRAY['triage', 'panel', 'ruling'], d.stage)), '[]')
-                      FROM case_deadlines d WHERE d.case_id = c.id),
-                   (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                               'staff_id', pa.staff_id, 'name', s.name, 'discipline', pa.discipline, 'chair', pa.is_chair)
-                               ORDER BY pa.id), '[]')
-                      FROM panel_assignments pa JOIN staff s ON s.id = pa.staff_id
-                     WHERE pa.case_id = c.id AND pa.released_at IS NULL),
-                   r.outcome, r.decision, r.motivation, r.decided_at, r.digest,
-                   EXISTS (SELECT 1 FROM ruling_medical rm WHERE rm.case_id = c.id),
-                   a.court, a.lodged_on::text, a.recorded_at,
-                   (SELECT jsonb_build_object(
-                               'party', p.role, 'has_email', p.email IS NOT NULL,
-                               'invited_at_ms', (extract(epoch FROM p.invited_at) * 1000)::bigint,
-                               'ends_at_ms', (extract(epoch FROM p.hearing_ends_at) * 1000)::bigint,
-                               'responded_at_ms', (extract(epoch FROM p.responded_at) * 1000)::bigint)
-                      FROM case_parties p WHERE p.case_id = c.id AND NOT p.is_filer AND p.invited_at IS NOT NULL)
-              FROM cases c
-              LEFT JOIN rulings r ON r.case_id = c.id
-              LEFT JOIN appeals a ON a.case_id = c.id
-             WHERE c.id = \(id)
-            \(unescaped: lock ? "FOR UPDATE OF c" : "")
-            """
+        let query = PostgresQuery(
+            unsafeSQL: CaseQuery.select(medical: CaseQuery.noMedical) + " WHERE c.id = $1" + (lock ? " FOR UPDATE OF c" : ""),
+            binds: {
+                var binds = PostgresBindings()
+                binds.append(id)
+                return binds
+            }())
         let rows: [PostgresRow]
         if let conn {
             rows = try await conn.rows(query, logger: db.logger)
         } else {
             rows = try await db.rows(query)
         }
-        guard let row = rows.first else { return nil }
-        let (
-            caseId, reference, status, filerRole, caseType, employeeName, employerName, kvk, sickSince, question,
-            physicianName, physicianOrganisation, createdAt, updatedAt, decision, motivation, disciplines, triagedAt,
-            hasMedical, deadlineList, panelList, outcome, rulingDecision, rulingMotivation, decidedAt, digest,
-            hasConsiderations, court, lodgedOn, appealedAt, hearing
-        ) = try row.decode(
-            (
-                UUID, String, CaseStatus, PartyRole, CaseType?, String, String, String, String, String,
-                String?, String?, Date, Date, TriageDecision?, String?, [String], Date?,
-                Bool, JSONList<DeadlineJSON>, JSONList<PanelSeatJSON>, RulingOutcome?, String?, String?, Date?, String?,
-                Bool, String?, String?, Date?, HearingJSON?
-            ).self)
-        let panel = panelList.items.compactMap(\.seat)
-        var triage: TriageRecord?
-        if let decision, let motivation, let triagedAt {
-            triage = TriageRecord(
-                decision: decision, motivation: motivation, disciplines: disciplines.compactMap(Discipline.init(rawValue:)),
-                triagedAt: triagedAt)
-        }
-        var ruling: RulingRecord?
-        if let outcome, let rulingDecision, let rulingMotivation, let decidedAt, let digest {
-            ruling = RulingRecord(
-                outcome: outcome, decision: rulingDecision, motivation: rulingMotivation, decidedAt: decidedAt,
-                panel: panel, digest: digest, hasMedicalConsiderations: hasConsiderations)
-        }
-        var appeal: AppealRecord?
-        if let court, let lodgedOn = LocalDate.column(lodgedOn), let appealedAt {
-            appeal = AppealRecord(court: court, lodgedOn: lodgedOn, recordedAt: appealedAt)
-        }
-        return CaseRecord(
-            id: caseId, reference: reference, status: status, filerRole: filerRole, caseType: caseType,
-            employeeName: employeeName, employerName: employerName, employerKvk: kvk,
-            sickSince: LocalDate(iso: sickSince) ?? LocalDate(dayNumber: 0), question: question,
-            physicianName: physicianName, physicianOrganisation: physicianOrganisation, createdAt: createdAt,
-            updatedAt: updatedAt, triage: triage, deadlines: deadlineList.items.compactMap(\.record), panel: panel,
-            ruling: ruling, appeal: appeal, hearing: hearing?.record, hasMedicalInformation: hasMedical, medical: nil)
+        return try rows.first.map { try CaseQuery.decode($0).record }
     }
 }
 
@@ -187,5 +146,20 @@ struct HearingJSON: Decodable, PostgresDecodable, Sendable {
         return HearingRecord(
             party: party, invitedAt: date(invited_at_ms), windowEndsAt: date(ends_at_ms), respondedAt: responded_at_ms.map(date),
             hasEmail: has_email)
+    }
+}
+
+extension CaseRepository {
+    /// What the database's medical rule (`medical_visible_to`) says for a caller; used to keep it equal to Swift's.
+    public func medicalVisibleInDatabase(_ id: UUID, to caller: Caller) async throws -> Bool {
+        let viewer = ViewerBinds(caller)
+        let rows = try await db.rows(
+            "SELECT medical_visible_to(\(id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId))")
+        return try rows[0].decode(Bool.self)
+    }
+
+    /// A case without any access check, for tests and tools.
+    public func caseForTests(_ id: UUID) async throws -> CaseRecord? {
+        try await load(id, on: nil)
     }
 }

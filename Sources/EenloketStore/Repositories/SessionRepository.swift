@@ -25,30 +25,26 @@ public struct SessionRepository: Sendable {
             "UPDATE staff_sessions SET revoked_at = \(now) WHERE token_hash = \(tokenHash) AND revoked_at IS NULL")
     }
 
-    /// The caller behind a bearer token, or nil when it is unknown, expired, revoked or its account inactive.
+    /// The caller behind a bearer token, or nil when it is unknown, expired,
+    /// revoked or its account inactive. One prepared query on the token's hash.
     public func resolve(token: String, at now: Date) async throws -> Caller? {
         guard let kind = AccessToken.kind(of: token) else { return nil }
         let hash = AccessToken.hash(token)
-        switch kind {
-        case .staff:
-            let rows = try await db.rows(
-                """
-                SELECT s.id, s.role, pm.discipline
-                  FROM staff_sessions ss
-                  JOIN staff s ON s.id = ss.staff_id
-                  LEFT JOIN panel_members pm ON pm.staff_id = s.id
-                 WHERE ss.token_hash = \(hash) AND ss.revoked_at IS NULL AND ss.expires_at > \(now) AND s.active
-                """)
-            guard let row = rows.first else { return nil }
-            let (id, role, discipline) = try row.decode((UUID, StaffRole, Discipline?).self)
-            return .staff(StaffPrincipal(id: id, role: role, discipline: discipline))
-        case .party:
-            let rows = try await db.rows(
-                "SELECT case_id, role, is_filer FROM case_parties WHERE token_hash = \(hash)")
-            guard let row = rows.first else { return nil }
-            let (caseId, role, isFiler) = try row.decode((UUID, PartyRole, Bool).self)
-            return .party(PartyPrincipal(caseId: caseId, role: role, isFiler: isFiler))
+        do {
+            switch kind {
+            case .staff:
+                for try await principal in try await db.client.execute(ResolveStaffToken(hash: hash, now: now), logger: db.logger) {
+                    return .staff(principal)
+                }
+            case .party:
+                for try await principal in try await db.client.execute(ResolvePartyToken(hash: hash), logger: db.logger) {
+                    return .party(principal)
+                }
+            }
+        } catch {
+            throw DatabaseErrors.map(error, logger: db.logger)
         }
+        return nil
     }
 
     /// Reserves one login attempt for an e-mail address, or says how many
@@ -93,4 +89,48 @@ public struct SessionRepository: Sendable {
 public enum LoginReservation: Sendable {
     case reserved(attemptId: Int64)
     case throttled(retryAfter: Int)
+}
+
+struct ResolveStaffToken: PostgresPreparedStatement {
+    static let sql = """
+        SELECT s.id, s.role, pm.discipline
+          FROM staff_sessions ss
+          JOIN staff s ON s.id = ss.staff_id
+          LEFT JOIN panel_members pm ON pm.staff_id = s.id
+         WHERE ss.token_hash = $1 AND ss.revoked_at IS NULL AND ss.expires_at > $2 AND s.active
+        """
+    typealias Row = StaffPrincipal
+
+    let hash: Data
+    let now: Date
+
+    func makeBindings() throws -> PostgresBindings {
+        var binds = PostgresBindings()
+        try binds.append(hash)
+        binds.append(now)
+        return binds
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {
+        let (id, role, discipline) = try row.decode((UUID, StaffRole, Discipline?).self)
+        return StaffPrincipal(id: id, role: role, discipline: discipline)
+    }
+}
+
+struct ResolvePartyToken: PostgresPreparedStatement {
+    static let sql = "SELECT case_id, role, is_filer FROM case_parties WHERE token_hash = $1"
+    typealias Row = PartyPrincipal
+
+    let hash: Data
+
+    func makeBindings() throws -> PostgresBindings {
+        var binds = PostgresBindings()
+        try binds.append(hash)
+        return binds
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {
+        let (caseId, role, isFiler) = try row.decode((UUID, PartyRole, Bool).self)
+        return PartyPrincipal(caseId: caseId, role: role, isFiler: isFiler)
+    }
 }

@@ -1,0 +1,141 @@
+import EenloketDomain
+import Foundation
+import PostgresNIO
+
+/// The one query that reads a case with everything its view shows.
+///
+/// Used as a prepared statement for reads (`CaseForViewer`, planned once per
+/// connection) and as a plain query inside write transactions.
+enum CaseQuery {
+    /// Medical columns for writes: never read there.
+    static let noMedical = "NULL::text, NULL::text"
+
+    /// Medical columns for a viewer given as $2…$5 (kind, role, staff id, case of a party token):
+    /// the database's own rule decides whether the text comes back at all.
+    static let viewerMedical = """
+        CASE WHEN medical_visible_to(c.id, $2, $3, $4, $5)
+             THEN (SELECT medical_information FROM case_medical WHERE case_id = c.id) END,
+        CASE WHEN medical_visible_to(c.id, $2, $3, $4, $5)
+             THEN (SELECT medical_considerations FROM ruling_medical WHERE case_id = c.id) END
+        """
+
+    static func select(medical: String) -> String {
+        """
+        SELECT c.id, c.reference, c.status, c.filer_role, c.case_type, c.employee_name, c.employer_name,
+               c.employer_kvk, c.sick_since::text, c.question, c.physician_name, c.physician_organisation,
+               c.created_at, c.updated_at, c.triage_decision, c.triage_motivation, c.requested_disciplines, c.triaged_at,
+               EXISTS (SELECT 1 FROM case_medical m WHERE m.case_id = c.id),
+               (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                           'stage', d.stage, 'preferred_by', d.preferred_by, 'due_by', d.due_by,
+                           'met_at_ms', (extract(epoch FROM d.met_at) * 1000)::bigint)
+                           ORDER BY array_position(ARRAY['triage', 'panel', 'ruling'], d.stage)), '[]')
+                  FROM case_deadlines d WHERE d.case_id = c.id),
+               (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                           'staff_id', pa.staff_id, 'name', s.name, 'discipline', pa.discipline, 'chair', pa.is_chair)
+                           ORDER BY pa.id), '[]')
+                  FROM panel_assignments pa JOIN staff s ON s.id = pa.staff_id
+                 WHERE pa.case_id = c.id AND pa.released_at IS NULL),
+               r.outcome, r.decision, r.motivation, r.decided_at, r.digest,
+               EXISTS (SELECT 1 FROM ruling_medical rm WHERE rm.case_id = c.id),
+               a.court, a.lodged_on::text, a.recorded_at,
+               (SELECT jsonb_build_object(
+                           'party', p.role, 'has_email', p.email IS NOT NULL,
+                           'invited_at_ms', (extract(epoch FROM p.invited_at) * 1000)::bigint,
+                           'ends_at_ms', (extract(epoch FROM p.hearing_ends_at) * 1000)::bigint,
+                           'responded_at_ms', (extract(epoch FROM p.responded_at) * 1000)::bigint)
+                  FROM case_parties p WHERE p.case_id = c.id AND NOT p.is_filer AND p.invited_at IS NOT NULL),
+               \(medical)
+          FROM cases c
+          LEFT JOIN rulings r ON r.case_id = c.id
+          LEFT JOIN appeals a ON a.case_id = c.id
+        """
+    }
+
+    struct Loaded: Sendable {
+        let record: CaseRecord
+        let medicalInformation: String?
+        let medicalConsiderations: String?
+    }
+
+    static func decode(_ row: PostgresRow) throws -> Loaded {
+        let (
+            caseId, reference, status, filerRole, caseType, employeeName, employerName, kvk, sickSince, question,
+            physicianName, physicianOrganisation, createdAt, updatedAt, decision, motivation, disciplines, triagedAt,
+            hasMedical, deadlineList, panelList, outcome, rulingDecision, rulingMotivation, decidedAt, digest,
+            hasConsiderations, court, lodgedOn, appealedAt, hearing, medicalInformation, medicalConsiderations
+        ) = try row.decode(
+            (
+                UUID, String, CaseStatus, PartyRole, CaseType?, String, String, String, String, String,
+                String?, String?, Date, Date, TriageDecision?, String?, [String], Date?,
+                Bool, JSONList<DeadlineJSON>, JSONList<PanelSeatJSON>, RulingOutcome?, String?, String?, Date?, String?,
+                Bool, String?, String?, Date?, HearingJSON?, String?, String?
+            ).self)
+        let panel = panelList.items.compactMap(\.seat)
+        var triage: TriageRecord?
+        if let decision, let motivation, let triagedAt {
+            triage = TriageRecord(
+                decision: decision, motivation: motivation, disciplines: disciplines.compactMap(Discipline.init(rawValue:)),
+                triagedAt: triagedAt)
+        }
+        var ruling: RulingRecord?
+        if let outcome, let rulingDecision, let rulingMotivation, let decidedAt, let digest {
+            ruling = RulingRecord(
+                outcome: outcome, decision: rulingDecision, motivation: rulingMotivation, decidedAt: decidedAt,
+                panel: panel, digest: digest, hasMedicalConsiderations: hasConsiderations)
+        }
+        var appeal: AppealRecord?
+        if let court, let lodgedOn = LocalDate.column(lodgedOn), let appealedAt {
+            appeal = AppealRecord(court: court, lodgedOn: lodgedOn, recordedAt: appealedAt)
+        }
+        let record = CaseRecord(
+            id: caseId, reference: reference, status: status, filerRole: filerRole, caseType: caseType,
+            employeeName: employeeName, employerName: employerName, employerKvk: kvk,
+            sickSince: LocalDate(iso: sickSince) ?? LocalDate(dayNumber: 0), question: question,
+            physicianName: physicianName, physicianOrganisation: physicianOrganisation, createdAt: createdAt,
+            updatedAt: updatedAt, triage: triage, deadlines: deadlineList.items.compactMap(\.record), panel: panel,
+            ruling: ruling, appeal: appeal, hearing: hearing?.record, hasMedicalInformation: hasMedical, medical: nil)
+        return Loaded(record: record, medicalInformation: medicalInformation, medicalConsiderations: medicalConsiderations)
+    }
+}
+
+/// Who is reading, as the database's medical rule takes it.
+struct ViewerBinds {
+    let kind: String
+    let role: String?
+    let staffId: UUID?
+    let caseId: UUID?
+
+    init(_ caller: Caller) {
+        switch caller {
+        case .anonymous: (kind, role, staffId, caseId) = ("anonymous", nil, nil, nil)
+        case .staff(let s): (kind, role, staffId, caseId) = ("staff", s.role.rawValue, s.id, nil)
+        case .party(let p): (kind, role, staffId, caseId) = ("party", p.role.rawValue, nil, p.caseId)
+        }
+    }
+}
+
+/// A case read for a viewer: prepared once per connection.
+struct CaseForViewer: PostgresPreparedStatement {
+    static let sql = CaseQuery.select(medical: CaseQuery.viewerMedical) + " WHERE c.id = $1"
+    typealias Row = CaseQuery.Loaded
+
+    let id: UUID
+    let viewer: ViewerBinds
+
+    init(id: UUID, viewer: Caller) {
+        self.id = id
+        self.viewer = ViewerBinds(viewer)
+    }
+
+    func makeBindings() throws -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(id)
+        binds.append(viewer.kind)
+        binds.append(viewer.role)
+        binds.append(viewer.staffId)
+        binds.append(viewer.caseId)
+        return binds
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row { try CaseQuery.decode(row) }
+}
