@@ -19,6 +19,7 @@ let package = Package(
         // ConfigurationSupport is off: configuration comes from the environment, read by AppConfiguration.
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1", traits: ["FullFoundation"]),
         .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.6.0"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
@@ -44,7 +45,8 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
-        // HTTP: Hummingbird application, controllers, DTOs, middleware, OpenAPI document.
+        // HTTP: Hummingbird application, API controllers, DTOs, middleware, OpenAPI
+        // document, and the web pages (Web/) on the same repositories.
         .target(
             name: "EenloketHTTP",
             dependencies: [
@@ -53,8 +55,10 @@ let package = Package(
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
+            resources: [.copy("Web/Templates"), .copy("Web/Static")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

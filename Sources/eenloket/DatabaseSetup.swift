@@ -17,7 +17,7 @@ struct DatabaseSetup {
         let cluster = try EmbeddedPostgres(settings: .init(baseDirectory: ".eenloket"), logger: logger)
         try cluster.start()
         let postgres = PostgresClient.Configuration(
-            unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.user, password: nil, database: cluster.settings.databaseName)
+            unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.appUser, password: nil, database: cluster.settings.databaseName)
         return DatabaseSetup(postgres: postgres, embedded: cluster)
     }
 }

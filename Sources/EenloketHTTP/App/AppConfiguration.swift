@@ -36,6 +36,10 @@ public struct AppConfiguration: Sendable {
     public var workerPollInterval: Duration
     /// Whether this instance runs the timer and delivery workers (tests drive them by hand).
     public var runWorkers: Bool
+    /// Folder with the page templates and static files; nil means the ones built into the executable.
+    public var webDirectory: String?
+    /// Whether cookies get the Secure attribute; nil means: when the public URL is https.
+    public var secureCookies: Bool?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, sqlDirectory: String = "SQL/migrations",
@@ -119,6 +123,12 @@ public struct AppConfiguration: Sendable {
         if let from = env["EENLOKET_MAIL_FROM"], !from.isEmpty { config.mailFrom = from }
         if let attempts = int("EENLOKET_MAIL_MAX_ATTEMPTS", 1...100) { config.mailMaxAttempts = attempts }
         if let ms = int("EENLOKET_WORKER_POLL_MS", 50...60_000) { config.workerPollInterval = .milliseconds(ms) }
+        if let dir = env["EENLOKET_WEB_DIR"], !dir.isEmpty { config.webDirectory = dir }
+        if let secure = env["EENLOKET_COOKIE_SECURE"], !secure.isEmpty {
+            if secure == "true" || secure == "false" { config.secureCookies = secure == "true" } else {
+                problems.append("EENLOKET_COOKIE_SECURE must be true or false")
+            }
+        }
         guard problems.isEmpty else { throw Invalid(description: problems.joined(separator: "; ")) }
         return config
     }

@@ -34,10 +34,11 @@ public func makeApplication(
     let migrations = try MigrationRunner.load(from: config.sqlDirectory)
     let deps = AppDependencies(configuration: config, database: database, migrations: migrations, clock: clock)
 
-    let sweeper = PeriodicService(name: "routing-sweep", interval: config.routingSweepInterval, logger: logger) {
+    let gate = StartGate()
+    let sweeper = PeriodicService(name: "routing-sweep", interval: config.routingSweepInterval, logger: logger, gate: gate) {
         _ = try await deps.cases.routeWaiting(at: deps.now)
     }
-    let housekeeping = PeriodicService(name: "housekeeping", interval: .seconds(3600), logger: logger) {
+    let housekeeping = PeriodicService(name: "housekeeping", interval: .seconds(3600), logger: logger, gate: gate) {
         let now = deps.clock.now()
         try await deps.cases.purgeIdempotencyKeys(before: now.addingTimeInterval(-24 * 3600))
         try await deps.sessions.purgeExpired(before: now.addingTimeInterval(-24 * 3600))
@@ -49,21 +50,21 @@ public func makeApplication(
         services.append(
             PollingWorker(
                 name: "timers", channel: "eenloket_timers", client: client, pollInterval: config.workerPollInterval,
-                logger: logger.with(component: "timers")
+                logger: logger.with(component: "timers"), gate: gate
             ) {
                 try await deps.timers.fireDue(at: deps.now, limit: 100) == 100
             })
         services.append(
             PollingWorker(
                 name: "delivery", channel: "eenloket_outbox", client: client, pollInterval: config.workerPollInterval,
-                logger: logger.with(component: "delivery")
+                logger: logger.with(component: "delivery"), gate: gate
             ) {
                 let done = try await deps.notifications.deliverDue(at: deps.now, limit: 50, via: transport)
                 return done.sent + done.failed == 50
             })
     }
     var app = Application(
-        router: buildRouter(deps),
+        router: try buildRouter(deps),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "eenloket"),
         services: services,
         logger: logger)
@@ -74,6 +75,7 @@ public func makeApplication(
             try await deps.staff.ensureAdmin(email: email, passwordHash: hash, at: deps.now)
             logger.info("administrator account ensured")
         }
+        gate.open()
     }
     return (app, deps)
 }
@@ -87,7 +89,7 @@ public func makeMailTransport(_ config: AppConfiguration) throws -> any MailTran
 }
 
 /// The router with every route of the service; tests read its route list.
-public func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
+public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: RequestMetricsMiddleware(registry: deps.metrics))
     router.add(middleware: AccessLogMiddleware())
@@ -100,6 +102,14 @@ public func buildRouter(_ deps: AppDependencies) -> Router<AppRequestContext> {
     router.addRoutes(StatsController(deps: deps).endpoints, atPath: "/api/v1/stats")
     router.addRoutes(EscalationController(deps: deps).endpoints, atPath: "/api/v1/escalations")
     router.addRoutes(NotificationController(deps: deps).endpoints, atPath: "/api/v1/notifications")
+    let config = deps.configuration
+    guard let webDirectory = config.webDirectory ?? WebRenderer.bundledDirectory else {
+        throw WebRenderer.NotFound(description: "the page templates were not built into this executable; set EENLOKET_WEB_DIR")
+    }
+    WebController(
+        deps: deps, renderer: try WebRenderer.load(directory: webDirectory),
+        secureCookies: config.secureCookies ?? config.effectivePublicURL.hasPrefix("https://")
+    ).register(on: router)
     return router
 }
 

@@ -1,3 +1,4 @@
+import EenloketStore
 import Logging
 import ServiceLifecycle
 
@@ -6,10 +7,12 @@ struct PeriodicService: Service {
     let name: String
     let interval: Duration
     let logger: Logger
+    let gate: StartGate
     let job: @Sendable () async throws -> Void
 
     func run() async throws {
         await cancelWhenGracefulShutdown {
+            await gate.wait()
             while !Task.isCancelled {
                 do {
                     try await Task.sleep(for: interval)

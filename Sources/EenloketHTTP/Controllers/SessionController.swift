@@ -17,6 +17,24 @@ struct SessionController {
     /// same 401; after too many failures for one address, 429 until the window passes.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (email, password) = try CreateSessionRequest.parse(try await JSONBody.object(request))
+        let login = try await logIn(email: email, password: password, context: context)
+        return try JSONResponse.make(
+            SessionJSON(
+                token: login.token, expires_at: Timestamp.format(login.expiresAt), role: login.role.rawValue,
+                staff_id: login.staffId.lowercased),
+            status: .created)
+    }
+
+    struct LoginResult {
+        let token: String
+        let expiresAt: Date
+        let role: StaffRole
+        let staffId: UUID
+    }
+
+    /// Checks a login (throttled per address, across instances) and opens a session.
+    /// Used by the API and by the staff login page.
+    func logIn(email: String, password: String, context: AppRequestContext) async throws -> LoginResult {
         let now = deps.now
         let emailKey = email.trimmingCharacters(in: .whitespaces).lowercased()
         let reservation = try await deps.sessions.reserveLoginAttempt(
@@ -36,9 +54,7 @@ struct SessionController {
         let expiresAt = now.addingTimeInterval(deps.configuration.sessionLifetime)
         try await deps.sessions.createSession(staffId: account.id, tokenHash: AccessToken.hash(token), at: now, expiresAt: expiresAt)
         context.logger.info("login", metadata: ["staff_id": "\(account.id.lowercased)"])
-        return try JSONResponse.make(
-            SessionJSON(token: token, expires_at: Timestamp.format(expiresAt), role: account.role.rawValue, staff_id: account.id.lowercased),
-            status: .created)
+        return LoginResult(token: token, expiresAt: expiresAt, role: account.role, staffId: account.id)
     }
 
     /// `DELETE /api/v1/sessions/current`: the token stops working at once.

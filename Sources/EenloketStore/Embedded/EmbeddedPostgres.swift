@@ -42,8 +42,11 @@ public final class EmbeddedPostgres: Sendable {
         }
     }
 
-    /// The role the service connects as (the cluster's bootstrap superuser).
+    /// The cluster's bootstrap superuser, for administration only.
     public static let user = "eenloket"
+    /// The role the service connects as: it owns its database and nothing more,
+    /// so row-level security applies to it (a superuser would bypass it).
+    public static let appUser = "eenloket_app"
 
     public let settings: Settings
     public let dataDirectory: String
@@ -121,12 +124,17 @@ public final class EmbeddedPostgres: Sendable {
         }
     }
 
-    /// Runs SQL through `psql`-free means: the `postgres` single-user tools are
-    /// not needed; databases are created by connecting with the server itself.
+    /// Creates the service's role (no superuser) and its database, owned by that role, if missing.
     public func createDatabaseIfMissing(_ name: String) throws {
-        let createdb = ((binaries.pgCtl as NSString).deletingLastPathComponent) + "/createdb"
+        let bin = (binaries.pgCtl as NSString).deletingLastPathComponent
+        let role = try ProcessRunner.run(
+            bin + "/createuser", ["-h", socketDirectory, "-p", "\(port)", "-U", Self.user, Self.appUser], asUser: runAs, check: false)
+        if role.status != 0 && !role.output.contains("already exists") {
+            throw Failure.cannotPrepare(role.output)
+        }
         let result = try ProcessRunner.run(
-            createdb, ["-h", socketDirectory, "-p", "\(port)", "-U", Self.user, name], asUser: runAs, check: false)
+            bin + "/createdb", ["-h", socketDirectory, "-p", "\(port)", "-U", Self.user, "-O", Self.appUser, name], asUser: runAs,
+            check: false)
         if result.status != 0 && !result.output.contains("already exists") {
             throw Failure.cannotPrepare(result.output)
         }

@@ -14,13 +14,15 @@ public struct PollingWorker: Service {
     let client: PostgresClient
     let pollInterval: Duration
     let logger: Logger
+    let gate: StartGate
     /// Does one batch; returns whether a full batch was done (then it runs again at once).
     let work: @Sendable () async throws -> Bool
 
     public init(
-        name: String, channel: String, client: PostgresClient, pollInterval: Duration, logger: Logger,
+        name: String, channel: String, client: PostgresClient, pollInterval: Duration, logger: Logger, gate: StartGate,
         work: @escaping @Sendable () async throws -> Bool
     ) {
+        self.gate = gate
         self.name = name
         self.channel = channel
         self.client = client
@@ -30,6 +32,7 @@ public struct PollingWorker: Service {
     }
 
     public func run() async throws {
+        await cancelWhenGracefulShutdown { await gate.wait() }
         let wake = WakeSignal()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await listen(wake: wake) }

@@ -90,6 +90,8 @@ public struct CaseSummary: Sendable {
     public let caseType: CaseType?
     public let createdAt: Date
     public let dueBy: LocalDate?
+    /// The preferred moment of the stage that is due next.
+    public let preferredBy: LocalDate?
 }
 
 /// One event of a case's history.

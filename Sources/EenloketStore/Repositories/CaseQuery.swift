@@ -11,12 +11,10 @@ enum CaseQuery {
     static let noMedical = "NULL::text, NULL::text"
 
     /// Medical columns for a viewer given as $2…$5 (kind, role, staff id, case of a party token):
-    /// the database's own rule decides whether the text comes back at all.
+    /// the database's own rule decides whether the text comes back at all (the
+    /// tables are behind row-level security; only these accessors open them).
     static let viewerMedical = """
-        CASE WHEN medical_visible_to(c.id, $2, $3, $4, $5)
-             THEN (SELECT medical_information FROM case_medical WHERE case_id = c.id) END,
-        CASE WHEN medical_visible_to(c.id, $2, $3, $4, $5)
-             THEN (SELECT medical_considerations FROM ruling_medical WHERE case_id = c.id) END
+        medical_information_for(c.id, $2, $3, $4, $5), medical_considerations_for(c.id, $2, $3, $4, $5)
         """
 
     static func select(medical: String) -> String {
@@ -24,7 +22,7 @@ enum CaseQuery {
         SELECT c.id, c.reference, c.status, c.filer_role, c.case_type, c.employee_name, c.employer_name,
                c.employer_kvk, c.sick_since::text, c.question, c.physician_name, c.physician_organisation,
                c.created_at, c.updated_at, c.triage_decision, c.triage_motivation, c.requested_disciplines, c.triaged_at,
-               EXISTS (SELECT 1 FROM case_medical m WHERE m.case_id = c.id),
+               mp.information,
                (SELECT coalesce(jsonb_agg(jsonb_build_object(
                            'stage', d.stage, 'preferred_by', d.preferred_by, 'due_by', d.due_by,
                            'met_at_ms', (extract(epoch FROM d.met_at) * 1000)::bigint)
@@ -36,7 +34,7 @@ enum CaseQuery {
                   FROM panel_assignments pa JOIN staff s ON s.id = pa.staff_id
                  WHERE pa.case_id = c.id AND pa.released_at IS NULL),
                r.outcome, r.decision, r.motivation, r.decided_at, r.digest,
-               EXISTS (SELECT 1 FROM ruling_medical rm WHERE rm.case_id = c.id),
+               mp.considerations,
                a.court, a.lodged_on::text, a.recorded_at,
                (SELECT jsonb_build_object(
                            'party', p.role, 'has_email', p.email IS NOT NULL,
@@ -46,6 +44,7 @@ enum CaseQuery {
                   FROM case_parties p WHERE p.case_id = c.id AND NOT p.is_filer AND p.invited_at IS NOT NULL),
                \(medical)
           FROM cases c
+          CROSS JOIN LATERAL medical_presence(c.id) AS mp
           LEFT JOIN rulings r ON r.case_id = c.id
           LEFT JOIN appeals a ON a.case_id = c.id
         """

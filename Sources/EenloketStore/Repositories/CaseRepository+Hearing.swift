@@ -4,7 +4,7 @@ import PostgresNIO
 
 extension CaseRepository {
     /// Statuses in which statements may still be added: before a ruling or closure.
-    static let statementStatuses: Set<CaseStatus> = [.submitted, .awaitingPanel, .inReview]
+    public static let statementStatuses: Set<CaseStatus> = [.submitted, .awaitingPanel, .inReview]
 
     /// Adds a written statement by a party or a panel member. A statement of the
     /// invited party counts as its response (the panel may then rule).
@@ -64,15 +64,25 @@ extension CaseRepository {
             throw AppError.notFound
         }
         let medicalAllowed = StatementPolicy.maySeeMedical(caller, record.accessFacts)
-        let rows = try await db.rows(
-            """
-            SELECT id, author_role, author_staff_id, text, medical, created_at FROM case_statements
-             WHERE case_id = \(id) AND (\(medicalAllowed) OR NOT medical)
-             ORDER BY created_at, id
-            """)
-        let statements = try rows.map { row in
-            let (sid, role, staff, text, medical, at) = try row.decode((UUID, String, UUID?, String, Bool, Date).self)
-            return StatementRecord(id: sid, authorRole: role, authorStaffId: staff, text: text, medical: medical, createdAt: at)
+        let viewer = ViewerBinds(caller)
+        // Medical statements are behind row-level security: opened for this
+        // transaction only when the database's rule agrees with ours.
+        let statements: [StatementRecord] = try await db.transaction { conn in
+            if medicalAllowed {
+                try await conn.run(
+                    "SELECT open_medical(\(id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId))", logger: db.logger)
+            }
+            let rows = try await conn.rows(
+                """
+                SELECT id, author_role, author_staff_id, text, medical, created_at FROM case_statements
+                 WHERE case_id = \(id) AND (\(medicalAllowed) OR NOT medical)
+                 ORDER BY created_at, id
+                """, logger: db.logger)
+            if medicalAllowed { try await conn.run("SELECT close_medical()", logger: db.logger) }
+            return try rows.map { row in
+                let (sid, role, staff, text, medical, at) = try row.decode((UUID, String, UUID?, String, Bool, Date).self)
+                return StatementRecord(id: sid, authorRole: role, authorStaffId: staff, text: text, medical: medical, createdAt: at)
+            }
         }
         if let staff = caller.staff, statements.contains(where: \.medical) {
             try await db.transaction { conn in

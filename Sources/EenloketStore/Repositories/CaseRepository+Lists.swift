@@ -55,7 +55,10 @@ extension CaseRepository {
         let panelOnly: UUID? = staff.role == .panelMember ? staff.id : nil
         let rows = try await db.rows(
             """
-            SELECT c.id, c.reference, c.status, c.case_type, c.created_at, c.next_due_by::text
+            SELECT c.id, c.reference, c.status, c.case_type, c.created_at, c.next_due_by::text,
+                   (SELECT d.preferred_by::text FROM case_deadlines d
+                     WHERE d.case_id = c.id AND d.met_at IS NULL AND c.next_due_by IS NOT NULL
+                     ORDER BY d.due_by LIMIT 1)
               FROM cases c
              WHERE (\(status)::text IS NULL OR c.status = \(status))
                AND (\(panelOnly)::uuid IS NULL OR (c.status <> 'withdrawn' AND EXISTS (
@@ -68,8 +71,11 @@ extension CaseRepository {
              LIMIT \(limit + 1)
             """)
         var items = try rows.map { row in
-            let (id, reference, status, type, createdAt, due) = try row.decode((UUID, String, CaseStatus, CaseType?, Date, String?).self)
-            return CaseSummary(id: id, reference: reference, status: status, caseType: type, createdAt: createdAt, dueBy: LocalDate.column(due))
+            let (id, reference, status, type, createdAt, due, preferred) =
+                try row.decode((UUID, String, CaseStatus, CaseType?, Date, String?, String?).self)
+            return CaseSummary(
+                id: id, reference: reference, status: status, caseType: type, createdAt: createdAt, dueBy: LocalDate.column(due),
+                preferredBy: LocalDate.column(preferred))
         }
         var next: CaseListCursor?
         if items.count > limit {

@@ -69,9 +69,8 @@ public struct CaseRepository: Sendable {
         let viewer = ViewerBinds(caller)
         let rows = try await db.rows(
             """
-            SELECT CASE WHEN v THEN (SELECT medical_information FROM case_medical WHERE case_id = \(record.id)) END,
-                   CASE WHEN v THEN (SELECT medical_considerations FROM ruling_medical WHERE case_id = \(record.id)) END
-              FROM medical_visible_to(\(record.id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId)) AS v
+            SELECT medical_information_for(\(record.id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId)),
+                   medical_considerations_for(\(record.id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId))
             """)
         let (information, considerations) = try rows[0].decode((String?, String?).self)
         record.medical = MedicalFields(medicalInformation: information, medicalConsiderations: considerations)

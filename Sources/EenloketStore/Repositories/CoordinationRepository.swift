@@ -49,6 +49,13 @@ public struct CoordinationRepository: Sendable {
 
     // MARK: Absences
 
+    /// Members absent on a day, in one query.
+    public func absentMembers(on day: LocalDate) async throws -> Set<UUID> {
+        let rows = try await db.rows(
+            "SELECT DISTINCT staff_id FROM member_absences WHERE \(day.description)::date BETWEEN starts_on AND ends_on")
+        return Set(try rows.map { try $0.decode(UUID.self) })
+    }
+
     public func absences(of staffId: UUID) async throws -> [AbsenceRecord] {
         let rows = try await db.rows(
             "SELECT id, staff_id, starts_on::text, ends_on::text, reason FROM member_absences WHERE staff_id = \(staffId) ORDER BY starts_on")

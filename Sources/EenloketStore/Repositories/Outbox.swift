@@ -56,6 +56,39 @@ enum Outbox {
             """, logger: db.logger)
     }
 
+    /// One message per (case, member), in one statement.
+    static func toStaffEach(
+        _ items: [(caseId: UUID, staffId: UUID, message: Message)], kind: MessageKind, at now: Date, conn: PostgresConnection,
+        db: Database
+    ) async throws {
+        guard !items.isEmpty else { return }
+        try await conn.run(
+            try """
+            INSERT INTO notifications (case_id, kind, channel, recipient_email, recipient_staff_id, recipient_name,
+                                       subject, body, created_at, next_attempt_at)
+            SELECT i.case_id, \(kind.rawValue), 'email', s.email, s.id, s.name, i.subject, i.body, \(now), \(now)
+              FROM unnest(\(items.map(\.caseId))::uuid[], \(items.map(\.staffId))::uuid[],
+                          \(items.map(\.message.subject))::text[], \(items.map(\.message.body))::text[]) AS i(case_id, staff_id, subject, body)
+              JOIN staff s ON s.id = i.staff_id AND s.active
+            """, logger: db.logger)
+    }
+
+    /// One message per case to all its parties with an address, in one statement.
+    static func toPartiesEach(
+        _ items: [(UUID, Message)], kind: MessageKind, at now: Date, conn: PostgresConnection, db: Database
+    ) async throws {
+        guard !items.isEmpty else { return }
+        try await conn.run(
+            try """
+            INSERT INTO notifications (case_id, kind, channel, recipient_email, recipient_party, recipient_name,
+                                       subject, body, created_at, next_attempt_at)
+            SELECT p.case_id, \(kind.rawValue), 'email', p.email, p.role, p.name, i.subject, i.body, \(now), \(now)
+              FROM unnest(\(items.map(\.0))::uuid[], \(items.map(\.1.subject))::text[], \(items.map(\.1.body))::text[])
+                   AS i(case_id, subject, body)
+              JOIN case_parties p ON p.case_id = i.case_id AND (p.is_filer OR p.invited_at IS NOT NULL) AND p.email IS NOT NULL
+            """, logger: db.logger)
+    }
+
     /// The reference of a case, which every message names.
     static func reference(of caseId: UUID, conn: PostgresConnection, db: Database) async throws -> String {
         let rows = try await conn.rows("SELECT reference FROM cases WHERE id = \(caseId)", logger: db.logger)

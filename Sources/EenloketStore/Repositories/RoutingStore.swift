@@ -23,10 +23,10 @@ public struct RoutingStore: Sendable {
     /// and moved to `awaiting_panel`. Returns what was assigned.
     func route(lockedCases caseIds: [UUID], at now: Date, conn: PostgresConnection) async throws -> RoutingPlan {
         try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: db.logger)
-        let needs = try await loadNeeds(conn: conn, ids: caseIds, after: nil).map(\.need)
+        let waiting = try await loadNeeds(conn: conn, ids: caseIds, after: nil)
         var candidates = try await loadCandidates(conn: conn, at: now)
-        let plan = Routing.plan(needs, candidates: &candidates, nextOrdinal: Int64.max / 2)
-        try await store(plan, at: now, conn: conn)
+        let plan = Routing.plan(waiting.map(\.need), candidates: &candidates, nextOrdinal: Int64.max / 2)
+        try await store(plan, references: Self.references(waiting), at: now, conn: conn)
         return plan
     }
 
@@ -56,9 +56,9 @@ public struct RoutingStore: Sendable {
             try await conn.run(
                 try "SELECT 1 FROM cases WHERE id = ANY(\(chosen)::uuid[]) ORDER BY created_at, id FOR UPDATE",
                 logger: db.logger)
-            let locked = try await loadNeeds(conn: conn, ids: chosen, after: nil).map(\.need)
-            let plan = Routing.plan(locked, candidates: &candidates, nextOrdinal: Int64.max / 2)
-            try await store(plan, at: now, conn: conn)
+            let locked = try await loadNeeds(conn: conn, ids: chosen, after: nil)
+            let plan = Routing.plan(locked.map(\.need), candidates: &candidates, nextOrdinal: Int64.max / 2)
+            try await store(plan, references: Self.references(locked), at: now, conn: conn)
             total.assignments += plan.assignments
             total.completed += plan.completed
         }
@@ -70,13 +70,14 @@ public struct RoutingStore: Sendable {
     struct WaitingCase {
         let need: RoutingNeed
         let createdAt: Date
+        let reference: String
     }
 
     /// Cases in awaiting_panel with what they still need, oldest first.
     private func loadNeeds(conn: PostgresConnection, ids: [UUID]?, after cursor: (Date, UUID)?) async throws -> [WaitingCase] {
         let rows = try await conn.rows(
             try """
-            SELECT c.id, c.created_at, c.requested_disciplines, c.employer_name, c.employer_kvk,
+            SELECT c.id, c.created_at, c.reference, c.requested_disciplines, c.employer_name, c.employer_kvk,
                    c.physician_name, c.physician_organisation,
                    coalesce(array_agg(pa.discipline) FILTER (WHERE pa.id IS NOT NULL AND pa.released_at IS NULL), '{}'),
                    -- Members who ever sat on the panel (also released ones) are not chosen again.
@@ -92,15 +93,15 @@ public struct RoutingStore: Sendable {
              LIMIT \(ids == nil ? Self.pageSize : max(ids!.count, 1))
             """, logger: db.logger)
         return try rows.map { row in
-            let (id, createdAt, requested, employerName, kvk, physicianName, physicianOrg, filled, members, hasChair) =
-                try row.decode((UUID, Date, [String], String, String, String?, String?, [String], [UUID], Bool).self)
+            let (id, createdAt, reference, requested, employerName, kvk, physicianName, physicianOrg, filled, members, hasChair) =
+                try row.decode((UUID, Date, String, [String], String, String, String?, String?, [String], [UUID], Bool).self)
             let need = RoutingNeed(
                 caseId: id, requested: requested.compactMap(Discipline.init(rawValue:)),
                 filled: Set(filled.compactMap(Discipline.init(rawValue:))), members: Set(members), hasChair: hasChair,
                 conflicts: ConflictProfile(
                     employerName: employerName, employerKvk: kvk, physicianName: physicianName,
                     physicianOrganisation: physicianOrg))
-            return WaitingCase(need: need, createdAt: createdAt)
+            return WaitingCase(need: need, createdAt: createdAt, reference: reference)
         }
     }
 
@@ -126,8 +127,14 @@ public struct RoutingStore: Sendable {
 
     // MARK: Writing
 
-    /// Stores a plan: seats in assignment order, their events, and the cases it completed.
-    private func store(_ plan: RoutingPlan, at now: Date, conn: PostgresConnection) async throws {
+    static func references(_ waiting: [WaitingCase]) -> [UUID: String] {
+        Dictionary(waiting.map { ($0.need.caseId, $0.reference) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// Stores a plan in a fixed handful of statements, however many cases it
+    /// fills: seats in assignment order with their events, messages to the
+    /// members and parties, and the completed cases' status and deadlines.
+    private func store(_ plan: RoutingPlan, references: [UUID: String], at now: Date, conn: PostgresConnection) async throws {
         guard !plan.assignments.isEmpty else { return }
         let members = Array(Set(plan.assignments.map(\.staffId)))
         // Lock member rows in one order (the seat-freeing trigger uses the same) so we never deadlock.
@@ -153,7 +160,14 @@ public struct RoutingStore: Sendable {
                    jsonb_build_object('staff_id', staff_id, 'discipline', discipline, 'chair', is_chair)
               FROM seats ORDER BY id
             """, logger: db.logger)
-        try await notifyAssigned(plan.assignments, at: now, conn: conn)
+        let memberMessages = plan.assignments.map { seat in
+            Messages.render(
+                .memberAssigned, reference: references[seat.caseId] ?? "", serviceURL: settings.publicURL,
+                detail: seat.isChair ? "als voorzitter" : seat.discipline.rawValue)
+        }
+        try await Outbox.toStaffEach(
+            zip(plan.assignments, memberMessages).map { (caseId: $0.caseId, staffId: $0.staffId, message: $1) },
+            kind: .memberAssigned, at: now, conn: conn, db: db)
         guard !plan.completed.isEmpty else { return }
         try await conn.run(
             try """
@@ -169,25 +183,8 @@ public struct RoutingStore: Sendable {
         try await DeadlineWriter.meet(.panel, caseIds: plan.completed, at: now, conn: conn, db: db)
         // A panel reopened by a coordinator keeps the ruling deadline it already had.
         try await DeadlineWriter.start(.ruling, caseIds: plan.completed, at: now, policy: policy, conn: conn, db: db, onlyNew: true)
-        for caseId in plan.completed {
-            let reference = try await Outbox.reference(of: caseId, conn: conn, db: db)
-            try await Outbox.toParties(
-                nil, caseId: caseId, kind: .panelAssigned,
-                message: Messages.render(.panelAssigned, reference: reference, serviceURL: settings.publicURL), at: now, conn: conn,
-                db: db)
-        }
-    }
-
-    /// Tells each newly assigned member, in one statement per case.
-    private func notifyAssigned(_ assignments: [PanelAssignment], at now: Date, conn: PostgresConnection) async throws {
-        for (caseId, seats) in Dictionary(grouping: assignments, by: \.caseId) {
-            let reference = try await Outbox.reference(of: caseId, conn: conn, db: db)
-            for seat in seats {
-                let message = Messages.render(
-                    .memberAssigned, reference: reference, serviceURL: settings.publicURL,
-                    detail: seat.isChair ? "als voorzitter" : seat.discipline.rawValue)
-                try await Outbox.toStaff([seat.staffId], caseId: caseId, kind: .memberAssigned, message: message, at: now, conn: conn, db: db)
-            }
-        }
+        try await Outbox.toPartiesEach(
+            plan.completed.map { ($0, Messages.render(.panelAssigned, reference: references[$0] ?? "", serviceURL: settings.publicURL)) },
+            kind: .panelAssigned, at: now, conn: conn, db: db)
     }
 }

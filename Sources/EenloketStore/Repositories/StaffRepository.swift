@@ -135,3 +135,12 @@ extension StaffRepository {
             """)
     }
 }
+
+extension StaffRepository {
+    /// Accounts, optionally of one role, by name.
+    public func list(role: StaffRole?) async throws -> [StaffRecord] {
+        let rows = try await db.rows(
+            "\(unescaped: Self.selectColumns) WHERE (\(role)::text IS NULL OR s.role = \(role)) ORDER BY s.name, s.id")
+        return try rows.map(Self.decode)
+    }
+}

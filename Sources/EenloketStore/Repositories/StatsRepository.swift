@@ -85,6 +85,41 @@ public struct StatsRepository: Sendable {
         return lines.sorted { $0.weightedScore != $1.weightedScore ? $0.weightedScore > $1.weightedScore : $0.kvkNumber < $1.kvkNumber }
     }
 
+    /// Accepted cases per month (by filing date) and case type, from `first` to `last` month inclusive.
+    public func acceptedPerMonth(from first: LocalDate, to last: LocalDate) async throws -> [(month: String, type: CaseType, count: Int)] {
+        let rows = try await db.rows(
+            """
+            SELECT to_char(date_trunc('month', filed_on), 'YYYY-MM'), case_type, count(*)::int
+              FROM cases
+             WHERE triage_decision = 'accept' AND filed_on >= \(first.description)::date
+               AND filed_on < (\(last.description)::date + interval '1 month')
+             GROUP BY 1, 2 ORDER BY 1, 2
+            """)
+        return try rows.map { row in
+            let (month, type, count) = try row.decode((String, CaseType, Int).self)
+            return (month, type, count)
+        }
+    }
+
+    /// Rulings per case type and outcome.
+    public func outcomesByType() async throws -> [(type: CaseType, outcome: RulingOutcome, count: Int)] {
+        let rows = try await db.rows(
+            """
+            SELECT c.case_type, r.outcome, count(*)::int
+              FROM rulings r JOIN cases c ON c.id = r.case_id
+             GROUP BY 1, 2 ORDER BY 1, 2
+            """)
+        return try rows.map { row in
+            let (type, outcome, count) = try row.decode((CaseType, RulingOutcome, Int).self)
+            return (type, outcome, count)
+        }
+    }
+
+    /// How many rulings there are (figures based on fewer than the threshold are withheld).
+    public func rulingCount() async throws -> Int {
+        try await db.rows("SELECT count(*)::int FROM rulings")[0].decode(Int.self)
+    }
+
     /// Cases per status, for the metrics endpoint.
     public func casesByStatus() async throws -> [CaseStatus: Int] {
         var result = Dictionary(uniqueKeysWithValues: CaseStatus.allCases.map { ($0, 0) })

@@ -40,3 +40,34 @@ struct MedicalRuleParityTests {
         }
     }
 }
+
+@Suite("Medical text behind row-level security")
+struct MedicalRowSecurityTests {
+    @Test func aPlainQueryReturnsNoMedicalText() async throws {
+        try await withApp { t in
+            let chair = try await t.member(.bedrijfsarts)
+            let c = try await t.file()
+            try await t.accept(c.id, disciplines: [.bedrijfsarts])
+            #expect(try await t.api.post(
+                "/api/v1/cases/\(c.id)/statements", object: ["text": "Mijn klachten nemen af.", "medical": true], token: c.token
+            ).status == 201)
+            #expect(try await t.api.post("/api/v1/cases/\(c.id)/ruling", object: t.rulingBody(), token: chair.token).status == 201)
+            // The service's own role, as a careless query would use it.
+            for table in ["case_medical", "ruling_medical"] {
+                let rows = try await t.sql(.init(unsafeSQL: "SELECT count(*)::int FROM \(table)"))
+                #expect(try rows[0].decode(Int.self) == 0, "\(table) is closed to plain queries")
+            }
+            let statements = try await t.sql("SELECT count(*)::int FROM case_statements WHERE medical")
+            #expect(try statements[0].decode(Int.self) == 0)
+            // Through the accessor, only for a viewer the rule allows.
+            let id = UUID(uuidString: c.id)!
+            let employer = try await t.sql("SELECT medical_information_for(\(id), 'party', 'employer', NULL, \(id))")
+            #expect(try employer[0].decode(String?.self) == nil)
+            let employee = try await t.sql("SELECT medical_information_for(\(id), 'party', 'employee', NULL, \(id))")
+            #expect(try employee[0].decode(String?.self) == "Sinds maart behandeld voor een burn-out.")
+            // Opening is per transaction: the next plain query sees nothing again.
+            let after = try await t.sql("SELECT count(*)::int FROM case_medical")
+            #expect(try after[0].decode(Int.self) == 0)
+        }
+    }
+}

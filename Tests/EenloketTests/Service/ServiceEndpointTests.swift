@@ -43,7 +43,7 @@ struct ServiceEndpointTests {
             #expect(reply.status == 200)
             let documented = OpenAPIPaths.operations(in: reply.text)
             #expect(reply.text.hasPrefix("openapi: 3."))
-            let router = buildRouter(t.deps)
+            let router = try buildRouter(t.deps)
             let served = Set(router.routes.map { "\($0.method.rawValue) \($0.path.description.hasPrefix("/") ? "" : "/")\($0.path)" })
             let api = served.filter { $0.contains("/api/v1") || $0.contains("/health") || $0.contains("/metrics") || $0.contains("/openapi") }
             #expect(api == documented, "served but undocumented: \(api.subtracting(documented)); documented but not served: \(documented.subtracting(api))")

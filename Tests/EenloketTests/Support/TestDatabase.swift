@@ -17,6 +17,9 @@ actor TestDatabase {
     /// server leave each other alone and only a dead run's leftovers are dropped.
     private static let pid = Int(getpid())
     private static let templateName = "tpl_\(pid)"
+    /// The role the tests' applications connect as: owner of its databases, not
+    /// a superuser, so row-level security and triggers apply as in production.
+    static let appRole = "r_\(pid)_app"
     private var server: PostgresClient.Configuration?
     /// Preparation runs once; callers that arrive while it runs await the same task
     /// (actor methods are re-entrant at every `await`).
@@ -37,7 +40,7 @@ actor TestDatabase {
         // A backend of the migration run may linger on the template for a moment.
         for attempt in 1...50 {
             do {
-                try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(Self.templateName)"))
+                try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) TEMPLATE \(Self.templateName) OWNER \(Self.appRole)"))
                 break
             } catch let error as PSQLError where error.serverInfo?[.sqlState] == "55006" && attempt < 50 {
                 try await Task.sleep(for: .milliseconds(100))
@@ -45,7 +48,21 @@ actor TestDatabase {
         }
         var config = server!
         config.database = name
+        config.username = Self.appRole
         return config
+    }
+
+    /// Runs SQL as the superuser on a test database (tampering "behind the service's back").
+    func asSuperuser(_ database: String, _ sql: [String]) async throws {
+        _ = try await prepare()
+        var config = server!
+        config.database = database
+        let client = PostgresClient(configuration: config, backgroundLogger: logger)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { await client.run() }
+            for statement in sql { try await client.query(PostgresQuery(unsafeSQL: statement)) }
+            group.cancelAll()
+        }
     }
 
     /// Connection settings for a new, empty database (no schema yet).
@@ -53,9 +70,10 @@ actor TestDatabase {
         let admin = try await prepare()
         counter += 1
         let name = "t_\(runId)_\(counter)"
-        try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name)"))
+        try await admin.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(name) OWNER \(Self.appRole)"))
         var config = server!
         config.database = name
+        config.username = Self.appRole
         return config
     }
 
@@ -97,9 +115,11 @@ actor TestDatabase {
         let client = PostgresClient(configuration: adminConfig, backgroundLogger: logger)
         Task { await client.run() }
         try await dropLeftovers(client)
-        try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(Self.templateName)"))
+        try await client.query(PostgresQuery(unsafeSQL: "CREATE ROLE \(Self.appRole) LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE"))
+        try await client.query(PostgresQuery(unsafeSQL: "CREATE DATABASE \(Self.templateName) OWNER \(Self.appRole)"))
         var templateConfig = base
         templateConfig.database = Self.templateName
+        templateConfig.username = Self.appRole
         let template = PostgresClient(configuration: templateConfig, backgroundLogger: logger)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { await template.run() }

@@ -1,0 +1,140 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Pages for running the pool: letters to print, panel members and escalations.
+extension WebController {
+    // MARK: Letters
+
+    @Sendable func letters(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await requireSession(request, roles: [.intakeOfficer])
+        let items = try await deps.notifications.list(state: "letters", limit: 200).map { n -> [String: Any] in
+            [
+                "id": n.id, "reference": n.reference ?? "", "recipient": n.recipientName ?? "",
+                "kind": n.kind == "invitation" ? "Uitnodiging andere partij" : "Nazorgvragen", "createdAt": Labels.moment(n.createdAt),
+            ]
+        }
+        return staffPage("staff-letters", title: "Brieven om te versturen", ["items": items, "hasItems": !items.isEmpty], session: session)
+    }
+
+    /// The printable letter, with a fresh private link for an invitation.
+    @Sendable func printLetter(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (session, _) = try await staffForm(request, roles: [.intakeOfficer])
+        guard let text = context.parameters.get("id"), let id = Int64(text) else { throw AppError.notFound }
+        let letter = try await deps.notifications.printLetter(id, by: EventActor(.staff(session.staff)), at: deps.now)
+        return staffPage(
+            "letter-print", title: "Brief \(letter.reference)",
+            [
+                "reference": letter.reference, "recipient": letter.recipientName ?? "", "subject": letter.subject,
+                "paragraphs": letter.body.components(separatedBy: "\n\n").map { ["lines": $0.split(separator: "\n").map(String.init)] },
+            ], session: session)
+    }
+
+    // MARK: Panel members
+
+    @Sendable func panelMembers(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await requireSession(request, roles: Permissions.staffManagers)
+        return try await renderPanelMembers(session, errors: [], values: [:])
+    }
+
+    func renderPanelMembers(_ session: WebSession, errors: [FieldError], values: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
+        let members = try await deps.staff.list(role: .panelMember)
+        let absent = try await deps.coordination.absentMembers(on: deps.today)
+        let items = members.compactMap { m -> [String: Any]? in
+            guard let panel = m.panel else { return nil }
+            return [
+                "id": m.id.lowercased, "name": m.name, "email": m.email, "discipline": Labels.discipline(panel.discipline),
+                "maxOpenCases": panel.maxOpenCases, "openCases": panel.openCases, "active": m.active, "absent": absent.contains(m.id),
+                "affiliations": panel.affiliations.joined(separator: ", "),
+            ]
+        }
+        var v: [String: Any] = [
+            "items": items, "hasItems": !items.isEmpty, "today": deps.today.description,
+            "values": Dictionary(values.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) }, uniquingKeysWith: { a, _ in a }),
+            "disciplines": Discipline.allCases.map { ["value": $0.rawValue, "label": Labels.discipline($0), "selected": values["panel.discipline"] == $0.rawValue] },
+        ]
+        if !errors.isEmpty {
+            v["errors"] = errors.map { ["message": $0.message, "href": "#" + FilingForm.id($0.field), "field": $0.field] }
+            v["hasErrors"] = true
+        }
+        return staffPage("staff-panel", title: (errors.isEmpty ? "" : "Fout: ") + "Panelleden", v, session: session, status: status)
+    }
+
+    /// Creates a panel member through the same parser and repository as `POST /api/v1/staff`.
+    @Sendable func createMember(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (session, form) = try await staffForm(request, roles: Permissions.staffManagers)
+        var body = form.json(
+            strings: ["email", "name", "password", "panel.discipline", "panel.big_number", "panel.registered_since"])
+        body["role"] = .string(StaffRole.panelMember.rawValue)
+        var panel: [String: JSONValue] = [:]
+        if case .object(let existing)? = body["panel"] { panel = existing }
+        let affiliations = (form.text("panel.affiliations") ?? "").split(whereSeparator: { $0 == "," || $0 == "\n" })
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        panel["affiliations"] = .array(affiliations.map(JSONValue.string))
+        if let max = form.text("panel.max_open_cases") { panel["max_open_cases"] = Double(max).map(JSONValue.number) ?? .string(max) }
+        body["panel"] = .object(panel)
+        do {
+            let new = try CreateStaffRequest.parse(body, creator: session.staff.role, today: deps.today)
+            let hash = try await deps.passwords.hash(new.password)
+            _ = try await deps.staff.create(new, passwordHash: hash, at: deps.now)
+            await deps.cases.rerouteAfterRelease(at: deps.now)
+        } catch AppError.invalid(let errors) {
+            return try await renderPanelMembers(session, errors: errors, values: form.fields.mapValues { $0.first ?? "" }, status: .unprocessableContent)
+        } catch AppError.malformed {
+            return try await renderPanelMembers(
+                session, errors: [FieldError("panel.max_open_cases", "Vul een getal in.")], values: form.fields.mapValues { $0.first ?? "" },
+                status: .unprocessableContent)
+        } catch AppError.conflict(let why) {
+            return try await renderPanelMembers(session, errors: [FieldError("email", why)], values: form.fields.mapValues { $0.first ?? "" }, status: .conflict)
+        }
+        throw WebRedirect(to: "/medewerkers/panel")
+    }
+
+    /// Capacity and active, through the same parser and repository as `PATCH /api/v1/staff/{id}`.
+    @Sendable func updateMember(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (session, form) = try await staffForm(request, roles: Permissions.staffManagers)
+        let id = try context.uuidParameter("id")
+        guard let account = try await deps.staff.find(id), account.panel != nil else { throw AppError.notFound }
+        var body: [String: JSONValue] = ["active": .bool(form["active"] == "true")]
+        if let max = form.text("max_open_cases"), let value = Double(max) { body["panel"] = .object(["max_open_cases": .number(value)]) }
+        do {
+            let (patch, _) = try UpdateStaffRequest.parse(body, account: account, today: deps.today)
+            let result = try await deps.staff.update(id, patch, at: deps.now)
+            if StaffController.mayFreeCapacity(before: result.before, after: result.after) { await deps.cases.rerouteAfterRelease(at: deps.now) }
+        } catch AppError.invalid(let errors) {
+            return try await renderPanelMembers(session, errors: errors, values: [:], status: .unprocessableContent)
+        }
+        throw WebRedirect(to: "/medewerkers/panel")
+    }
+
+    @Sendable func addAbsence(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (session, form) = try await staffForm(request, roles: Permissions.staffManagers)
+        let id = try context.uuidParameter("id")
+        do {
+            let input = try AbsenceRequest.parse(form.json(strings: ["starts_on", "ends_on", "reason"]), today: deps.today)
+            _ = try await deps.coordination.addAbsence(staffId: id, startsOn: input.startsOn, endsOn: input.endsOn, reason: input.reason, at: deps.now)
+        } catch AppError.invalid(let errors) {
+            return try await renderPanelMembers(session, errors: errors, values: [:], status: .unprocessableContent)
+        }
+        throw WebRedirect(to: "/medewerkers/panel")
+    }
+
+    // MARK: Escalations
+
+    @Sendable func escalations(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await requireSession(request, roles: [.coordinator, .admin])
+        let items = try await deps.coordination.escalations(includeResolved: false, limit: 200).map { e -> [String: Any] in
+            ["id": e.id, "caseId": e.caseId.lowercased, "reference": e.reference, "detail": e.detail, "createdAt": Labels.moment(e.createdAt)]
+        }
+        return staffPage("staff-escalations", title: "Escalaties", ["items": items, "hasItems": !items.isEmpty], session: session)
+    }
+
+    @Sendable func resolveEscalation(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let (session, _) = try await staffForm(request, roles: [.coordinator, .admin])
+        guard let text = context.parameters.get("id"), let id = Int64(text) else { throw AppError.notFound }
+        try await deps.coordination.resolveEscalation(id, by: session.staff.id, at: deps.now)
+        throw WebRedirect(to: "/medewerkers/escalaties")
+    }
+}

@@ -1,0 +1,204 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The public pages: what the pool is, and filing a question without an account.
+extension WebController {
+    @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
+        publicPage("home", title: "Eenloket: één loket voor vragen en conflicten bij ziekte", [:])
+    }
+
+    @Sendable func chooseRole(_ request: Request, context: AppRequestContext) async throws -> Response {
+        publicPage("filing-choose", title: "Stel uw vraag", [:])
+    }
+
+    /// The filer's role from the path: werknemer or werkgever.
+    func filerRole(_ context: AppRequestContext) throws -> PartyRole {
+        switch context.parameters.get("rol") {
+        case "werknemer": return .employee
+        case "werkgever": return .employer
+        default: throw AppError.notFound
+        }
+    }
+
+    @Sendable func filingForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let role = try filerRole(context)
+        let (csrf, cookie) = anonymousFormToken(request)
+        var response = renderFilingForm(role: role, values: [:], errors: [], csrf: csrf, idempotencyKey: UUID().uuidString)
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    func renderFilingForm(
+        role: PartyRole, values: [String: String], errors: [FieldError], csrf: String, idempotencyKey: String
+    ) -> Response {
+        let isEmployee = role == .employee
+        let form = FilingForm(role: role)
+        var context: [String: Any] = [
+            "isEmployee": isEmployee, "roleSlug": isEmployee ? "werknemer" : "werkgever", "csrf": csrf,
+            "idempotencyKey": idempotencyKey, "today": AmsterdamTime.date(of: deps.clock.now()).description,
+        ]
+        context["fields"] = form.fieldValues(values: values, errors: errors)
+        if !errors.isEmpty {
+            context["errorSummary"] = form.summary(errors)
+            context["hasErrors"] = true
+        }
+        return publicPage(
+            "filing-form", title: (errors.isEmpty ? "" : "Fout: ") + (isEmployee ? "Vraag stellen als werknemer" : "Vraag stellen als werkgever"),
+            context, status: errors.isEmpty ? .ok : .unprocessableContent)
+    }
+
+    /// Files through the same parser and repository as `POST /api/v1/cases`,
+    /// with the form's one-time key as Idempotency-Key (a double click files once).
+    @Sendable func submitFiling(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let role = try filerRole(context)
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: request.cookies[CSRF.cookieName]?.value)
+        let filingForm = FilingForm(role: role)
+        let body = filingForm.json(form)
+        let key = form["idempotency_key"].flatMap { (1...200).contains($0.count) ? $0 : nil } ?? UUID().uuidString
+        let new: NewCase
+        do {
+            new = try CreateCaseRequest.parse(body, today: deps.today)
+        } catch AppError.invalid(let errors) {
+            return renderFilingForm(
+                role: role, values: filingForm.submittedValues(form), errors: filingForm.mapErrors(errors),
+                csrf: form["csrf"] ?? "", idempotencyKey: key)
+        }
+        let outcome = try await deps.cases.file(
+            new, idempotency: IdempotencyRequest(key: "web:" + key, canonicalBody: CanonicalJSON.serialize(.object(body))), at: deps.now
+        ) { record, token in
+            (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token)))
+        }
+        let filed = try JSONValue.parse(outcome.body)
+        guard case .object(let fields) = filed, case .string(let token)? = fields["access_token"],
+            case .string(let reference)? = fields["reference"]
+        else { throw AppError.unavailable }
+        context.logger.info("case filed on the web", metadata: ["case_id": "\(outcome.caseId.lowercased)"])
+        return publicPage(
+            "filing-done", title: "Uw vraag is ontvangen",
+            ["reference": reference, "link": deps.settings.partyLink(token: token), "isEmployee": role == .employee])
+    }
+}
+
+/// The filing form's fields: names are the API's dotted paths; on the
+/// employee's form the filer is the employee, so one name field serves both.
+struct FilingForm {
+    let role: PartyRole
+
+    struct Field {
+        let name: String
+        let label: String
+        let hint: String?
+        let type: String
+        let required: Bool
+        let autocomplete: String?
+    }
+
+    var fields: [Field] {
+        var list: [Field] = [
+            Field(name: "filer.name", label: "Uw naam", hint: nil, type: "text", required: true, autocomplete: "name"),
+            Field(
+                name: "filer.email", label: "Uw e-mailadres", hint: "Hier sturen wij berichten over uw zaak naartoe.", type: "email",
+                required: true, autocomplete: "email"),
+        ]
+        if role == .employer {
+            list += [
+                Field(name: "employer.name", label: "Naam van de werkgever", hint: nil, type: "text", required: true, autocomplete: "organization"),
+                Field(name: "employer.kvk_number", label: "KvK-nummer", hint: "8 cijfers, te vinden op uittreksel van de Kamer van Koophandel.", type: "text", required: true, autocomplete: nil),
+                Field(name: "employee.name", label: "Naam van de werknemer", hint: nil, type: "text", required: true, autocomplete: nil),
+                Field(
+                    name: "employee.email", label: "E-mailadres van de werknemer (als u het weet)",
+                    hint: "Dan nodigen wij de werknemer uit om te reageren. Anders sturen wij een brief.", type: "email", required: false,
+                    autocomplete: nil),
+            ]
+        } else {
+            list += [
+                Field(name: "employer.name", label: "Naam van uw werkgever", hint: nil, type: "text", required: true, autocomplete: "organization"),
+                Field(name: "employer.kvk_number", label: "KvK-nummer van uw werkgever", hint: "8 cijfers. U vindt het vaak op uw loonstrook of in uw contract.", type: "text", required: true, autocomplete: nil),
+                Field(
+                    name: "employer.email", label: "E-mailadres van uw werkgever (als u het weet)",
+                    hint: "Dan nodigen wij uw werkgever uit om te reageren. Anders sturen wij een brief.", type: "email", required: false,
+                    autocomplete: nil),
+            ]
+        }
+        list += [
+            Field(name: "sick_since", label: "Eerste ziektedag", hint: "De eerste dag dat u (of de werknemer) ziek was.", type: "date", required: true, autocomplete: nil),
+            Field(name: "occupational_physician.name", label: "Naam van de bedrijfsarts (als u die weet)", hint: "Over wiens advies gaat uw vraag?", type: "text", required: false, autocomplete: nil),
+            Field(name: "occupational_physician.organisation", label: "Arbodienst van de bedrijfsarts (als u die weet)", hint: nil, type: "text", required: false, autocomplete: nil),
+        ]
+        return list
+    }
+
+    /// Field names sent as text.
+    var textNames: [String] {
+        fields.map(\.name) + ["question"] + (role == .employee ? ["medical_information"] : [])
+    }
+
+    /// The API body for a submitted form.
+    func json(_ form: FormData) -> [String: JSONValue] {
+        var body = form.json(strings: textNames)
+        body["filer_role"] = .string(role.rawValue)
+        if role == .employee, let name = form.text("filer.name") {
+            var employee: [String: JSONValue] = [:]
+            if case .object(let existing)? = body["employee"] { employee = existing }
+            employee["name"] = .string(name)
+            body["employee"] = .object(employee)
+        }
+        return body
+    }
+
+    func submittedValues(_ form: FormData) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: textNames.compactMap { name in form[name].map { (name, $0) } })
+    }
+
+    /// API error fields as form fields (the employee's own name is `filer.name` on the form).
+    func mapErrors(_ errors: [FieldError]) -> [FieldError] {
+        var seen: Set<String> = []
+        return errors.compactMap { error in
+            var field = error.field
+            if role == .employee && field == "employee.name" { field = "filer.name" }
+            if field == "employee" || field == "employer" || field == "filer" { field += ".name" }
+            guard seen.insert(field).inserted else { return nil }
+            return FieldError(field, error.message)
+        }
+    }
+
+    static func id(_ name: String) -> String {
+        "veld-" + name.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: "_", with: "-")
+    }
+
+    func fieldValues(values: [String: String], errors: [FieldError]) -> [String: Any] {
+        var result: [String: Any] = [:]
+        for field in fields + [
+            Field(name: "question", label: "", hint: nil, type: "textarea", required: true, autocomplete: nil),
+            Field(name: "medical_information", label: "", hint: nil, type: "textarea", required: false, autocomplete: nil),
+        ] {
+            let error = errors.first { $0.field == field.name }?.message
+            var v: [String: Any] = [
+                "name": field.name, "id": Self.id(field.name), "label": field.label, "type": field.type, "value": values[field.name] ?? "",
+                "required": field.required, "hintId": Self.id(field.name) + "-uitleg", "errorId": Self.id(field.name) + "-fout",
+            ]
+            if let hint = field.hint { v["hint"] = hint }
+            if let error { v["error"] = error }
+            if let autocomplete = field.autocomplete { v["autocomplete"] = autocomplete }
+            result[field.name.replacingOccurrences(of: ".", with: "_")] = v
+        }
+        result["list"] = fields.map { field -> [String: Any] in
+            (result[field.name.replacingOccurrences(of: ".", with: "_")] as? [String: Any]) ?? [:]
+        }
+        return result
+    }
+
+    func summary(_ errors: [FieldError]) -> [[String: String]] {
+        errors.map { ["href": "#" + Self.id($0.field), "message": $0.message, "label": label(of: $0.field)] }
+    }
+
+    func label(of name: String) -> String {
+        if name == "question" { return "Uw vraag" }
+        if name == "medical_information" { return "Medische informatie" }
+        return fields.first { $0.name == name }?.label ?? name
+    }
+}

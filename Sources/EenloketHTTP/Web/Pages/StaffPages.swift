@@ -1,0 +1,225 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// Staff pages: logging in, the work queue and a case with the forms each role needs.
+extension WebController {
+    func staffPage(_ template: String, title: String, _ context: [String: Any], session: WebSession, status: HTTPResponse.Status = .ok) -> Response {
+        var v = context
+        v["csrf"] = session.csrf
+        return renderer.page(template, title: title, context: v, layout: session.layout, status: status)
+    }
+
+    // MARK: Logging in
+
+    @Sendable func loginForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        if try await session(request) != nil { throw WebRedirect(to: "/medewerkers") }
+        let (csrf, cookie) = anonymousFormToken(request)
+        var response = publicPage("staff-login", title: "Inloggen voor medewerkers", ["csrf": csrf, "back": Self.safeBack(request)])
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    /// A local return path from `?terug=`, or the start page.
+    static func safeBack(_ request: Request) -> String {
+        guard let back = request.uri.queryParameters.get("terug").map({ String($0) }), back.hasPrefix("/medewerkers"), !back.contains("//"),
+            !back.contains("\\")
+        else { return "/medewerkers" }
+        return back
+    }
+
+    /// Logs in with the same throttling and checks as `POST /api/v1/sessions`.
+    @Sendable func login(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: request.cookies[CSRF.cookieName]?.value)
+        let back = form["terug"].flatMap { $0.hasPrefix("/medewerkers") && !$0.contains("//") ? $0 : nil } ?? "/medewerkers"
+        let email = form["email"] ?? "", password = form["password"] ?? ""
+        func refuse(_ message: String, status: HTTPResponse.Status) -> Response {
+            publicPage(
+                "staff-login", title: "Fout: Inloggen voor medewerkers",
+                ["csrf": form["csrf"] ?? "", "back": back, "email": email, "error": message], status: status)
+        }
+        guard !email.isEmpty, !password.isEmpty else {
+            return refuse("Vul uw e-mailadres en wachtwoord in.", status: .unprocessableContent)
+        }
+        let login: SessionController.LoginResult
+        do {
+            login = try await SessionController(deps: deps).logIn(email: email, password: password, context: context)
+        } catch AppError.unauthenticated {
+            return refuse("Het e-mailadres of het wachtwoord klopt niet.", status: .unauthorized)
+        } catch AppError.tooManyRequests(let seconds) {
+            return refuse("Te veel mislukte pogingen. Probeer het over \(seconds / 60 + 1) minuten opnieuw.", status: .tooManyRequests)
+        }
+        var response = WebRedirect(to: back).response
+        response.setCookie(sessionCookie(login.token, maxAge: Int(deps.configuration.sessionLifetime)))
+        return response
+    }
+
+    @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await requireSession(request)
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: session.csrf)
+        try await deps.sessions.revoke(tokenHash: AccessToken.hash(session.token), at: deps.now)
+        var response = WebRedirect(to: "/medewerkers/inloggen").response
+        response.setCookie(sessionCookie("", maxAge: 0))
+        return response
+    }
+
+    /// Each role's start page.
+    @Sendable func staffHome(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await requireSession(request)
+        switch session.staff.role {
+        case .inspector: throw WebRedirect(to: "/medewerkers/toezicht")
+        case .coordinator: throw WebRedirect(to: "/medewerkers/zaken?status=awaiting_panel")
+        default: throw WebRedirect(to: "/medewerkers/zaken")
+        }
+    }
+
+    // MARK: The work queue
+
+    /// Most urgent first, deadlines coloured: on time, past the preferred moment, past due.
+    @Sendable func workQueue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await requireSession(request, roles: Permissions.caseReaders)
+        let statusText = request.uri.queryParameters.get("status").map { String($0) }
+        let status = statusText.flatMap(CaseStatus.init(rawValue:))
+        let cursor = request.uri.queryParameters.get("na").flatMap { CaseListCursor(encoded: String($0)) }
+        let page = try await deps.cases.list(for: session.staff, status: status, limit: 50, after: cursor)
+        let today = deps.today
+        let items: [[String: Any]] = page.items.map { item in
+            var v: [String: Any] = [
+                "id": item.id.lowercased, "reference": item.reference, "status": Labels.status(item.status),
+                "caseType": Labels.caseType(item.caseType), "filedAt": Labels.moment(item.createdAt),
+            ]
+            if let due = item.dueBy {
+                let pastPreferred = item.preferredBy.map { today > $0 } ?? false
+                v["dueBy"] = Labels.date(due)
+                v["urgency"] = today > due ? "past-due" : (pastPreferred ? "past-preferred" : "on-time")
+                v["urgencyLabel"] = today > due ? "Termijn verstreken" : (pastPreferred ? "Later dan gewenst" : "Op tijd")
+            }
+            return v
+        }
+        let choices: [(String, String)] = [("", "Alle zaken")] + CaseStatus.allCases.map { ($0.rawValue, Labels.status($0)) }
+        let filters: [[String: Any]] = choices.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == (statusText ?? "")] }
+        let title = session.staff.role == .panelMember ? "Mijn zaken" : "Werkvoorraad"
+        return staffPage(
+            "staff-queue", title: title,
+            [
+                "heading": title, "items": items, "hasItems": !items.isEmpty, "filters": filters,
+                "next": page.next.map { "/medewerkers/zaken?" + (statusText.map { "status=\($0)&" } ?? "") + "na=\($0.encoded)" } ?? "",
+            ], session: session)
+    }
+
+    // MARK: A case
+
+    @Sendable func staffCase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await requireSession(request, roles: Permissions.caseReaders)
+        let message = request.uri.queryParameters.get("bericht").map { String($0) }
+        return try await renderStaffCase(session, id: try context.uuidParameter("id"), errors: [:], values: [:], message: message)
+    }
+
+    func renderStaffCase(
+        _ session: WebSession, id: UUID, errors: [String: [FieldError]], values: [String: String], message: String?,
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let caller = Caller.staff(session.staff)
+        let now = deps.now
+        let record = try await deps.cases.view(id, caller: caller, at: now)
+        let events = try await deps.cases.events(id, caller: caller)
+        let statements = try await deps.cases.statements(id, caller: caller, at: now)
+        let staff = session.staff
+        var v = CaseView.summary(record)
+        v["steps"] = CaseView.steps(record)
+        v["events"] = CaseView.events(events)
+        v["deadlines"] = CaseView.deadlines(record, today: deps.today)
+        v["statements"] = CaseView.statements(statements)
+        v["hasStatements"] = !statements.isEmpty
+        v["mayTriage"] = staff.role == .intakeOfficer && record.status == .submitted
+        let isChair = record.panel.contains { $0.staffId == staff.id && $0.chair }
+        v["mayRule"] = isChair && record.status == .inReview
+        v["mayAddStatement"] = staff.role == .panelMember && CaseRepository.statementStatuses.contains(record.status)
+        v["mayMarkMedical"] = StatementPolicy.mayMarkMedical(caller, record.accessFacts)
+        v["mayChangePanel"] = staff.role == .coordinator && (record.status == .inReview || record.status == .awaitingPanel)
+        v["mayAppeal"] = staff.role == .coordinator && record.status == .ruled && record.appeal == nil
+        v["panelMembers"] = record.panel.map { ["id": $0.staffId.lowercased, "name": $0.name, "discipline": Labels.discipline($0.discipline)] }
+        v["caseTypes"] = CaseType.allCases.map { ["value": $0.rawValue, "label": Labels.caseType($0), "selected": values["case_type"] == $0.rawValue] }
+        v["disciplines"] = Discipline.allCases.map { ["value": $0.rawValue, "label": Labels.discipline($0)] }
+        v["outcomes"] = RulingOutcome.allCases.map { ["value": $0.rawValue, "label": Labels.outcome($0)] }
+        v["values"] = values
+        v["today"] = deps.today.description
+        if let message { v["message"] = Self.staffMessages[message] ?? "" }
+        for (form, list) in errors where !list.isEmpty {
+            v["errors_" + form] = ["items": list.map { ["field": $0.field, "message": $0.message, "href": "#" + FilingForm.id(form + "." + $0.field)] }]
+        }
+        return staffPage("staff-case", title: (errors.isEmpty ? "" : "Fout: ") + "Zaak \(record.reference)", v, session: session, status: status)
+    }
+
+    static let staffMessages = [
+        "beoordeeld": "De beoordeling is vastgelegd.", "uitspraak": "Het bindend oordeel is vastgelegd.",
+        "reactie": "Uw reactie is toegevoegd.", "panel": "Het panel is gewijzigd.", "beroep": "Het beroep is vastgelegd.",
+    ]
+
+    /// Reads a staff form, checking the session's CSRF token.
+    func staffForm(_ request: Request, roles: Set<StaffRole>) async throws -> (WebSession, FormData) {
+        let session = try await requireSession(request, roles: roles)
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: session.csrf)
+        return (session, form)
+    }
+
+    /// Runs a case action; a 422 re-shows the case with the form's errors.
+    func caseAction(
+        _ request: Request, context: AppRequestContext, roles: Set<StaffRole>, form name: String, done: String,
+        _ action: (WebSession, FormData, UUID) async throws -> Void
+    ) async throws -> Response {
+        let (session, form) = try await staffForm(request, roles: roles)
+        let id = try context.uuidParameter("id")
+        do {
+            try await action(session, form, id)
+        } catch AppError.invalid(let errors) {
+            let values = form.fields.mapValues { $0.first ?? "" }
+            return try await renderStaffCase(session, id: id, errors: [name: errors], values: values, message: nil, status: .unprocessableContent)
+        }
+        throw WebRedirect(to: "/medewerkers/zaken/\(id.lowercased)?bericht=\(done)")
+    }
+
+    @Sendable func staffTriage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, roles: [.intakeOfficer], form: "beoordeling", done: "beoordeeld") { session, form, id in
+            let body = form.json(
+                strings: ["decision", "case_type", "motivation", "deviation_reason"], booleans: ["other_options_exhausted"],
+                lists: ["disciplines"])
+            let input = try TriageRequest.parse(body)
+            _ = try await deps.cases.triage(id, input, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffRuling(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, roles: [.panelMember], form: "uitspraak", done: "uitspraak") { session, form, id in
+            let input = try RulingRequest.parse(
+                form.json(strings: ["outcome", "decision", "motivation", "medical_considerations", "deviation_reason"]))
+            _ = try await deps.cases.rule(id, input, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffStatement(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, roles: [.panelMember], form: "reactie", done: "reactie") { session, form, id in
+            let (text, medical) = try StatementRequest.parse(form.json(strings: ["text"], booleans: ["medical"]))
+            _ = try await deps.cases.addStatement(id, text: text, medical: medical, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffChangePanel(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, roles: [.coordinator], form: "panel", done: "panel") { session, form, id in
+            let (change, motivation) = try PanelChangeRequest.parse(form.json(strings: ["action", "discipline", "staff_id", "motivation"]))
+            _ = try await deps.cases.changePanel(id, change, motivation: motivation, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffAppeal(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, roles: [.coordinator], form: "beroep", done: "beroep") { session, form, id in
+            let input = try AppealRequest.parse(form.json(strings: ["court", "lodged_on"]))
+            _ = try await deps.cases.appeal(id, input, by: .staff(session.staff), at: deps.now)
+        }
+    }
+}

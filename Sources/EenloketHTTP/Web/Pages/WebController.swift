@@ -1,0 +1,76 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+import NIOCore
+
+/// The web pages, for every role, on the same domain rules and repositories as the API.
+struct WebController {
+    let deps: AppDependencies
+    let renderer: WebRenderer
+    /// Cookies get `Secure` when the service is reached over HTTPS.
+    let secureCookies: Bool
+
+    func register(on router: Router<AppRequestContext>) {
+        let pages = router.group().add(middleware: WebPageMiddleware(renderer: renderer))
+        // Public pages.
+        pages.get("/", use: home)
+        pages.get("/vraag", use: chooseRole)
+        pages.get("/vraag/{rol}", use: filingForm)
+        pages.post("/vraag/{rol}", use: submitFiling)
+        // A party's own case, behind its private link.
+        pages.get("/zaak/{token}", use: partyCase)
+        pages.get("/zaak/{token}/uitspraak", use: partyRuling)
+        pages.post("/zaak/{token}/reactie", use: partyStatement)
+        pages.get("/zaak/{token}/intrekken", use: confirmWithdrawal)
+        pages.post("/zaak/{token}/intrekken", use: partyWithdraw)
+        pages.post("/zaak/{token}/beroep", use: partyAppeal)
+        pages.post("/zaak/{token}/nazorg/{followUpId}", use: partyFollowUp)
+        // Staff.
+        pages.get("/medewerkers/inloggen", use: loginForm)
+        pages.post("/medewerkers/inloggen", use: login)
+        pages.post("/medewerkers/uitloggen", use: logout)
+        pages.get("/medewerkers", use: staffHome)
+        pages.get("/medewerkers/zaken", use: workQueue)
+        pages.get("/medewerkers/zaken/{id}", use: staffCase)
+        pages.post("/medewerkers/zaken/{id}/beoordeling", use: staffTriage)
+        pages.post("/medewerkers/zaken/{id}/uitspraak", use: staffRuling)
+        pages.post("/medewerkers/zaken/{id}/reactie", use: staffStatement)
+        pages.post("/medewerkers/zaken/{id}/panel", use: staffChangePanel)
+        pages.post("/medewerkers/zaken/{id}/beroep", use: staffAppeal)
+        pages.get("/medewerkers/brieven", use: letters)
+        pages.post("/medewerkers/brieven/{id}/print", use: printLetter)
+        pages.get("/medewerkers/panel", use: panelMembers)
+        pages.post("/medewerkers/panel", use: createMember)
+        pages.post("/medewerkers/panel/{id}", use: updateMember)
+        pages.post("/medewerkers/panel/{id}/afwezigheid", use: addAbsence)
+        pages.get("/medewerkers/escalaties", use: escalations)
+        pages.post("/medewerkers/escalaties/{id}/afgehandeld", use: resolveEscalation)
+        pages.get("/medewerkers/toezicht", use: supervision)
+        pages.get("/medewerkers/toezicht/{table}", use: supervisionCSV)
+        // Static files.
+        pages.get("/static/{file}", use: staticFile)
+    }
+
+    /// A page for a visitor without a session.
+    func publicPage(_ template: String, title: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
+        renderer.page(template, title: title, context: context, layout: .publicPage, status: status)
+    }
+
+    /// The stylesheet, script and images; cacheable, since they hold nothing personal.
+    @Sendable func staticFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let name = context.parameters.get("file"), StaticFiles.types[String((name.split(separator: ".").last ?? ""))] != nil,
+            !name.contains("/"), !name.hasPrefix(".")
+        else { throw AppError.notFound }
+        guard let data = FileManager.default.contents(atPath: renderer.staticDirectory + "/" + name) else { throw AppError.notFound }
+        let type = StaticFiles.types[String(name.split(separator: ".").last!)]!
+        return Response(
+            status: .ok, headers: [.contentType: type, .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+enum StaticFiles {
+    static let types = ["css": "text/css; charset=utf-8", "js": "text/javascript; charset=utf-8", "svg": "image/svg+xml"]
+}

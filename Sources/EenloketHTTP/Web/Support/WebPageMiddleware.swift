@@ -1,0 +1,59 @@
+import EenloketDomain
+import HTTPTypes
+import Hummingbird
+import Logging
+
+/// For every page: security headers (a Content-Security-Policy without inline
+/// scripts, no framing, no referrer, so a private case link never leaks to
+/// another site), and failures shown as a Dutch page rather than JSON.
+struct WebPageMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let renderer: WebRenderer
+
+    static let securityHeaders: HTTPFields = [
+        .contentSecurityPolicy:
+            "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; "
+            + "frame-ancestors 'none'; base-uri 'none'",
+        HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+        HTTPField.Name("X-Frame-Options")!: "DENY",
+        HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        HTTPField.Name("Permissions-Policy")!: "camera=(), microphone=(), geolocation=()",
+    ]
+
+    func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let redirect as WebRedirect {
+            response = redirect.response
+        } catch let error as AppError {
+            response = errorPage(error)
+        } catch {
+            context.logger.error("page failed", metadata: ["error.type": "\(type(of: error))"])
+            response = errorPage(.unavailable)
+        }
+        for field in Self.securityHeaders { response.headers[field.name] = field.value }
+        return response
+    }
+
+    func errorPage(_ error: AppError) -> Response {
+        let (status, title, text): (HTTPResponse.Status, String, String)
+        switch error {
+        case .notFound, .unauthenticated:
+            (status, title, text) = (.notFound, "Niet gevonden", "Deze pagina bestaat niet, of de link werkt niet meer. Controleer de link en probeer het opnieuw.")
+        case .forbidden(let why):
+            (status, title, text) = (.forbidden, "Dit mag niet", why)
+        case .conflict(let why):
+            (status, title, text) = (.conflict, "Dat kan nu niet", why)
+        case .tooManyRequests(let seconds):
+            (status, title, text) = (.tooManyRequests, "Te veel pogingen", "Probeer het over \(seconds / 60 + 1) minuten opnieuw.")
+        case .payloadTooLarge:
+            (status, title, text) = (.contentTooLarge, "Te veel tekst", "Het formulier is te groot. Maak uw tekst korter.")
+        case .malformed, .invalid, .unsupportedMediaType:
+            (status, title, text) = (.badRequest, "Er ging iets mis met het formulier", "Open de pagina opnieuw en probeer het nog eens.")
+        case .unavailable:
+            (status, title, text) = (.serviceUnavailable, "Even niet beschikbaar", "Eenloket is even niet bereikbaar. Probeer het over een paar minuten opnieuw.")
+        }
+        return renderer.page("error", title: title, context: ["heading": title, "text": text], layout: .publicPage, status: status)
+    }
+}

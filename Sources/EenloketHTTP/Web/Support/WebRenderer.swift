@@ -1,0 +1,78 @@
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Mustache
+import NIOCore
+
+/// Renders pages: a Mustache template for the page, wrapped in the common layout.
+///
+/// Templates and static files ship as resources of this module; `EENLOKET_WEB_DIR`
+/// may point elsewhere (packaged installs).
+public struct WebRenderer: Sendable {
+    let library: MustacheLibrary
+    public let staticDirectory: String
+
+    public struct NotFound: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Loads every `.mustache` template under `directory/Templates`.
+    public static func load(directory: String) throws -> WebRenderer {
+        let templates = directory + "/Templates"
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: templates), names.contains("layout.mustache") else {
+            throw NotFound(description: "no page templates at \(templates); set EENLOKET_WEB_DIR")
+        }
+        var library = MustacheLibrary()
+        for name in names where name.hasSuffix(".mustache") {
+            let text = try String(contentsOfFile: templates + "/" + name, encoding: .utf8)
+            try library.register(text, named: String(name.dropLast(".mustache".count)))
+        }
+        return WebRenderer(library: library, staticDirectory: directory + "/Static")
+    }
+
+    /// The folder the module's resources were copied to.
+    public static var bundledDirectory: String? {
+        Bundle.module.resourcePath.map { $0 }
+    }
+
+    /// A full HTML page.
+    func page(
+        _ template: String, title: String, context: [String: Any], layout: LayoutContext, status: HTTPResponse.Status = .ok
+    ) -> Response {
+        let content = library.render(context, withTemplate: template) ?? ""
+        var frame = layout.values
+        frame["title"] = title
+        frame["content"] = content
+        let html = library.render(frame, withTemplate: "layout") ?? content
+        return Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}
+
+/// What the layout needs: who is logged in (for the navigation) and the CSRF token for the logout form.
+struct LayoutContext {
+    var staffRole: String?
+    var staffName: String?
+    var csrf: String?
+    var section: String?
+
+    static let publicPage = LayoutContext()
+
+    var values: [String: Any] {
+        var v: [String: Any] = ["year": Calendar(identifier: .gregorian).component(.year, from: Date())]
+        if let staffRole {
+            v["staff"] = [
+                "name": staffName ?? "", "csrf": csrf ?? "",
+                "isIntake": staffRole == "intake_officer", "isPanel": staffRole == "panel_member",
+                "isCoordinator": staffRole == "coordinator", "isAdmin": staffRole == "admin",
+                "isInspector": staffRole == "inspector",
+                "canManagePanel": staffRole == "coordinator" || staffRole == "admin",
+                "canSeeCases": staffRole != "inspector",
+                "canSeeStats": ["inspector", "coordinator", "admin"].contains(staffRole),
+            ] as [String: Any]
+        }
+        return v
+    }
+}
