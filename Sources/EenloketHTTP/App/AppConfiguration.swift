@@ -40,6 +40,11 @@ public struct AppConfiguration: Sendable {
     public var webDirectory: String?
     /// Whether cookies get the Secure attribute; nil means: when the public URL is https.
     public var secureCookies: Bool?
+    /// The Ed25519 key rulings are signed with (base64 of the 32-byte raw key), or a file holding it.
+    public var signingKey: String?
+    public var signingKeyFile: String?
+    /// Where a key is created and kept when none is configured.
+    public var defaultSigningKeyFile: String = ".eenloket/signing-key"
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, sqlDirectory: String = "SQL/migrations",
@@ -124,6 +129,8 @@ public struct AppConfiguration: Sendable {
         if let attempts = int("EENLOKET_MAIL_MAX_ATTEMPTS", 1...100) { config.mailMaxAttempts = attempts }
         if let ms = int("EENLOKET_WORKER_POLL_MS", 50...60_000) { config.workerPollInterval = .milliseconds(ms) }
         if let dir = env["EENLOKET_WEB_DIR"], !dir.isEmpty { config.webDirectory = dir }
+        config.signingKey = env["EENLOKET_SIGNING_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        config.signingKeyFile = env["EENLOKET_SIGNING_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         if let secure = env["EENLOKET_COOKIE_SECURE"], !secure.isEmpty {
             if secure == "true" || secure == "false" { config.secureCookies = secure == "true" } else {
                 problems.append("EENLOKET_COOKIE_SECURE must be true or false")

@@ -20,9 +20,13 @@ public struct AppDependencies: Sendable {
     public let migrations: MigrationRunner
     public let clock: any WallClock
     public let metrics: PrometheusCollectorRegistry
+    public let sealer: RulingSealer
     let passwords: PasswordHasher
 
-    public init(configuration: AppConfiguration, database: Database, migrations: MigrationRunner, clock: any WallClock) {
+    public init(
+        configuration: AppConfiguration, database: Database, migrations: MigrationRunner, clock: any WallClock, sealer: RulingSealer
+    ) {
+        self.sealer = sealer
         self.configuration = configuration
         self.database = database
         self.staff = StaffRepository(db: database)
@@ -30,7 +34,7 @@ public struct AppDependencies: Sendable {
         self.deadlineSettings = DeadlineSettings(db: database)
         self.settings = ServiceSettings(
             publicURL: configuration.effectivePublicURL, hearingWindowDays: configuration.hearingWindowDays)
-        self.cases = CaseRepository(db: database, deadlines: deadlineSettings, settings: settings)
+        self.cases = CaseRepository(db: database, deadlines: deadlineSettings, settings: settings, sealer: sealer)
         self.stats = StatsRepository(db: database)
         self.timers = TimerStore(db: database, deadlines: deadlineSettings, settings: settings)
         self.notifications = NotificationRepository(db: database, settings: settings, maxAttempts: configuration.mailMaxAttempts)

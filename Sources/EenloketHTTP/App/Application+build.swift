@@ -32,7 +32,9 @@ public func makeApplication(
     let client = PostgresClient(configuration: pgConfig, backgroundLogger: dbLogger)
     let database = Database(client: client, logger: dbLogger)
     let migrations = try MigrationRunner.load(from: config.sqlDirectory)
-    let deps = AppDependencies(configuration: config, database: database, migrations: migrations, clock: clock)
+    let sealer = try RulingSealer.load(
+        base64: config.signingKey, file: config.signingKeyFile, defaultFile: config.defaultSigningKeyFile, logger: logger)
+    let deps = AppDependencies(configuration: config, database: database, migrations: migrations, clock: clock, sealer: sealer)
 
     let gate = StartGate()
     let sweeper = PeriodicService(name: "routing-sweep", interval: config.routingSweepInterval, logger: logger, gate: gate) {
@@ -70,6 +72,7 @@ public func makeApplication(
         logger: logger)
     app.beforeServerStarts {
         try await migrations.apply(on: client, logger: dbLogger)
+        try await sealer.register(on: database, at: deps.now)
         if let email = config.adminEmail, let password = config.adminPassword {
             let hash = try await deps.passwords.hash(password)
             try await deps.staff.ensureAdmin(email: email, passwordHash: hash, at: deps.now)
@@ -100,6 +103,7 @@ public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestCont
     router.addRoutes(StaffController(deps: deps).endpoints, atPath: "/api/v1/staff")
     router.addRoutes(CaseController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(StatsController(deps: deps).endpoints, atPath: "/api/v1/stats")
+    router.get("/api/v1/keys", use: KeysController(deps: deps).list)
     router.addRoutes(EscalationController(deps: deps).endpoints, atPath: "/api/v1/escalations")
     router.addRoutes(NotificationController(deps: deps).endpoints, atPath: "/api/v1/notifications")
     let config = deps.configuration

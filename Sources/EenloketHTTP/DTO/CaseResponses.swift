@@ -90,6 +90,13 @@ struct RulingResponse: Encodable {
         try c.encode(ruling.panel.map(PanelSeatJSON.init), forKey: APIKey("panel"))
         try c.encode(true, forKey: APIKey("binding"))
         try c.encode(ruling.digest, forKey: APIKey("digest"))
+        // Tamper evidence in fields of their own; the contract's digest stays as defined.
+        if let seal = ruling.seal {
+            try c.encode(seal.chainDigest, forKey: APIKey("chain_digest"))
+            try c.encode(seal.sequence, forKey: APIKey("chain_sequence"))
+            try c.encode(
+                ["algorithm": "Ed25519", "key_id": seal.keyId, "value": seal.signature], forKey: APIKey("signature"))
+        }
     }
 }
 

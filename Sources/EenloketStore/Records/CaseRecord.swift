@@ -74,6 +74,16 @@ public struct RulingRecord: Sendable {
     public let panel: [PanelSeat]
     public let digest: String
     public let hasMedicalConsiderations: Bool
+    /// The ruling's link in the chain of all rulings, and its signature (nil only for rulings from before sealing).
+    public let seal: RulingSeal?
+}
+
+/// A ruling's place in the hash chain and its Ed25519 signature.
+public struct RulingSeal: Sendable {
+    public let sequence: Int64
+    public let chainDigest: String
+    public let signature: String
+    public let keyId: String
 }
 
 public struct AppealRecord: Sendable {

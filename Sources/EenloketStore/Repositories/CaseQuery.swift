@@ -34,6 +34,7 @@ enum CaseQuery {
                   FROM panel_assignments pa JOIN staff s ON s.id = pa.staff_id
                  WHERE pa.case_id = c.id AND pa.released_at IS NULL),
                r.outcome, r.decision, r.motivation, r.decided_at, r.digest,
+               r.chain_seq, r.chain_digest, r.signature, r.key_id,
                mp.considerations,
                a.court, a.lodged_on::text, a.recorded_at,
                (SELECT jsonb_build_object(
@@ -61,13 +62,13 @@ enum CaseQuery {
             caseId, reference, status, filerRole, caseType, employeeName, employerName, kvk, sickSince, question,
             physicianName, physicianOrganisation, createdAt, updatedAt, decision, motivation, disciplines, triagedAt,
             hasMedical, deadlineList, panelList, outcome, rulingDecision, rulingMotivation, decidedAt, digest,
-            hasConsiderations, court, lodgedOn, appealedAt, hearing, medicalInformation, medicalConsiderations
+            chainSeq, chainDigest, signature, keyId, hasConsiderations, court, lodgedOn, appealedAt, hearing, medicalInformation, medicalConsiderations
         ) = try row.decode(
             (
                 UUID, String, CaseStatus, PartyRole, CaseType?, String, String, String, String, String,
                 String?, String?, Date, Date, TriageDecision?, String?, [String], Date?,
                 Bool, JSONList<DeadlineJSON>, JSONList<PanelSeatJSON>, RulingOutcome?, String?, String?, Date?, String?,
-                Bool, String?, String?, Date?, HearingJSON?, String?, String?
+                Int64?, String?, String?, String?, Bool, String?, String?, Date?, HearingJSON?, String?, String?
             ).self)
         let panel = panelList.items.compactMap(\.seat)
         var triage: TriageRecord?
@@ -80,7 +81,12 @@ enum CaseQuery {
         if let outcome, let rulingDecision, let rulingMotivation, let decidedAt, let digest {
             ruling = RulingRecord(
                 outcome: outcome, decision: rulingDecision, motivation: rulingMotivation, decidedAt: decidedAt,
-                panel: panel, digest: digest, hasMedicalConsiderations: hasConsiderations)
+                panel: panel, digest: digest, hasMedicalConsiderations: hasConsiderations,
+                seal: chainSeq.flatMap { seq in
+                    chainDigest.flatMap { chain in
+                        signature.flatMap { sig in keyId.map { RulingSeal(sequence: seq, chainDigest: chain, signature: sig, keyId: $0) } }
+                    }
+                })
         }
         var appeal: AppealRecord?
         if let court, let lodgedOn = LocalDate.column(lodgedOn), let appealedAt {

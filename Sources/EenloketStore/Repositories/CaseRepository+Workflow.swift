@@ -137,11 +137,14 @@ extension CaseRepository {
                  WHERE id = \(id) AND status = ANY(\(CaseTransition.rule.from.map(\.rawValue))) RETURNING id
                 """, logger: db.logger)
             guard !moved.isEmpty else { throw AppError.conflict("Een gelijktijdige wijziging ging voor.") }
+            let seal = try await sealer.seal(digest: digest, conn: conn, db: db)
             try await conn.run(
                 try """
-                INSERT INTO rulings (case_id, outcome, decision, motivation, decided_at, decided_on, decided_by, panel, digest)
+                INSERT INTO rulings (case_id, outcome, decision, motivation, decided_at, decided_on, decided_by, panel, digest,
+                                     chain_seq, previous_chain_digest, chain_digest, signature, key_id)
                 VALUES (\(id), \(input.outcome), \(input.decision), \(input.motivation), \(now),
-                        \(AmsterdamTime.date(of: now).description)::date, \(staff.id), \(panelIds), \(digest))
+                        \(AmsterdamTime.date(of: now).description)::date, \(staff.id), \(panelIds), \(digest),
+                        \(seal.seq), \(seal.previous), \(seal.chain), \(seal.signature), \(sealer.keyId))
                 """, logger: db.logger)
             if let medical = input.medicalConsiderations {
                 try await conn.run(

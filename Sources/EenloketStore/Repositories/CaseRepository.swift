@@ -14,11 +14,13 @@ public struct CaseRepository: Sendable {
     let deadlines: DeadlineSettings
     let routing: RoutingStore
     let settings: ServiceSettings
+    let sealer: RulingSealer
 
-    public init(db: Database, deadlines: DeadlineSettings, settings: ServiceSettings) {
+    public init(db: Database, deadlines: DeadlineSettings, settings: ServiceSettings, sealer: RulingSealer) {
         self.db = db
         self.deadlines = deadlines
         self.settings = settings
+        self.sealer = sealer
         self.routing = RoutingStore(db: db, deadlines: deadlines, settings: settings)
     }
 

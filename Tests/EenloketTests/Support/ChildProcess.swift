@@ -34,6 +34,13 @@ final class ChildProcess: @unchecked Sendable {
         self.pid = pid
     }
 
+    /// Waits for the process to end; returns its exit status.
+    func wait() -> Int32 {
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
     /// Sends a signal and reaps the process.
     func kill(_ signal: Int32) {
         _ = Glibc.kill(pid, signal)

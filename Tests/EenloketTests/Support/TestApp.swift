@@ -38,6 +38,8 @@ func testConfiguration() -> AppConfiguration {
     config.databasePoolSize = 6
     config.hearingWindowDays = 0
     config.publicURL = "https://eenloket.test"
+    // A fixed test key; production keys come from EENLOKET_SIGNING_KEY(_FILE).
+    config.signingKey = Data((1...32).map { UInt8($0) }).base64EncodedString()
     config.mailSpoolDirectory = NSTemporaryDirectory() + "eenloket-mail-\(UUID().uuidString)"
     config.adminEmail = "admin@eenloket.test"
     config.adminPassword = "beheerder-wachtwoord"
