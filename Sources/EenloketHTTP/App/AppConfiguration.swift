@@ -45,6 +45,14 @@ public struct AppConfiguration: Sendable {
     public var signingKeyFile: String?
     /// Where a key is created and kept when none is configured.
     public var defaultSigningKeyFile: String = ".eenloket/signing-key"
+    /// The longest a request may take before it is answered 503.
+    public var requestTimeout: Duration = .seconds(10)
+    /// Anonymous filings one client address may make per hour (0: no limit).
+    public var filingsPerHourPerAddress: Int = 30
+    /// Failed logins from one client address within the login window before 429.
+    public var loginFailuresPerAddress: Int = 50
+    /// Whether the client address comes from X-Forwarded-For (only behind a proxy that sets it).
+    public var trustForwardedFor: Bool = false
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, sqlDirectory: String = "SQL/migrations",
@@ -129,6 +137,14 @@ public struct AppConfiguration: Sendable {
         if let attempts = int("EENLOKET_MAIL_MAX_ATTEMPTS", 1...100) { config.mailMaxAttempts = attempts }
         if let ms = int("EENLOKET_WORKER_POLL_MS", 50...60_000) { config.workerPollInterval = .milliseconds(ms) }
         if let dir = env["EENLOKET_WEB_DIR"], !dir.isEmpty { config.webDirectory = dir }
+        if let seconds = int("EENLOKET_REQUEST_TIMEOUT_SECONDS", 1...600) { config.requestTimeout = .seconds(seconds) }
+        if let limit = int("EENLOKET_FILINGS_PER_HOUR_PER_ADDRESS", 0...1_000_000) { config.filingsPerHourPerAddress = limit }
+        if let limit = int("EENLOKET_LOGIN_FAILURES_PER_ADDRESS", 1...1_000_000) { config.loginFailuresPerAddress = limit }
+        if let trust = env["EENLOKET_TRUST_FORWARDED_FOR"], !trust.isEmpty {
+            if trust == "true" || trust == "false" { config.trustForwardedFor = trust == "true" } else {
+                problems.append("EENLOKET_TRUST_FORWARDED_FOR must be true or false")
+            }
+        }
         config.signingKey = env["EENLOKET_SIGNING_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         config.signingKeyFile = env["EENLOKET_SIGNING_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         if let secure = env["EENLOKET_COOKIE_SECURE"], !secure.isEmpty {

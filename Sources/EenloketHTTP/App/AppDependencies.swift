@@ -1,6 +1,7 @@
 import EenloketDomain
 import EenloketStore
 import Foundation
+import Hummingbird
 import Logging
 import Prometheus
 
@@ -22,11 +23,13 @@ public struct AppDependencies: Sendable {
     public let metrics: PrometheusCollectorRegistry
     public let sealer: RulingSealer
     let passwords: PasswordHasher
+    let filingLimiter: FilingRateLimiter
 
     public init(
         configuration: AppConfiguration, database: Database, migrations: MigrationRunner, clock: any WallClock, sealer: RulingSealer
     ) {
         self.sealer = sealer
+        self.filingLimiter = FilingRateLimiter(perHour: configuration.filingsPerHourPerAddress)
         self.configuration = configuration
         self.database = database
         self.staff = StaffRepository(db: database)
@@ -50,4 +53,12 @@ public struct AppDependencies: Sendable {
 
     /// Today in Europe/Amsterdam.
     var today: LocalDate { AmsterdamTime.date(of: clock.now()) }
+}
+
+extension AppDependencies {
+    /// 429 when this client address has filed too often in the last hour.
+    func admitFiling(_ request: Request, context: AppRequestContext) throws {
+        let address = context.clientAddress(request, trustForwardedFor: configuration.trustForwardedFor)
+        if let wait = filingLimiter.admit(address, at: clock.now()) { throw AppError.tooManyRequests(retryAfter: wait) }
+    }
 }

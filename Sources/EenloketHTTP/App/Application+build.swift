@@ -21,6 +21,8 @@ public func makeApplication(
 ) throws -> (app: Application<RouterResponder<AppRequestContext>>, deps: AppDependencies) {
     var pgConfig = postgres
     pgConfig.options.maximumConnections = config.databasePoolSize
+    // Notice an unreachable database quickly; requests then get 503 instead of waiting.
+    pgConfig.options.connectTimeout = .seconds(3)
     // No statement may hang a request; idle transactions are cut off as well.
     pgConfig.options.additionalStartupParameters = [
         ("statement_timeout", "15s"), ("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "60s"),
@@ -97,6 +99,7 @@ public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestCont
     router.add(middleware: RequestMetricsMiddleware(registry: deps.metrics))
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ProblemMiddleware())
+    router.add(middleware: RequestTimeoutMiddleware(timeout: deps.configuration.requestTimeout))
     router.add(middleware: AuthenticationMiddleware(sessions: deps.sessions, clock: deps.clock))
     ServiceController(deps: deps).register(on: router)
     router.addRoutes(SessionController(deps: deps).endpoints, atPath: "/api/v1/sessions")

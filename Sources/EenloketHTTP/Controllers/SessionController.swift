@@ -17,7 +17,8 @@ struct SessionController {
     /// same 401; after too many failures for one address, 429 until the window passes.
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (email, password) = try CreateSessionRequest.parse(try await JSONBody.object(request))
-        let login = try await logIn(email: email, password: password, context: context)
+        let address = context.clientAddress(request, trustForwardedFor: deps.configuration.trustForwardedFor)
+        let login = try await logIn(email: email, password: password, clientAddress: address, context: context)
         return try JSONResponse.make(
             SessionJSON(
                 token: login.token, expires_at: Timestamp.format(login.expiresAt), role: login.role.rawValue,
@@ -34,11 +35,12 @@ struct SessionController {
 
     /// Checks a login (throttled per address, across instances) and opens a session.
     /// Used by the API and by the staff login page.
-    func logIn(email: String, password: String, context: AppRequestContext) async throws -> LoginResult {
+    func logIn(email: String, password: String, clientAddress: String, context: AppRequestContext) async throws -> LoginResult {
         let now = deps.now
         let emailKey = email.trimmingCharacters(in: .whitespaces).lowercased()
         let reservation = try await deps.sessions.reserveLoginAttempt(
-            emailKey: emailKey, at: now, window: deps.configuration.loginWindow, limit: deps.configuration.loginFailureLimit)
+            emailKey: emailKey, clientAddress: clientAddress, at: now, window: deps.configuration.loginWindow,
+            limit: deps.configuration.loginFailureLimit, addressLimit: deps.configuration.loginFailuresPerAddress)
         guard case .reserved(let attemptId) = reservation else {
             if case .throttled(let retryAfter) = reservation { throw AppError.tooManyRequests(retryAfter: retryAfter) }
             throw AppError.unavailable

@@ -143,6 +143,23 @@ paths:
               schema:
                 type: string
 
+  /api/v1/keys:
+    get:
+      tags: [service]
+      operationId: listSigningKeys
+      summary: Public keys that rulings are signed with
+      description: >-
+        Every Ed25519 public key the service has signed rulings with, so anyone
+        can check a ruling's `signature`. No authentication.
+      security: []
+      responses:
+        '200':
+          description: The keys, oldest first.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/SigningKeys'
+
   /api/v1/sessions:
     post:
       tags: [sessions]
@@ -1950,6 +1967,59 @@ components:
             JSON of `{"case_id", "outcome", "decision", "motivation",
             "medical_considerations" (null when absent), "decided_at" (exactly
             as returned), "panel": [staff_id, ...] (in panel order)}`.
+        chain_digest:
+          type: string
+          pattern: '^[0-9a-f]{64}$'
+          description: >-
+            Lowercase hex SHA-256 of the previous ruling's `chain_digest` (64
+            zeros for the first ruling) followed by this ruling's `digest`, so
+            removing or changing any earlier ruling breaks every later one.
+        chain_sequence:
+          type: integer
+          minimum: 1
+          description: The ruling's place in the chain of all rulings.
+        signature:
+          $ref: '#/components/schemas/RulingSignature'
+    RulingSignature:
+      type: object
+      description: Ed25519 signature over the UTF-8 bytes of `chain_digest`.
+      required: [algorithm, key_id, value]
+      properties:
+        algorithm:
+          type: string
+          const: Ed25519
+        key_id:
+          type: string
+          description: The key in `GET /api/v1/keys` that made the signature.
+        value:
+          type: string
+          contentEncoding: base64
+    SigningKeys:
+      type: object
+      required: [keys, current_key_id, signed_message]
+      properties:
+        keys:
+          type: array
+          items:
+            type: object
+            required: [key_id, algorithm, public_key, created_at]
+            properties:
+              key_id:
+                type: string
+              algorithm:
+                type: string
+                const: Ed25519
+              public_key:
+                type: string
+                contentEncoding: base64
+                description: The raw 32-byte public key.
+              created_at:
+                $ref: '#/components/schemas/Timestamp'
+        current_key_id:
+          type: string
+        signed_message:
+          type: string
+          description: How the signed message is formed, in words.
     Hearing:
       type: object
       description: >-

@@ -53,10 +53,22 @@ public struct SessionRepository: Sendable {
     /// The reservation is counted before the password is checked (and removed
     /// again on success), under a per-address advisory lock, so concurrent
     /// guesses across instances cannot slip past the limit.
-    public func reserveLoginAttempt(emailKey: String, at now: Date, window: TimeInterval, limit: Int) async throws -> LoginReservation {
+    /// Failures are also counted per client address (`addressLimit` within the
+    /// same window), against one client guessing many accounts.
+    public func reserveLoginAttempt(
+        emailKey: String, clientAddress: String, at now: Date, window: TimeInterval, limit: Int, addressLimit: Int
+    ) async throws -> LoginReservation {
         try await db.transaction { conn in
             try await conn.run("SELECT pg_advisory_xact_lock(hashtextextended('login:' || \(emailKey), 0))", logger: db.logger)
             let since = now.addingTimeInterval(-window)
+            let fromAddress = try await conn.rows(
+                """
+                SELECT at FROM login_attempts WHERE client_address = \(clientAddress) AND at > \(since)
+                 ORDER BY at DESC LIMIT \(addressLimit)
+                """, logger: db.logger)
+            if fromAddress.count >= addressLimit, let oldest = try fromAddress.last?.decode(Date.self) {
+                return .throttled(retryAfter: max(1, Int(oldest.addingTimeInterval(window).timeIntervalSince(now).rounded(.up))))
+            }
             let rows = try await conn.rows(
                 """
                 SELECT at FROM login_attempts WHERE email_key = \(emailKey) AND at > \(since)
@@ -68,7 +80,8 @@ public struct SessionRepository: Sendable {
                 return .throttled(retryAfter: max(1, Int(wait.rounded(.up))))
             }
             let id = try await conn.rows(
-                "INSERT INTO login_attempts (email_key, at) VALUES (\(emailKey), \(now)) RETURNING id", logger: db.logger)
+                "INSERT INTO login_attempts (email_key, client_address, at) VALUES (\(emailKey), \(clientAddress), \(now)) RETURNING id",
+                logger: db.logger)
             return .reserved(attemptId: try id[0].decode(Int64.self))
         }
     }

@@ -37,6 +37,10 @@ func testConfiguration() -> AppConfiguration {
     // Many tests run at once against one server: keep each pool small.
     config.databasePoolSize = 6
     config.hearingWindowDays = 0
+    // Tests file many cases from one address; the limiter has its own tests.
+    config.filingsPerHourPerAddress = 0
+    // The whole suite loads two cores heavily; only the timeout's own test should see a timeout.
+    config.requestTimeout = .seconds(120)
     config.publicURL = "https://eenloket.test"
     // A fixed test key; production keys come from EENLOKET_SIGNING_KEY(_FILE).
     config.signingKey = Data((1...32).map { UInt8($0) }).base64EncodedString()

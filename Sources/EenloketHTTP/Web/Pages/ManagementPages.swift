@@ -56,7 +56,11 @@ extension WebController {
             "disciplines": Discipline.allCases.map { ["value": $0.rawValue, "label": Labels.discipline($0), "selected": values["panel.discipline"] == $0.rawValue] },
         ]
         if !errors.isEmpty {
-            v["errors"] = errors.map { ["message": $0.message, "href": "#" + FilingForm.id($0.field), "field": $0.field] }
+            v["errors"] = errors.map { error -> [String: String] in
+                // `panel` itself missing points at its first field.
+                let target = error.field == "panel" ? "panel.discipline" : String(error.field.prefix { $0 != "[" })
+                return ["message": error.message, "href": "#" + FilingForm.id(target), "field": FieldLabels.label(error.field, form: "panellid")]
+            }
             v["hasErrors"] = true
         }
         return staffPage("staff-panel", title: (errors.isEmpty ? "" : "Fout: ") + "Panelleden", v, session: session, status: status)

@@ -56,6 +56,7 @@ extension WebController {
         let role = try filerRole(context)
         let form = try await FormData.read(request)
         try CSRF.check(form, expected: request.cookies[CSRF.cookieName]?.value)
+        try deps.admitFiling(request, context: context)
         let filingForm = FilingForm(role: role)
         let body = filingForm.json(form)
         let key = form["idempotency_key"].flatMap { (1...200).contains($0.count) ? $0 : nil } ?? UUID().uuidString
@@ -157,13 +158,17 @@ struct FilingForm {
     /// API error fields as form fields (the employee's own name is `filer.name` on the form).
     func mapErrors(_ errors: [FieldError]) -> [FieldError] {
         var seen: Set<String> = []
-        return errors.compactMap { error in
-            var field = error.field
-            if role == .employee && field == "employee.name" { field = "filer.name" }
-            if field == "employee" || field == "employer" || field == "filer" { field += ".name" }
-            guard seen.insert(field).inserted else { return nil }
-            return FieldError(field, error.message)
+        var mapped: [FieldError] = []
+        for error in errors {
+            // A missing object ("filer" when all its fields were left empty) is each of its required fields on the form.
+            let prefix = error.field + "."
+            let expanded = fields.filter { $0.required && $0.name.hasPrefix(prefix) }.map(\.name)
+            for var field in expanded.isEmpty ? [error.field] : expanded {
+                if role == .employee && (field == "employee.name" || field == "employee") { field = "filer.name" }
+                if seen.insert(field).inserted { mapped.append(FieldError(field, error.message)) }
+            }
         }
+        return mapped
     }
 
     static func id(_ name: String) -> String {

@@ -46,7 +46,9 @@ extension WebController {
         }
         let login: SessionController.LoginResult
         do {
-            login = try await SessionController(deps: deps).logIn(email: email, password: password, context: context)
+            login = try await SessionController(deps: deps).logIn(
+                email: email, password: password,
+                clientAddress: context.clientAddress(request, trustForwardedFor: deps.configuration.trustForwardedFor), context: context)
         } catch AppError.unauthenticated {
             return refuse("Het e-mailadres of het wachtwoord klopt niet.", status: .unauthorized)
         } catch AppError.tooManyRequests(let seconds) {
@@ -144,13 +146,27 @@ extension WebController {
         v["mayAppeal"] = staff.role == .coordinator && record.status == .ruled && record.appeal == nil
         v["panelMembers"] = record.panel.map { ["id": $0.staffId.lowercased, "name": $0.name, "discipline": Labels.discipline($0.discipline)] }
         v["caseTypes"] = CaseType.allCases.map { ["value": $0.rawValue, "label": Labels.caseType($0), "selected": values["case_type"] == $0.rawValue] }
-        v["disciplines"] = Discipline.allCases.map { ["value": $0.rawValue, "label": Labels.discipline($0)] }
-        v["outcomes"] = RulingOutcome.allCases.map { ["value": $0.rawValue, "label": Labels.outcome($0)] }
+        // A re-shown form keeps its choices: multi-valued fields arrive joined by newlines.
+        let chosenDisciplines = Set((values["disciplines"] ?? "").split(separator: "\n").map(String.init))
+        v["disciplines"] = Discipline.allCases.map {
+            ["value": $0.rawValue, "label": Labels.discipline($0), "checked": chosenDisciplines.contains($0.rawValue)]
+        }
+        v["outcomes"] = RulingOutcome.allCases.map { ["value": $0.rawValue, "label": Labels.outcome($0), "checked": values["outcome"] == $0.rawValue] }
+        v["checked"] = [
+            "accept": values["decision"] == "accept", "refer": values["decision"] == "refer", "answer": values["decision"] == "answer",
+            "exhausted": values["other_options_exhausted"] == "true", "medical": values["medical"] == "true",
+            "addDiscipline": values["action"] == "add_discipline", "replaceMember": values["action"] == "replace_member",
+        ]
         v["values"] = values
         v["today"] = deps.today.description
         if let message { v["message"] = Self.staffMessages[message] ?? "" }
         for (form, list) in errors where !list.isEmpty {
-            v["errors_" + form] = ["items": list.map { ["field": $0.field, "message": $0.message, "href": "#" + FilingForm.id(form + "." + $0.field)] }]
+            v["errors_" + form] = [
+                "items": list.map {
+                    let base = String($0.field.prefix { $0 != "[" && $0 != "." })
+                    return ["field": FieldLabels.label($0.field, form: form), "message": $0.message, "href": "#" + FilingForm.id(form + "." + base)]
+                }
+            ]
         }
         return staffPage("staff-case", title: (errors.isEmpty ? "" : "Fout: ") + "Zaak \(record.reference)", v, session: session, status: status)
     }
@@ -178,7 +194,7 @@ extension WebController {
         do {
             try await action(session, form, id)
         } catch AppError.invalid(let errors) {
-            let values = form.fields.mapValues { $0.first ?? "" }
+            let values = form.fields.mapValues { $0.joined(separator: "\n") }
             return try await renderStaffCase(session, id: id, errors: [name: errors], values: values, message: nil, status: .unprocessableContent)
         }
         throw WebRedirect(to: "/medewerkers/zaken/\(id.lowercased)?bericht=\(done)")

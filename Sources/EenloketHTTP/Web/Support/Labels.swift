@@ -83,3 +83,38 @@ enum Labels {
         return "\(Dutch.date(day)) om \(hh < 10 ? "0" : "")\(hh):\(mm < 10 ? "0" : "")\(mm)"
     }
 }
+
+/// Dutch names of the API fields the staff forms send, per form, for the error
+/// summary ("Soort zaak: Dit veld is verplicht." rather than "case_type: …").
+enum FieldLabels {
+    static let byForm: [String: [String: String]] = [
+        "beoordeling": [
+            "decision": "Besluit", "case_type": "Soort zaak", "disciplines": "Disciplines",
+            "other_options_exhausted": "Andere mogelijkheden geprobeerd", "motivation": "Motivering",
+            "deviation_reason": "Reden voor later dan gewenst",
+        ],
+        "uitspraak": [
+            "outcome": "Uitkomst", "decision": "Besluit", "motivation": "Onderbouwing",
+            "medical_considerations": "Medische overwegingen", "deviation_reason": "Reden voor later dan gewenst",
+        ],
+        "reactie": ["text": "Reactie", "medical": "Bevat medische informatie"],
+        "panel": ["action": "Wat wilt u doen", "discipline": "Discipline", "staff_id": "Panellid", "motivation": "Motivering"],
+        "beroep": ["court": "Rechtbank", "lodged_on": "Datum"],
+        "panellid": [
+            "name": "Naam", "email": "E-mailadres", "password": "Eerste wachtwoord", "panel": "Panelgegevens",
+            "panel.discipline": "Discipline", "panel.big_number": "BIG-nummer",
+            "panel.registered_since": "Geregistreerd als specialist sinds", "panel.affiliations": "Banden met organisaties",
+            "panel.max_open_cases": "Maximaal aantal zaken tegelijk",
+        ],
+    ]
+
+    /// The label of a field; an unknown field (or a list item such as `disciplines[1]`)
+    /// falls back to its parent's label, and at last to a neutral word rather than an API name.
+    static func label(_ field: String, form: String) -> String {
+        let labels = byForm[form] ?? [:]
+        if let label = labels[field] { return label }
+        let base = String(field.prefix { $0 != "[" })
+        if let label = labels[base] { return label }
+        return "Formulier"
+    }
+}

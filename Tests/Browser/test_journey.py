@@ -1,0 +1,83 @@
+"""The whole journey through the pages, on a desktop and on a phone: an
+employee files, the intake officer accepts, the panel chair rules, and the
+employee reads the ruling behind the private link."""
+
+import re
+
+import pytest
+
+import support
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_employee_files_intake_accepts_chair_rules_employee_reads_ruling(open_browser, staff, base_url, viewport):
+    filing = support.unique_filing("reis")
+    ruling = support.unique_ruling()
+    employee = open_browser("employee", viewport)
+    employee.open("/")
+    width = employee.driver.execute_script("return window.innerWidth")
+    assert width == support.VIEWPORTS[viewport][0], f"the {viewport} window is {width}px wide"
+
+    # 1. The employee files at /vraag -> werknemer, medical information included.
+    filed = support.file_as_employee(employee, filing)
+    with employee.step("employee reads the confirmation page"):
+        assert re.fullmatch(r"\S{4,}", filed.reference), f"odd reference {filed.reference!r}"
+        assert filed.link.startswith(f"{base_url}/zaak/"), f"the private link {filed.link!r} is not a /zaak/ link of this service"
+        assert "Bewaar deze link goed" in employee.text
+        assert "ook de medische informatie" in employee.text  # the employee is told what the link reveals
+    with employee.step("employee opens the case through the private link"):
+        employee.follow_link("Naar uw zaak")
+        assert employee.driver.current_url == filed.link
+        assert employee.h1 == "Uw zaak: Ingediend"
+        assert filed.reference in employee.text
+        assert filing.question in employee.text
+        assert filing.medical in employee.text, "the employee should see their own medical information"
+
+    # 2. The intake officer logs in, finds the case in the work queue and accepts it.
+    intake = open_browser("intake officer", viewport)
+    with intake.step("intake officer logs in"):
+        support.open_login(intake, staff["intake"])
+        assert intake.h1 == "Werkvoorraad"
+    support.open_case_from_queue(intake, filed.reference)
+    with intake.step("intake officer reads the case"):
+        assert intake.h1 == "Ingediend"
+        assert filing.medical in intake.text, "the intake officer needs the medical information for triage"
+    support.accept_case(intake, ["bedrijfsarts", "verzekeringsarts"])
+    panel = support.wait_for_panel(intake, 2)
+    chair = staff["bedrijfsarts"]
+    with intake.step("intake officer sees the panel"):
+        assert f"{chair.name}, Bedrijfsarts (voorzitter)" in panel, f"the bedrijfsarts should chair: {panel}"
+        assert f"{staff['verzekeringsarts'].name}, Verzekeringsarts" in panel, panel
+        assert intake.h1 == "In behandeling bij het panel"
+
+    # 3. The chair logs in, finds the case among their cases and records the ruling.
+    physician = open_browser("panel chair", viewport)
+    with physician.step("panel chair logs in"):
+        support.open_login(physician, chair)
+        assert physician.h1 == "Mijn zaken"
+    support.open_case_from_queue(physician, filed.reference)
+    with physician.step("panel chair reads the case"):
+        assert filing.medical in physician.text, "a panel physician should see the medical information"
+    support.record_ruling(physician, ruling)
+    with physician.step("panel chair sees the recorded ruling"):
+        assert physician.h1 == "Bindend oordeel gegeven"
+        recorded = physician.section("Bindend oordeel").text
+        assert ruling.decision in recorded and ruling.medical in recorded
+        assert f"{chair.name} (Bedrijfsarts, voorzitter)" in recorded
+
+    # 4. The employee opens the private link again and reads the ruling, also on the printable page.
+    with employee.step("employee opens the private link after the ruling"):
+        employee.open(filed.link)
+        assert employee.h1 == "Uw zaak: Bindend oordeel gegeven"
+        shown = employee.section("Bindend oordeel").text
+        assert "Het advies of standpunt klopt niet" in shown
+        assert ruling.decision in shown and ruling.motivation in shown
+        assert ruling.medical in shown, "the employee should see the medical considerations of their own ruling"
+        assert "Controlecode" in shown
+    with employee.step("employee opens the printable ruling"):
+        employee.follow_link("Oordeel afdrukken")
+        assert employee.driver.current_url == filed.link + "/uitspraak"
+        assert employee.h1 == "Bindend oordeel"
+        assert filed.reference in employee.text
+        assert ruling.decision in employee.text and ruling.medical in employee.text
+        assert "bindend voor beide partijen" in employee.text

@@ -1,0 +1,81 @@
+import EenloketDomain
+@testable import EenloketHTTP
+import Foundation
+import HTTPTypes
+import Hummingbird
+import HummingbirdTesting
+import Synchronization
+import Testing
+
+@Suite("Protection against floods and hangs")
+struct ProtectionTests {
+    @Test func anonymousFilingsAreLimitedPerAddressPerHour() async throws {
+        try await withApp(configure: { $0.filingsPerHourPerAddress = 3; $0.trustForwardedFor = true }) { t in
+            let from = { (address: String) -> HTTPFields in [HTTPField.Name("X-Forwarded-For")!: "\(address), 10.0.0.1"] }
+            for _ in 0..<3 {
+                #expect(try await t.api.post("/api/v1/cases", object: t.filing(), headers: from("192.0.2.7")).status == 201)
+            }
+            let refused = try await t.api.post("/api/v1/cases", object: t.filing(), headers: from("192.0.2.7"))
+            expectProblem(refused, 429)
+            let retry = try #require(refused.headers[.retryAfter].flatMap(Int.init))
+            #expect(retry > 0 && retry <= 3600)
+            // Another address files as usual, and the first may file again once the hour has passed.
+            #expect(try await t.api.post("/api/v1/cases", object: t.filing(), headers: from("198.51.100.9")).status == 201)
+            t.clock.advance(by: 3601)
+            #expect(try await t.api.post("/api/v1/cases", object: t.filing(), headers: from("192.0.2.7")).status == 201)
+        }
+    }
+
+    @Test func forwardedForIsIgnoredUnlessTheProxyIsTrusted() async throws {
+        try await withApp(configure: { $0.filingsPerHourPerAddress = 2 }) { t in
+            // Without trust every request counts for the peer, whatever header a client makes up.
+            for address in ["192.0.2.1", "192.0.2.2"] {
+                let headers: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: address]
+                #expect(try await t.api.post("/api/v1/cases", object: t.filing(), headers: headers).status == 201)
+            }
+            let headers: HTTPFields = [HTTPField.Name("X-Forwarded-For")!: "192.0.2.3"]
+            expectProblem(try await t.api.post("/api/v1/cases", object: t.filing(), headers: headers), 429)
+        }
+    }
+
+    @Test func loginFailuresAreLimitedPerAddressAcrossAccounts() async throws {
+        try await withApp(configure: { $0.loginFailuresPerAddress = 5 }) { t in
+            // One address guessing many accounts (password spraying) is stopped, not only one account.
+            for n in 0..<5 {
+                expectProblem(try await t.api.post("/api/v1/sessions", object: ["email": "gok\(n)@example.nl", "password": "fout-wachtwoord-1"]), 401)
+            }
+            let blocked = try await t.api.post("/api/v1/sessions", object: ["email": t.adminEmail, "password": t.adminPassword])
+            expectProblem(blocked, 429)
+            #expect(blocked.headers[.retryAfter] != nil)
+        }
+    }
+
+    @Test func aHangingRequestIsAnswered503AndItsWorkCancelled() async throws {
+        let cancelled = Mutex(false)
+        let router = Router(context: AppRequestContext.self)
+        router.add(middleware: ProblemMiddleware())
+        router.add(middleware: RequestTimeoutMiddleware(timeout: .milliseconds(200)))
+        router.get("/slow") { _, _ -> String in
+            do {
+                try await Task.sleep(for: .seconds(30))
+            } catch {
+                cancelled.withLock { $0 = true }
+                throw error
+            }
+            return "too late"
+        }
+        router.get("/fast") { _, _ in "ok" }
+        let app = Application(router: router)
+        try await app.test(.router) { client in
+            let started = ContinuousClock.now
+            let slow = try await client.executeRequest(uri: "/slow", method: .get, headers: [:], body: nil)
+            #expect(slow.status == .serviceUnavailable)
+            #expect(slow.headers[.retryAfter] != nil)
+            #expect(slow.headers[.contentType] == "application/problem+json")
+            #expect(ContinuousClock.now - started < .seconds(10))
+            #expect(cancelled.withLock { $0 }, "the handler kept running after its answer")
+            let fast = try await client.executeRequest(uri: "/fast", method: .get, headers: [:], body: nil)
+            #expect(fast.status == .ok)
+        }
+    }
+}
