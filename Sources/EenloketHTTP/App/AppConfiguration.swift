@@ -45,6 +45,8 @@ public struct AppConfiguration: Sendable {
     public var signingKeyFile: String?
     /// Where a key is created and kept when none is configured.
     public var defaultSigningKeyFile: String = ".eenloket/signing-key"
+    /// Days after a case closed (or an appeal was recorded) before its medical text and personal details are purged.
+    public var retentionDays: Int = 730
     /// The longest a request may take before it is answered 503.
     public var requestTimeout: Duration = .seconds(10)
     /// Anonymous filings one client address may make per hour (0: no limit).
@@ -138,6 +140,7 @@ public struct AppConfiguration: Sendable {
         if let ms = int("EENLOKET_WORKER_POLL_MS", 50...60_000) { config.workerPollInterval = .milliseconds(ms) }
         if let dir = env["EENLOKET_WEB_DIR"], !dir.isEmpty { config.webDirectory = dir }
         if let seconds = int("EENLOKET_REQUEST_TIMEOUT_SECONDS", 1...600) { config.requestTimeout = .seconds(seconds) }
+        if let days = int("EENLOKET_RETENTION_DAYS", 1...36_500) { config.retentionDays = days }
         if let limit = int("EENLOKET_FILINGS_PER_HOUR_PER_ADDRESS", 0...1_000_000) { config.filingsPerHourPerAddress = limit }
         if let limit = int("EENLOKET_LOGIN_FAILURES_PER_ADDRESS", 1...1_000_000) { config.loginFailuresPerAddress = limit }
         if let trust = env["EENLOKET_TRUST_FORWARDED_FOR"], !trust.isEmpty {

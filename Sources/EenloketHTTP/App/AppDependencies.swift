@@ -22,6 +22,7 @@ public struct AppDependencies: Sendable {
     public let clock: any WallClock
     public let metrics: PrometheusCollectorRegistry
     public let sealer: RulingSealer
+    public let retention: Retention
     let passwords: PasswordHasher
     let filingLimiter: FilingRateLimiter
 
@@ -42,6 +43,7 @@ public struct AppDependencies: Sendable {
         self.timers = TimerStore(db: database, deadlines: deadlineSettings, settings: settings)
         self.notifications = NotificationRepository(db: database, settings: settings, maxAttempts: configuration.mailMaxAttempts)
         self.coordination = CoordinationRepository(db: database, deadlines: deadlineSettings, settings: settings)
+        self.retention = Retention(db: database)
         self.migrations = migrations
         self.clock = clock
         self.metrics = PrometheusCollectorRegistry()
@@ -53,6 +55,13 @@ public struct AppDependencies: Sendable {
 
     /// Today in Europe/Amsterdam.
     var today: LocalDate { AmsterdamTime.date(of: clock.now()) }
+
+    /// Purges the cases whose retention period has passed; returns how many.
+    @discardableResult
+    public func purgeExpiredPersonalData() async throws -> Int {
+        let now = self.now
+        return try await retention.purge(closedBefore: now.addingTimeInterval(-Double(configuration.retentionDays) * 86_400), at: now).count
+    }
 }
 
 extension AppDependencies {

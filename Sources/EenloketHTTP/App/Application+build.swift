@@ -46,6 +46,8 @@ public func makeApplication(
         let now = deps.clock.now()
         try await deps.cases.purgeIdempotencyKeys(before: now.addingTimeInterval(-24 * 3600))
         try await deps.sessions.purgeExpired(before: now.addingTimeInterval(-24 * 3600))
+        let purged = try await deps.purgeExpiredPersonalData()
+        if purged > 0 { logger.notice("retention: purged personal data of closed cases", metadata: ["cases": "\(purged)"]) }
     }
 
     var services: [any Service] = [client, sweeper, housekeeping]
@@ -105,6 +107,7 @@ public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestCont
     router.addRoutes(SessionController(deps: deps).endpoints, atPath: "/api/v1/sessions")
     router.addRoutes(StaffController(deps: deps).endpoints, atPath: "/api/v1/staff")
     router.addRoutes(CaseController(deps: deps).endpoints, atPath: "/api/v1/cases")
+    router.addRoutes(DataRightsController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(StatsController(deps: deps).endpoints, atPath: "/api/v1/stats")
     router.get("/api/v1/keys", use: KeysController(deps: deps).list)
     router.addRoutes(EscalationController(deps: deps).endpoints, atPath: "/api/v1/escalations")

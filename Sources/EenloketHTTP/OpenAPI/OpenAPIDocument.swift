@@ -23,7 +23,8 @@ info:
       field, `null` for a required field, a bad format or a broken rule gets 422
       naming every offending field by its dotted path. For optional fields `null`
       means the same as absent. Unknown fields are ignored. Text lengths are
-      counted in Unicode code points, and text fields must not be blank.
+      counted in Unicode code points, and text fields must not be blank nor
+      contain U+0000 (422).
     - Errors are `application/problem+json` (RFC 9457). No request, however
       malformed, gets a 5xx other than 503 (a dependency such as the database is
       unavailable; retry after the `Retry-After` seconds).
@@ -347,8 +348,8 @@ paths:
       description: >-
         The panel member themselves, a `coordinator` or an `admin`; other roles,
         a panel member asking about someone else, and parties get 403. All
-        recorded absences of the account, earliest `starts_on` first (an
-        unknown account simply has none).
+        recorded absences of the account, earliest `starts_on` first; 404 when
+        the account does not exist or is not a panel member.
       responses:
         '200':
           description: The absences.
@@ -573,6 +574,70 @@ paths:
             application/json:
               schema:
                 $ref: '#/components/schemas/Case'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/export:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    get:
+      tags: [cases]
+      operationId: exportCase
+      summary: Everything the pool holds about the case that this party may see
+      description: >-
+        Data-subject right of access (AVG/GDPR article 15): the case as this
+        party sees it, its history, statements and after-care, and the name and
+        e-mail address held for the party. Only the parties of the case, with
+        their own access token; staff get 403. Each export is recorded as a
+        `data_exported` event (the access log lists it). The pages offer the
+        same at `/zaak/{token}/gegevens`.
+      responses:
+        '200':
+          description: The export.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/CaseExport'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/access-log:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    get:
+      tags: [cases]
+      operationId: getCaseAccessLog
+      summary: Who saw the case's medical text, and who exported its data
+      description: >-
+        Coordinators and administrators. Every staff view of medical fields
+        (`medical_data_viewed`: who, when, in which role, which fields) and
+        every export by a party (`data_exported`), in order. The entries are
+        history events, append-only in the database; no medical text.
+      responses:
+        '200':
+          description: The entries, oldest first.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [items]
+                properties:
+                  items:
+                    type: array
+                    items:
+                      $ref: '#/components/schemas/AccessLogEntry'
         '401':
           $ref: '#/components/responses/Unauthorized'
         '403':
@@ -1085,9 +1150,10 @@ paths:
         - name: all
           in: query
           required: false
-          description: '`true` includes resolved escalations; any other value is ignored.'
+          description: '`true` includes resolved escalations; `false` (the default) gives open ones only; any other value gets 422.'
           schema:
-            type: string
+            type: boolean
+            default: false
         - name: limit
           in: query
           required: false
@@ -2198,6 +2264,63 @@ components:
         next_cursor:
           type: [string, 'null']
           description: Pass as `cursor` for the next page; null on the last page.
+    CaseExport:
+      type: object
+      required: [exported_at, explanation, you, case, events, statements, follow_ups]
+      properties:
+        exported_at:
+          $ref: '#/components/schemas/Timestamp'
+        explanation:
+          type: string
+        you:
+          type: object
+          required: [role, filer]
+          properties:
+            role:
+              type: string
+              enum: [employee, employer]
+            filer:
+              type: boolean
+            name:
+              type: string
+              description: Absent when not known or purged.
+            email:
+              type: string
+        case:
+          $ref: '#/components/schemas/Case'
+        events:
+          type: array
+          items:
+            $ref: '#/components/schemas/Event'
+        statements:
+          type: array
+          items:
+            $ref: '#/components/schemas/Statement'
+        follow_ups:
+          type: array
+          items:
+            $ref: '#/components/schemas/FollowUp'
+    AccessLogEntry:
+      type: object
+      required: [seq, at, type, actor_role, data]
+      properties:
+        seq:
+          type: integer
+        at:
+          $ref: '#/components/schemas/Timestamp'
+        type:
+          type: string
+          enum: [medical_data_viewed, data_exported]
+        actor_role:
+          type: string
+        actor_staff_id:
+          type: string
+          format: uuid
+          description: Absent for a party.
+        actor_name:
+          type: string
+        data:
+          type: object
     Event:
       type: object
       required: [seq, at, type, actor_role, data]
@@ -2215,8 +2338,9 @@ components:
             `member_assigned`, `panel_completed`, `panel_changed`,
             `statement_added`, `reminder_sent`, `deadline_missed`, `escalated`,
             `ruling_recorded`, `follow_up_answered`, `follow_up_missed`,
-            `case_withdrawn`, `appeal_lodged`, `letter_printed` and
-            `medical_data_viewed`; more may be added.
+            `case_withdrawn`, `appeal_lodged`, `letter_printed`,
+            `medical_data_viewed`, `data_exported` and `personal_data_purged`
+            (retention); more may be added.
         actor_role:
           type: string
           description: >-

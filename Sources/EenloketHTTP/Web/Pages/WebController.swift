@@ -22,6 +22,8 @@ struct WebController {
         // A party's own case, behind its private link.
         pages.get("/zaak/{token}", use: partyCase)
         pages.get("/zaak/{token}/uitspraak", use: partyRuling)
+        pages.get("/zaak/{token}/gegevens", use: partyData)
+        pages.get("/zaak/{token}/gegevens.json", use: partyDataDownload)
         pages.post("/zaak/{token}/reactie", use: partyStatement)
         pages.get("/zaak/{token}/intrekken", use: confirmWithdrawal)
         pages.post("/zaak/{token}/intrekken", use: partyWithdraw)

@@ -69,6 +69,8 @@ enum Labels {
             "deadline_missed": "Termijn verstreken", "escalated": "Voorgelegd aan een coördinator",
             "panel_changed": "Panel gewijzigd", "follow_up_answered": "Nazorgvragen beantwoord",
             "follow_up_missed": "Nazorgvragen niet beantwoord", "letter_printed": "Brief verstuurd",
+            "data_exported": "Gegevens bekeken of gedownload door een partij",
+            "personal_data_purged": "Persoonlijke en medische gegevens verwijderd (bewaartermijn voorbij)",
         ][type] ?? type
     }
 

@@ -1,0 +1,90 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import Hummingbird
+
+/// Data-subject rights and accountability: a party downloads everything the
+/// pool holds about its case that it may see; coordinators read who looked
+/// at a case's medical text and who exported it.
+struct DataRightsController {
+    let deps: AppDependencies
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .get("{id}/export", use: export)
+            .get("{id}/access-log", use: accessLog)
+    }
+
+    /// `GET /api/v1/cases/{id}/export` (the parties, with their own token).
+    @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let caller = try context.authenticated()
+        let export = try await CaseExportJSON.collect(try context.uuidParameter("id"), for: caller, deps: deps, format: "json")
+        return try JSONResponse.make(export)
+    }
+
+    /// `GET /api/v1/cases/{id}/access-log` (coordinators and administrators).
+    @Sendable func accessLog(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff([.coordinator, .admin], to: "het inzagelogboek lezen")
+        let entries = try await deps.cases.accessLog(try context.uuidParameter("id"))
+        return try JSONResponse.make(ItemsJSON(items: entries.map(AccessLogEntryJSON.init)))
+    }
+}
+
+/// Everything about a case that one party may see, as one document.
+struct CaseExportJSON: Encodable {
+    let exported_at: String
+    let explanation: String
+    let you: PartyContactJSON
+    let `case`: CaseResponse
+    let events: [EventJSON]
+    let statements: [StatementJSON]
+    let follow_ups: [FollowUpJSON]
+
+    /// Reads the case as the caller may see it and records the export before handing anything out.
+    static func collect(_ id: UUID, for caller: Caller, deps: AppDependencies, format: String) async throws -> CaseExportJSON {
+        guard let party = caller.party else { throw AppError.forbidden("Alleen de partijen van een zaak kunnen hun gegevens downloaden.") }
+        let now = deps.now
+        let record = try await deps.cases.view(id, caller: caller, at: now)
+        try await deps.cases.recordExport(id, format: format, by: caller, at: now)
+        let events = try await deps.cases.events(id, caller: caller)
+        let statements = try await deps.cases.statements(id, caller: caller, at: now)
+        let followUps = try await deps.cases.followUps(id, caller: caller, at: now)
+        let contact = try await deps.cases.partyContact(party)
+        let showActor = CaseAccessPolicy.seesActors(caller)
+        return CaseExportJSON(
+            exported_at: Timestamp.format(now),
+            explanation: "Alle gegevens die Eenloket over deze zaak bewaart en die u mag zien. Deze download staat in de geschiedenis van de zaak.",
+            you: PartyContactJSON(role: party.role.rawValue, filer: party.isFiler, name: contact.name, email: contact.email),
+            case: CaseResponse(record: record, showStaffDetails: false),
+            events: events.map { EventJSON(event: $0, showActor: showActor) },
+            statements: statements.map { StatementJSON(record: $0, showAuthor: false) },
+            follow_ups: followUps.map(FollowUpJSON.init))
+    }
+}
+
+struct PartyContactJSON: Encodable {
+    let role: String
+    let filer: Bool
+    let name: String?
+    let email: String?
+}
+
+struct AccessLogEntryJSON: Encodable {
+    let seq: Int
+    let at: String
+    let type: String
+    let actor_role: String
+    let actor_staff_id: String?
+    let actor_name: String?
+    let data: JSONValue
+
+    init(_ entry: AccessLogEntry) {
+        seq = entry.seq
+        at = Timestamp.format(entry.at)
+        type = entry.type
+        actor_role = entry.actorRole
+        actor_staff_id = entry.staffId?.lowercased
+        actor_name = entry.staffName
+        data = entry.data
+    }
+}
