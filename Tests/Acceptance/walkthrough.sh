@@ -2,11 +2,14 @@
 # Runs the README's curl walk-through verbatim against a freshly started
 # service (embedded PostgreSQL in a temporary folder), optionally with two
 # instances sharing the database, and checks what a user would see.
-# Usage: bash Tests/Acceptance/walkthrough.sh [--two-instances]
+# Usage: bash Tests/Acceptance/walkthrough.sh [--two-instances | --running]
+# --running: use what already serves 127.0.0.1:8080 (e.g. nginx in front of
+# several instances, Tests/Benchmarks/three-instances.sh), started with the
+# README's administrator and EENLOKET_HEARING_WINDOW_DAYS=0.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 TWO=${1:-}
-(cd "$ROOT" && swift build --product eenloket >/dev/null)
+[ "$TWO" = "--running" ] || (cd "$ROOT" && swift build --product eenloket >/dev/null)
 BIN="$ROOT/.build/debug/eenloket"
 WORK=$(mktemp -d /tmp/eenloket-walk.XXXXXX)
 chmod 755 "$WORK"
@@ -25,8 +28,10 @@ start() {  # start PORT
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null && return 0; sleep 0.5; done
   cat "$WORK/serve-$1.log"; return 1
 }
-start 8080
-[ "$TWO" = "--two-instances" ] && start 8081
+if [ "$TWO" != "--running" ]; then
+  start 8080
+  [ "$TWO" = "--two-instances" ] && start 8081
+fi
 
 # The block between the walkthrough marker and the end of the code fence.
 BLOCK=$(awk '/<!-- walkthrough:/ {on=1; next} on && /^```sh/ {inblock=1; next} inblock && /^```/ {exit} inblock {print}' "$ROOT/README.md")

@@ -18,7 +18,7 @@ public func buildApplication(
 /// The application together with its dependencies (tests inspect the latter).
 public func makeApplication(
     _ config: AppConfiguration, postgres: PostgresClient.Configuration, clock: any WallClock = SystemClock(), logger: Logger
-) throws -> (app: Application<RouterResponder<AppRequestContext>>, deps: AppDependencies) {
+) throws -> (app: Application<TimeoutResponder<RouterResponder<AppRequestContext>>>, deps: AppDependencies) {
     var pgConfig = postgres
     pgConfig.options.maximumConnections = config.databasePoolSize
     // Notice an unreachable database quickly; requests then get 503 instead of waiting.
@@ -70,7 +70,7 @@ public func makeApplication(
             })
     }
     var app = Application(
-        router: try buildRouter(deps),
+        responder: TimeoutResponder(base: try buildRouter(deps).buildResponder(), timeout: config.requestTimeout),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "eenloket"),
         services: services,
         logger: logger)
@@ -101,7 +101,6 @@ public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestCont
     router.add(middleware: RequestMetricsMiddleware(registry: deps.metrics))
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ProblemMiddleware())
-    router.add(middleware: RequestTimeoutMiddleware(timeout: deps.configuration.requestTimeout))
     router.add(middleware: AuthenticationMiddleware(sessions: deps.sessions, clock: deps.clock))
     ServiceController(deps: deps).register(on: router)
     router.addRoutes(SessionController(deps: deps).endpoints, atPath: "/api/v1/sessions")

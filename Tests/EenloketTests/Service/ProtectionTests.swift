@@ -1,5 +1,6 @@
 import EenloketDomain
 @testable import EenloketHTTP
+import Dispatch
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -54,8 +55,7 @@ struct ProtectionTests {
         let cancelled = Mutex(false)
         let router = Router(context: AppRequestContext.self)
         router.add(middleware: ProblemMiddleware())
-        router.add(middleware: RequestTimeoutMiddleware(timeout: .milliseconds(200)))
-        router.get("/slow") { _, _ -> String in
+        router.get("/api/v1/slow") { _, _ -> String in
             do {
                 try await Task.sleep(for: .seconds(30))
             } catch {
@@ -64,16 +64,28 @@ struct ProtectionTests {
             }
             return "too late"
         }
+        // Work that ignores cancellation (as a query on a connection the database cut can) must not hold the answer.
+        router.get("/stuck") { _, _ -> String in
+            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+                DispatchQueue.global().asyncAfter(deadline: .now() + 5) { done.resume() }
+            }
+            return "much too late"
+        }
         router.get("/fast") { _, _ in "ok" }
-        let app = Application(router: router)
+        let app = Application(responder: TimeoutResponder(base: router.buildResponder(), timeout: .milliseconds(200)))
         try await app.test(.router) { client in
             let started = ContinuousClock.now
-            let slow = try await client.executeRequest(uri: "/slow", method: .get, headers: [:], body: nil)
+            let slow = try await client.executeRequest(uri: "/api/v1/slow", method: .get, headers: [:], body: nil)
             #expect(slow.status == .serviceUnavailable)
             #expect(slow.headers[.retryAfter] != nil)
             #expect(slow.headers[.contentType] == "application/problem+json")
             #expect(ContinuousClock.now - started < .seconds(10))
             #expect(cancelled.withLock { $0 }, "the handler kept running after its answer")
+            let stuckStart = ContinuousClock.now
+            let stuck = try await client.executeRequest(uri: "/stuck", method: .get, headers: [:], body: nil)
+            #expect(stuck.status == .serviceUnavailable)
+            #expect(ContinuousClock.now - stuckStart < .seconds(3), "the answer waited for work that ignores cancellation")
+            #expect(stuck.headers[.contentType]?.hasPrefix("text/html") == true, "a page gets a page")
             let fast = try await client.executeRequest(uri: "/fast", method: .get, headers: [:], body: nil)
             #expect(fast.status == .ok)
         }

@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# The benchmark behind BENCHMARKS.md, in one command, on this machine:
+#   1. PostgreSQL's own limit: pgbench with a single-row insert like a filing;
+#   2. the service (release build) under wrk at 32 and 128 clients: filing,
+#      reading a case, the intake work queue, and triage with routing;
+#   3. routing throughput: 10,000 cases accepted concurrently against a pool of
+#      ~700 panel members, then checked for capacity and conflict violations;
+#   4. resident memory of the service idle and under load;
+#   5. reading a case and the work queue with the cases of the run and again
+#      with BENCH_LARGE_CASES (default 1,000,000) generated cases (p50 ratio).
+# Usage: bash Tests/Benchmarks/run.sh [--quick]   (--quick: 5 s runs, no 1M phase)
+# Installs wrk (Debian package) when missing. Prints a summary with the targets.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+BENCH="$ROOT/Tests/Benchmarks"
+RUN_SECONDS=${BENCH_SECONDS:-15}
+LARGE=${BENCH_LARGE_CASES:-1000000}
+ROUTING_CASES=${BENCH_ROUTING_CASES:-10000}
+TRIAGE32_CASES=3000
+if [ "${1:-}" = "--quick" ]; then RUN_SECONDS=5; LARGE=0; ROUTING_CASES=2000; TRIAGE32_CASES=1000; fi
+export PYTHONDONTWRITEBYTECODE=1
+
+command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
+if [ -d /usr/lib/postgresql/15/bin ]; then PGBIN=/usr/lib/postgresql/15/bin; else PGBIN=$(dirname "$(command -v pg_ctl)"); fi
+echo "== building the release binary"
+(cd "$ROOT" && swift build -c release --product eenloket 2>&1 | tail -n 1)
+BIN="$ROOT/.build/release/eenloket"
+
+WORK=$(mktemp -d /tmp/eenloket-bench.XXXXXX)
+chmod 755 "$WORK"
+PID= SAMPLER=
+cleanup() {
+  set +e
+  [ -n "$SAMPLER" ] && kill "$SAMPLER" 2>/dev/null
+  [ -n "$PID" ] && { kill -TERM "$PID" 2>/dev/null; wait "$PID" 2>/dev/null; }
+  as_pg "$PGBIN/pg_ctl" stop -D "$WORK/pgdata" -m immediate -w >/dev/null 2>&1
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+trap "exit 130" INT TERM
+
+# PostgreSQL refuses to run as root: the server side runs as the postgres user then.
+as_pg() {
+  if [ "$(id -u)" = 0 ]; then
+    id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
+    runuser -u postgres -- "$@"
+  else "$@"; fi
+}
+PGPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+sql() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -At "$@"; }
+
+echo "== starting PostgreSQL (fsync and synchronous_commit on, as in production)"
+mkdir -p "$WORK/pgdata"
+[ "$(id -u)" = 0 ] && chown postgres: "$WORK/pgdata"
+as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null
+as_pg "$PGBIN/pg_ctl" start -D "$WORK/pgdata" -w -l "$WORK/pgdata/server.log" \
+  -o "-c listen_addresses=127.0.0.1 -c port=$PGPORT -c unix_socket_directories=/tmp -c max_connections=300 -c shared_buffers=1GB -c work_mem=16MB -c max_wal_size=4GB" >/dev/null
+sql -c "CREATE ROLE eenloket_app LOGIN" -c "CREATE DATABASE eenloket OWNER eenloket_app" -c "CREATE DATABASE bare"
+
+echo "== PostgreSQL's own limit: pgbench, one single-row insert per transaction, 32 clients, ${RUN_SECONDS}s"
+sql -d bare -c "CREATE TABLE filing (id uuid PRIMARY KEY, reference bigserial UNIQUE, employer_kvk text NOT NULL,
+  body jsonb NOT NULL, created_at timestamptz NOT NULL)" -c "CREATE INDEX ON filing (employer_kvk, created_at)"
+cat >"$WORK/insert.sql" <<'SQL'
+\set employer random(1, 1000)
+INSERT INTO filing (id, employer_kvk, body, created_at) VALUES (gen_random_uuid(), lpad(:employer::text, 8, '0'),
+  '{"filer_role":"employee","question":"De bedrijfsarts vindt dat ik 20 uur kan werken, maar dat lukt mij niet.","medical_information":"Sinds maart behandeld voor een burn-out."}', now());
+SQL
+PGBENCH_OUT=$("$PGBIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U postgres -c 32 -j 2 -T "$RUN_SECONDS" -M prepared -f "$WORK/insert.sql" bare 2>&1)
+PGBENCH_TPS=$(echo "$PGBENCH_OUT" | awk '/^tps = / {print $3; exit}')
+echo "pgbench: $PGBENCH_TPS transactions/s"
+
+echo "== starting the service"
+PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+B=http://127.0.0.1:$PORT
+(cd "$WORK" && exec env EENLOKET_PORT="$PORT" EENLOKET_SQL_DIR="$ROOT/SQL/migrations" EENLOKET_LOG_LEVEL=warning \
+  EENLOKET_DATABASE_URL="postgres://eenloket_app@127.0.0.1:$PGPORT/eenloket?sslmode=disable" \
+  EENLOKET_DB_POOL_SIZE=40 EENLOKET_BCRYPT_COST=4 EENLOKET_FILINGS_PER_HOUR_PER_ADDRESS=0 \
+  EENLOKET_ADMIN_EMAIL=beheer@bench.example EENLOKET_ADMIN_PASSWORD=beheer-benchmark-1 "$BIN" serve >"$WORK/serve.log" 2>&1) &
+PID=$!
+for _ in $(seq 1 120); do curl -sf "$B/health/ready" >/dev/null && break; sleep 0.5; done
+curl -sf "$B/health/ready" >/dev/null || { cat "$WORK/serve.log"; exit 1; }
+sleep 2
+rss() { awk "/^$1:/ {print int(\$2 / 1024)}" "/proc/$PID/status"; }
+RSS_IDLE=$(rss VmRSS)
+# The largest resident size seen while the load runs (sampled every 200 ms).
+( peak=0; while kill -0 "$PID" 2>/dev/null; do
+    now=$(awk '/^VmRSS:/ {print int($2 / 1024)}' "/proc/$PID/status" 2>/dev/null || echo 0)
+    [ "$now" -gt "$peak" ] && { peak=$now; echo "$peak" >"$WORK/rss-peak"; }
+    sleep 0.2
+  done ) &
+SAMPLER=$!
+
+echo "== a national pool: panel members and an intake officer"
+INTAKE=$(python3 "$BENCH/pool.py" "$B" beheer@bench.example beheer-benchmark-1 320)
+echo "panel members: $(sql -d eenloket -c 'SELECT count(*) FROM panel_members')"
+
+# wrk prints latency percentiles as 1.23ms / 456.78us / 1.02s: in milliseconds.
+pct() { awk -v p="$1" '$1 == p {v=$2; if (v ~ /us$/) {sub(/us/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms/,"",v)} else if (v ~ /s$/) {sub(/s/,"",v); v=v*1000}; printf "%.2f", v}'; }
+rps() { awk '/Requests\/sec/ {printf "%.0f", $2}'; }
+errors() { awk '/non-2xx responses:/ {print $3}'; }
+declare -A P50 P99 RPS ERR
+measure() {  # measure NAME CLIENTS wrk-arguments...
+  local name=$1 clients=$2; shift 2
+  local out
+  out=$(wrk -t2 -c"$clients" --latency "$@" 2>&1)
+  P50[$name]=$(echo "$out" | pct 50%); P99[$name]=$(echo "$out" | pct 99%); RPS[$name]=$(echo "$out" | rps)
+  ERR[$name]=$(echo "$out" | errors); ERR[$name]=${ERR[$name]:-$(echo "$out" | awk '/Non-2xx or 3xx responses:/ {print $5}')}
+  ERR[$name]=${ERR[$name]:-0}
+  printf '%-28s p50 %8s ms  p99 %8s ms  %6s req/s  non-2xx %s\n' "$name" "${P50[$name]}" "${P99[$name]}" "${RPS[$name]}" "${ERR[$name]}"
+}
+
+echo "== HTTP latency (${RUN_SECONDS}s per run)"
+wrk -t2 -c32 -d3s -s "$BENCH/file-case.lua" "$B/api/v1/cases" >/dev/null  # warm-up
+for c in 32 128; do measure "POST /cases @$c" "$c" -d"${RUN_SECONDS}s" -s "$BENCH/file-case.lua" "$B/api/v1/cases"; done
+FILED=$(curl -s -X POST "$B/api/v1/cases" -H 'Content-Type: application/json' --data-binary @- <<'JSON'
+{"filer_role":"employee","filer":{"name":"Sanne de Vries","email":"sanne@example.nl"},"employee":{"name":"Sanne de Vries"},
+ "employer":{"name":"Bakkerij Jansen B.V.","kvk_number":"12345678"},"sick_since":"2026-03-02",
+ "question":"De bedrijfsarts vindt dat ik 20 uur kan werken, maar dat lukt mij niet.",
+ "medical_information":"Sinds maart behandeld voor een burn-out."}
+JSON
+)
+ID=$(echo "$FILED" | python3 -c 'import sys, json; print(json.load(sys.stdin)["id"])')
+TOKEN=$(echo "$FILED" | python3 -c 'import sys, json; print(json.load(sys.stdin)["access_token"])')
+for c in 32 128; do measure "GET /cases/{id} @$c" "$c" -d"${RUN_SECONDS}s" -H "Authorization: Bearer $TOKEN" "$B/api/v1/cases/$ID"; done
+for c in 32 128; do measure "GET /cases (queue) @$c" "$c" -d"${RUN_SECONDS}s" -H "Authorization: Bearer $INTAKE" "$B/api/v1/cases"; done
+
+# measure_until NAME CLIENTS SQL wrk-arguments...: runs wrk until SQL (a count of what
+# is left to do) reaches 0, or stops moving for 3 s (a request that failed is not
+# retried), then stops wrk with SIGINT (wrk then prints its report). WALL holds
+# the seconds until the last progress.
+measure_until() {
+  local name=$1 clients=$2 remaining=$3; shift 3
+  local start out left last=-1 still=0 progress
+  start=$(date +%s.%N); progress=$start
+  wrk -t2 -c"$clients" --latency -d600s "$@" >"$WORK/wrk.out" 2>&1 &
+  local wrk_pid=$!
+  while kill -0 "$wrk_pid" 2>/dev/null; do
+    left=$(sql -d eenloket -c "$remaining")
+    [ "$left" -le 0 ] && { progress=$(date +%s.%N); break; }
+    if [ "$left" = "$last" ]; then still=$((still + 1)); [ "$still" -ge 30 ] && break
+    else still=0; last=$left; progress=$(date +%s.%N); fi
+    sleep 0.1
+  done
+  WALL=$(awk -v s="$start" -v e="$progress" 'BEGIN { printf "%.2f", e - s }')
+  kill -INT "$wrk_pid" 2>/dev/null || true
+  wait "$wrk_pid" || true
+  out=$(cat "$WORK/wrk.out")
+  P50[$name]=$(echo "$out" | pct 50%); P99[$name]=$(echo "$out" | pct 99%); RPS[$name]=$(echo "$out" | rps)
+  ERR[$name]=$(echo "$out" | errors); ERR[$name]=${ERR[$name]:-0}
+  printf '%-28s p50 %8s ms  p99 %8s ms  %6s req/s  non-2xx %s  (%s s)\n' "$name" "${P50[$name]}" "${P99[$name]}" "${RPS[$name]}" "${ERR[$name]}" "$WALL"
+}
+
+NEEDED=$((TRIAGE32_CASES + ROUTING_CASES))
+HAVE=$(sql -d eenloket -c "SELECT count(*) FROM cases WHERE status = 'submitted'")
+if [ "$HAVE" -lt "$NEEDED" ]; then
+  echo "== filing $((NEEDED - HAVE)) more cases to triage"
+  measure_until "POST /cases (filling)" 32 "SELECT $NEEDED - count(*) FROM cases WHERE status = 'submitted'" \
+    -s "$BENCH/file-case.lua" "$B/api/v1/cases"
+fi
+sql -d eenloket -c "SELECT id FROM cases WHERE status = 'submitted' ORDER BY created_at, id LIMIT $TRIAGE32_CASES" >"$WORK/triage-32.ids"
+sql -d eenloket -c "SELECT id FROM cases WHERE status = 'submitted' ORDER BY created_at, id OFFSET $TRIAGE32_CASES LIMIT $ROUTING_CASES" >"$WORK/routing.ids"
+# Which cases each run triages, in a side table of the benchmark, so the poll is one indexed query.
+sql -d eenloket -c "CREATE TABLE bench_batches (batch text, id uuid PRIMARY KEY)" \
+  -c "\\copy bench_batches (id) FROM '$WORK/triage-32.ids'" -c "UPDATE bench_batches SET batch = 'triage-32' WHERE batch IS NULL" \
+  -c "\\copy bench_batches (id) FROM '$WORK/routing.ids'" -c "UPDATE bench_batches SET batch = 'routing' WHERE batch IS NULL"
+untriaged() { echo "SELECT count(*) FROM bench_batches b JOIN cases c ON c.id = b.id WHERE b.batch = '$1' AND c.status = 'submitted'"; }
+
+echo "== triage with routing"
+BENCH_IDS="$WORK/triage-32.ids" BENCH_TOKEN=$INTAKE measure_until "POST triage+routing @32" 32 "$(untriaged triage-32)" \
+  -s "$BENCH/triage.lua" "$B"
+echo "== routing throughput: $ROUTING_CASES cases accepted by 128 concurrent clients"
+BENCH_IDS="$WORK/routing.ids" BENCH_TOKEN=$INTAKE measure_until "POST triage+routing @128" 128 "$(untriaged routing)" \
+  -s "$BENCH/triage.lua" "$B"
+ROUTING_WALL=$WALL
+sql -d eenloket -c "SELECT count(*) FILTER (WHERE c.status = 'in_review'), count(*) FILTER (WHERE c.status = 'awaiting_panel'),
+  count(*) FILTER (WHERE c.status = 'submitted') FROM bench_batches b JOIN cases c ON c.id = b.id WHERE b.batch = 'routing'" >"$WORK/routed"
+IFS='|' read -r ROUTED WAITING UNTRIAGED <"$WORK/routed"
+ROUTE_RATE=$(awk -v n="$ROUTED" -v s="$ROUTING_WALL" 'BEGIN { printf "%.0f", n / s }')
+# Every seat respects capacity and conflicts of interest, whatever the concurrency.
+OVER=$(sql -d eenloket -c "SELECT count(*) FROM (SELECT pa.staff_id FROM panel_assignments pa JOIN cases c ON c.id = pa.case_id
+  WHERE pa.released_at IS NULL AND c.status IN ('awaiting_panel', 'in_review') GROUP BY pa.staff_id
+  HAVING count(*) > (SELECT max_open_cases FROM panel_members m WHERE m.staff_id = pa.staff_id)) over_capacity")
+CONFLICTS=$(sql -d eenloket -c "SELECT count(*) FROM panel_assignments pa JOIN cases c ON c.id = pa.case_id
+  JOIN panel_members m ON m.staff_id = pa.staff_id WHERE pa.released_at IS NULL AND c.employer_kvk = ANY (m.affiliations)")
+DOUBLE=$(sql -d eenloket -c "SELECT count(*) FROM (SELECT case_id, discipline FROM panel_assignments WHERE released_at IS NULL
+  GROUP BY case_id, discipline HAVING count(*) > 1) twice")
+echo "routed $ROUTED of $ROUTING_CASES ($WAITING waiting for capacity, $UNTRIAGED not triaged) at $ROUTE_RATE cases/s;" \
+  "violations: $OVER over capacity, $CONFLICTS conflicts, $DOUBLE double seats"
+RSS_LOAD=$(cat "$WORK/rss-peak" 2>/dev/null || rss VmRSS)
+
+scale_phase() {  # scale_phase LABEL: p50 of reading a case and of the queue
+  local label=$1
+  measure "GET /cases/{id} $label" 32 -d"${RUN_SECONDS}s" -H "Authorization: Bearer $TOKEN" "$B/api/v1/cases/$ID"
+  measure "GET /cases (queue) $label" 32 -d"${RUN_SECONDS}s" -H "Authorization: Bearer $INTAKE" "$B/api/v1/cases"
+}
+CASES_SMALL=$(sql -d eenloket -c "SELECT count(*) FROM cases")
+if [ "$LARGE" -gt 0 ]; then
+  echo "== scale: $CASES_SMALL cases now"
+  sql -d eenloket -c "ANALYZE"
+  scale_phase small
+  echo "== generating cases up to $LARGE"
+  GEN_START=$(date +%s)
+  bash "$BENCH/generate-data.sh" "postgres://postgres@127.0.0.1:$PGPORT/eenloket" "$((LARGE - CASES_SMALL))"
+  echo "generated in $(( $(date +%s) - GEN_START )) s; database size $(sql -d eenloket -c "SELECT pg_size_pretty(pg_database_size('eenloket'))")"
+  CASES_LARGE=$(sql -d eenloket -c "SELECT count(*) FROM cases")
+  scale_phase large
+fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
+ok() { awk -v v="$1" -v t="$2" -v dir="$3" 'BEGIN { if ((dir == "<" && v + 0 < t) || (dir == ">=" && v + 0 >= t)) print "met"; else print "NOT MET" }'; }
+FILE_RATIO=$(ratio "${RPS[POST /cases @32]}" "$PGBENCH_TPS")
+echo
+echo "================ summary ($(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), service and load generator on one machine)"
+printf '%-44s %10s  %-10s %s\n' "measure" "value" "target" "result"
+printf '%-44s %10s  %-10s %s\n' "filings/s ÷ pgbench inserts/s (32 clients)" "$FILE_RATIO" "≥ 0.5" "$(ok "$FILE_RATIO" 0.5 '>=')"
+for name in "POST /cases @32" "GET /cases/{id} @32" "GET /cases (queue) @32" "POST triage+routing @32"; do
+  printf '%-44s %10s  %-10s %s\n' "p99 $name (ms)" "${P99[$name]}" "< 40" "$(ok "${P99[$name]}" 40 '<')"
+done
+for name in "POST /cases @128" "GET /cases/{id} @128" "GET /cases (queue) @128" "POST triage+routing @128"; do
+  printf '%-44s %10s  %-10s %s\n' "p99 $name (ms)" "${P99[$name]}" "(none)" "p50 ${P50[$name]} ms"
+done
+printf '%-44s %10s  %-10s %s\n' "routing: cases routed/s ($ROUTING_CASES accepts)" "$ROUTE_RATE" "≥ 500" "$(ok "$ROUTE_RATE" 500 '>=')"
+printf '%-44s %10s  %-10s %s\n' "routing violations (capacity/conflict/double)" "$OVER/$CONFLICTS/$DOUBLE" "0/0/0" \
+  "$([ "$OVER$CONFLICTS$DOUBLE" = 000 ] && echo met || echo 'NOT MET')"
+printf '%-44s %10s  %-10s %s\n' "resident memory idle / peak under load (MB)" "$RSS_IDLE / $RSS_LOAD" "< 150" "$(ok "$RSS_LOAD" 150 '<')"
+if [ "$LARGE" -gt 0 ]; then
+  for what in "GET /cases/{id}" "GET /cases (queue)"; do
+    r=$(ratio "${P50[$what large]}" "${P50[$what small]}")
+    printf '%-44s %10s  %-10s %s\n' "p50 $what: $CASES_LARGE ÷ $CASES_SMALL cases" "$r" "≤ 1.5" "$(ok "$r" 1.501 '<') (${P50[$what small]} → ${P50[$what large]} ms)"
+  done
+fi
+printf 'pgbench %s tps; filings %s/s at 32 clients\n' "$PGBENCH_TPS" "${RPS[POST /cases @32]}"

@@ -1,0 +1,30 @@
+-- wrk script: each request accepts the next submitted case (triage + routing in
+-- one request). Case ids come from the file in BENCH_IDS, split over the
+-- threads (run.sh stops wrk once all are triaged). BENCH_TOKEN: an intake officer.
+local ids, position, step = {}, 0, 1
+local token = os.getenv("BENCH_TOKEN")
+local body = [[{"decision":"accept","case_type":"second_opinion","other_options_exhausted":true,
+"disciplines":["bedrijfsarts","verzekeringsarts"],"motivation":"De bedrijfsarts heeft heroverweging geweigerd."}]]
+local counter = 0
+
+function setup(thread)
+  thread:set("index", counter)
+  counter = counter + 1
+end
+
+function init(args)
+  for line in io.lines(os.getenv("BENCH_IDS")) do ids[#ids + 1] = line end
+  step = tonumber(os.getenv("BENCH_THREADS") or "2")
+  position = index + 1
+end
+
+function request()
+  local id = ids[position] or ids[#ids]
+  position = position + step
+  return wrk.format("POST", "/api/v1/cases/" .. id .. "/triage",
+    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)
+end
+
+function done(summary, latency, requests)
+  io.write(string.format("non-2xx responses: %d\n", summary.errors.status))
+end
