@@ -47,4 +47,4 @@ check "'chair': True"
 check "'binding': True"
 check '"type":"ruling_recorded"'
 check "'court': 'Rechtbank Amsterdam'"
-echo "walk-through OK${TWO:+ (two instances)}"
+echo "walk-through OK${TWO:+ ($TWO)}"

@@ -3,13 +3,14 @@ import Hummingbird
 import Synchronization
 
 extension AppRequestContext {
-    /// The client's address: the peer, or the first X-Forwarded-For entry when
-    /// the service is configured to trust the proxy in front of it.
+    /// The client's address: the peer, or, when the service is configured to
+    /// trust the one proxy in front of it, the last X-Forwarded-For entry: the
+    /// address that proxy saw. Earlier entries come from the client and can be made up.
     func clientAddress(_ request: Request, trustForwardedFor: Bool) -> String {
         if trustForwardedFor, let forwarded = request.headers[.init("X-Forwarded-For")!],
-            let first = forwarded.split(separator: ",").first?.trimmingCharacters(in: .whitespaces), !first.isEmpty
+            let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
         {
-            return String(first.prefix(64))
+            return String(last.prefix(64))
         }
         return peerAddress ?? "unknown"
     }

@@ -12,7 +12,8 @@ import Testing
 struct ProtectionTests {
     @Test func anonymousFilingsAreLimitedPerAddressPerHour() async throws {
         try await withApp(configure: { $0.filingsPerHourPerAddress = 3; $0.trustForwardedFor = true }) { t in
-            let from = { (address: String) -> HTTPFields in [HTTPField.Name("X-Forwarded-For")!: "\(address), 10.0.0.1"] }
+            // The proxy appends the address it saw; what the client wrote before it does not count.
+            let from = { (address: String) -> HTTPFields in [HTTPField.Name("X-Forwarded-For")!: "203.0.113.\(Int.random(in: 1...254)), \(address)"] }
             for _ in 0..<3 {
                 #expect(try await t.api.post("/api/v1/cases", object: t.filing(), headers: from("192.0.2.7")).status == 201)
             }
