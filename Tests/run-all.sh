@@ -1,8 +1,24 @@
 #!/usr/bin/env bash
-# The whole test suite: Swift unit and integration tests against a real
-# PostgreSQL (started by the test harness), then the browser tests against a
-# running service in a real headless Chromium.
+# The whole test suite, each part starting what it needs itself:
+#   1. swift test: unit and integration tests against a real PostgreSQL (the
+#      harness starts a throwaway cluster), including the query-plan test;
+#   2. the browser tests: the pages in a real headless Chromium;
+#   3. Schemathesis against the service's own /openapi.yaml;
+#   4. the fault scripts: SIGKILL under load, a database restart, SIGTERM;
+#   5. the offline validation of Deploy/ (Kubernetes, compose, Dockerfile, nginx, systemd).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+STARTED=$(date +%s)
+step() { echo; echo "==== $1 ($(( $(date +%s) - STARTED )) s so far)"; }
+step "swift test"
 swift test
+step "browser tests"
 bash Tests/Browser/run.sh
+step "schemathesis"
+bash Tests/Schemathesis/run.sh
+step "fault tests"
+bash Tests/Faults/run.sh
+step "deploy validation"
+bash Deploy/validate/validate.sh
+echo
+echo "==== the whole suite passed in $(( $(date +%s) - STARTED )) s"
