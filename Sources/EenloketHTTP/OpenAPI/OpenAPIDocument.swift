@@ -1508,12 +1508,10 @@ components:
           type: string
           minLength: 1
           maxLength: 320
-          description: At most 320 bytes in UTF-8.
         password:
           type: string
           minLength: 1
           maxLength: 1000
-          description: At most 1000 bytes in UTF-8.
     Session:
       type: object
       required: [token, expires_at, role, staff_id]
