@@ -45,31 +45,46 @@ public struct CaseListCursor: Sendable, Equatable {
 }
 
 extension CaseRepository {
-    /// One page of the cases a staff member may list, most urgent first
-    /// (earliest due date, none last, then oldest), by keyset on the queue index.
-    public func list(
-        for staff: StaffPrincipal, status: CaseStatus?, limit: Int, after cursor: CaseListCursor?
-    ) async throws -> (items: [CaseSummary], next: CaseListCursor?) {
+    /// The query of `list`: one page of the queue, for a panel member only their
+    /// current cases. Also run under EXPLAIN by the query-plan test.
+    ///
+    /// A panel member's cases are looked up by member first and then sorted
+    /// (a few thousand at most); filtering the whole queue in order instead
+    /// reads every case when the member has fewer than a page of them.
+    /// For the rest of the queue the keyset follows the queue indexes.
+    static func listQuery(status: CaseStatus?, panelMember: UUID?, limit: Int, after cursor: CaseListCursor?) throws -> PostgresQuery {
         // 'infinity' sorts an absent due date last, as the index does.
         let cursorDue = cursor.map { $0.dueBy?.description ?? "infinity" }
-        let panelOnly: UUID? = staff.role == .panelMember ? staff.id : nil
-        let rows = try await db.rows(
-            """
+        return try """
             SELECT c.id, c.reference, c.status, c.case_type, c.created_at, c.next_due_by::text,
                    (SELECT d.preferred_by::text FROM case_deadlines d
                      WHERE d.case_id = c.id AND d.met_at IS NULL AND c.next_due_by IS NOT NULL
                      ORDER BY d.due_by LIMIT 1)
               FROM cases c
              WHERE (\(status)::text IS NULL OR c.status = \(status))
-               AND (\(panelOnly)::uuid IS NULL OR (c.status <> 'withdrawn' AND EXISTS (
-                      SELECT 1 FROM panel_assignments pa
-                       WHERE pa.case_id = c.id AND pa.staff_id = \(panelOnly) AND pa.released_at IS NULL)))
+               AND (\(panelMember)::uuid IS NULL OR (c.status <> 'withdrawn' AND c.id = ANY (ARRAY(
+                      SELECT pa.case_id FROM panel_assignments pa
+                       WHERE pa.staff_id = \(panelMember) AND pa.released_at IS NULL))))
                AND (\(cursorDue)::date IS NULL
                     OR (coalesce(c.next_due_by, 'infinity'::date), c.created_at, c.id)
                        > (\(cursorDue)::date, \(cursor?.createdAt), \(cursor?.id)))
              ORDER BY coalesce(c.next_due_by, 'infinity'::date), c.created_at, c.id
              LIMIT \(limit + 1)
-            """)
+            """
+    }
+
+    /// The query of `events`.
+    static func eventsQuery(_ id: UUID) -> PostgresQuery {
+        "SELECT seq, at, type, actor_role, actor_staff_id, data FROM case_events WHERE case_id = \(id) ORDER BY seq"
+    }
+
+    /// One page of the cases a staff member may list, most urgent first
+    /// (earliest due date, none last, then oldest), by keyset on the queue index.
+    public func list(
+        for staff: StaffPrincipal, status: CaseStatus?, limit: Int, after cursor: CaseListCursor?
+    ) async throws -> (items: [CaseSummary], next: CaseListCursor?) {
+        let rows = try await db.rows(
+            try Self.listQuery(status: status, panelMember: staff.role == .panelMember ? staff.id : nil, limit: limit, after: cursor))
         var items = try rows.map { row in
             let (id, reference, status, type, createdAt, due, preferred) =
                 try row.decode((UUID, String, CaseStatus, CaseType?, Date, String?, String?).self)
@@ -91,8 +106,7 @@ extension CaseRepository {
         guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
             throw AppError.notFound
         }
-        let rows = try await db.rows(
-            "SELECT seq, at, type, actor_role, actor_staff_id, data FROM case_events WHERE case_id = \(id) ORDER BY seq")
+        let rows = try await db.rows(Self.eventsQuery(id))
         return try rows.map { row in
             let (seq, at, type, role, staffId, data) = try row.decode((Int, Date, String, String, UUID?, JSONValue).self)
             return CaseEvent(seq: seq, at: at, type: type, actorRole: role, actorStaffId: staffId, data: data)

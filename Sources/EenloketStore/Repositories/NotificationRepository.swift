@@ -54,15 +54,7 @@ public struct NotificationRepository: Sendable {
     @discardableResult
     public func deliverDue(at now: Date, limit: Int = 50, via transport: any MailTransport) async throws -> (sent: Int, failed: Int) {
         try await db.transaction { conn in
-            let rows = try await conn.rows(
-                """
-                SELECT id, case_id, recipient_email, recipient_name, recipient_party, subject, body, attempts
-                  FROM notifications
-                 WHERE channel = 'email' AND sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(now)
-                 ORDER BY next_attempt_at, id
-                 LIMIT \(limit)
-                   FOR UPDATE SKIP LOCKED
-                """, logger: db.logger)
+            let rows = try await conn.rows(Self.dueQuery(at: now, limit: limit), logger: db.logger)
             var sent = 0
             var failed = 0
             for row in rows {
@@ -95,6 +87,19 @@ public struct NotificationRepository: Sendable {
         }
     }
 
+    /// Claims up to `limit` due e-mails, skipping those another instance holds
+    /// (also run under EXPLAIN by the query-plan test).
+    static func dueQuery(at now: Date, limit: Int) -> PostgresQuery {
+        """
+        SELECT id, case_id, recipient_email, recipient_name, recipient_party, subject, body, attempts
+          FROM notifications
+         WHERE channel = 'email' AND sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(now)
+         ORDER BY next_attempt_at, id
+         LIMIT \(limit)
+           FOR UPDATE SKIP LOCKED
+        """
+    }
+
     /// Seconds to wait after `attempts` failed deliveries: 30 s doubling, at most an hour.
     public static func backoff(afterAttempts attempts: Int) -> TimeInterval {
         min(3600, 30 * pow(2, Double(max(0, attempts - 1))))
@@ -120,21 +125,25 @@ public struct NotificationRepository: Sendable {
 
     // MARK: Letters and the outbox for people
 
+    /// The query of `list` (also run under EXPLAIN by the query-plan test).
+    static func listQuery(state: String, limit: Int) -> PostgresQuery {
+        """
+        SELECT n.id, n.case_id, c.reference, n.kind, n.channel, n.recipient_name, n.recipient_party, n.created_at,
+               n.attempts, n.sent_at, n.failed_at, n.last_error
+          FROM notifications n LEFT JOIN cases c ON c.id = n.case_id
+         WHERE CASE \(state)
+                 WHEN 'letters' THEN n.channel = 'letter' AND n.sent_at IS NULL
+                 WHEN 'failed' THEN n.failed_at IS NOT NULL
+                 ELSE n.channel = 'email' AND n.sent_at IS NULL AND n.failed_at IS NULL
+               END
+         ORDER BY n.created_at, n.id
+         LIMIT \(limit)
+        """
+    }
+
     /// Messages by state: `letters` waiting to be printed, `failed` e-mail, `pending` e-mail.
     public func list(state: String, limit: Int) async throws -> [NotificationRecord] {
-        let rows = try await db.rows(
-            """
-            SELECT n.id, n.case_id, c.reference, n.kind, n.channel, n.recipient_name, n.recipient_party, n.created_at,
-                   n.attempts, n.sent_at, n.failed_at, n.last_error
-              FROM notifications n LEFT JOIN cases c ON c.id = n.case_id
-             WHERE CASE \(state)
-                     WHEN 'letters' THEN n.channel = 'letter' AND n.sent_at IS NULL
-                     WHEN 'failed' THEN n.failed_at IS NOT NULL
-                     ELSE n.channel = 'email' AND n.sent_at IS NULL AND n.failed_at IS NULL
-                   END
-             ORDER BY n.created_at, n.id
-             LIMIT \(limit)
-            """)
+        let rows = try await db.rows(Self.listQuery(state: state, limit: limit))
         return try rows.map { row in
             let (id, caseId, reference, kind, channel, name, party, created, attempts, sent, failed, error) =
                 try row.decode((Int64, UUID?, String?, String, String, String?, String?, Date, Int, Date?, Date?, String?).self)

@@ -65,6 +65,41 @@ public struct RoutingStore: Sendable {
         return total
     }
 
+    // MARK: Queries (also run under EXPLAIN by the query-plan test)
+
+    /// Waiting cases with what their panels already have, oldest first: the
+    /// given ones, or a page after `cursor`.
+    static func needsQuery(ids: [UUID]?, after cursor: (Date, UUID)?) throws -> PostgresQuery {
+        try """
+        SELECT c.id, c.created_at, c.reference, c.requested_disciplines, c.employer_name, c.employer_kvk,
+               c.physician_name, c.physician_organisation,
+               coalesce(array_agg(pa.discipline) FILTER (WHERE pa.id IS NOT NULL AND pa.released_at IS NULL), '{}'),
+               -- Members who ever sat on the panel (also released ones) are not chosen again.
+               coalesce(array_agg(pa.staff_id) FILTER (WHERE pa.id IS NOT NULL), '{}'),
+               coalesce(bool_or(pa.is_chair AND pa.released_at IS NULL), false)
+          FROM cases c
+          LEFT JOIN panel_assignments pa ON pa.case_id = c.id
+         WHERE c.status = 'awaiting_panel'
+           AND (\(ids)::uuid[] IS NULL OR c.id = ANY(\(ids)::uuid[]))
+           AND (\(cursor?.0)::timestamptz IS NULL OR (c.created_at, c.id) > (\(cursor?.0), \(cursor?.1)))
+         GROUP BY c.id
+         ORDER BY c.created_at, c.id
+         LIMIT \(ids == nil ? Self.pageSize : max(ids!.count, 1))
+        """
+    }
+
+    /// Members who may take a seat today (active, below capacity, not absent).
+    static func candidatesQuery(at now: Date) -> PostgresQuery {
+        let today = AmsterdamTime.date(of: now).description
+        return """
+        SELECT pm.staff_id, s.name, pm.discipline, pm.affiliations, pm.open_cases, pm.max_open_cases, pm.last_assignment
+          FROM panel_members pm JOIN staff s ON s.id = pm.staff_id
+         WHERE s.active AND pm.open_cases < pm.max_open_cases
+           AND NOT EXISTS (SELECT 1 FROM member_absences a
+                            WHERE a.staff_id = pm.staff_id AND \(today)::date BETWEEN a.starts_on AND a.ends_on)
+        """
+    }
+
     // MARK: Reading
 
     struct WaitingCase {
@@ -75,23 +110,7 @@ public struct RoutingStore: Sendable {
 
     /// Cases in awaiting_panel with what they still need, oldest first.
     private func loadNeeds(conn: PostgresConnection, ids: [UUID]?, after cursor: (Date, UUID)?) async throws -> [WaitingCase] {
-        let rows = try await conn.rows(
-            try """
-            SELECT c.id, c.created_at, c.reference, c.requested_disciplines, c.employer_name, c.employer_kvk,
-                   c.physician_name, c.physician_organisation,
-                   coalesce(array_agg(pa.discipline) FILTER (WHERE pa.id IS NOT NULL AND pa.released_at IS NULL), '{}'),
-                   -- Members who ever sat on the panel (also released ones) are not chosen again.
-                   coalesce(array_agg(pa.staff_id) FILTER (WHERE pa.id IS NOT NULL), '{}'),
-                   coalesce(bool_or(pa.is_chair AND pa.released_at IS NULL), false)
-              FROM cases c
-              LEFT JOIN panel_assignments pa ON pa.case_id = c.id
-             WHERE c.status = 'awaiting_panel'
-               AND (\(ids)::uuid[] IS NULL OR c.id = ANY(\(ids)::uuid[]))
-               AND (\(cursor?.0)::timestamptz IS NULL OR (c.created_at, c.id) > (\(cursor?.0), \(cursor?.1)))
-             GROUP BY c.id
-             ORDER BY c.created_at, c.id
-             LIMIT \(ids == nil ? Self.pageSize : max(ids!.count, 1))
-            """, logger: db.logger)
+        let rows = try await conn.rows(try Self.needsQuery(ids: ids, after: cursor), logger: db.logger)
         return try rows.map { row in
             let (id, createdAt, reference, requested, employerName, kvk, physicianName, physicianOrg, filled, members, hasChair) =
                 try row.decode((UUID, Date, String, [String], String, String, String?, String?, [String], [UUID], Bool).self)
@@ -107,15 +126,7 @@ public struct RoutingStore: Sendable {
 
     /// Active panel members with room for another case who are not absent today.
     private func loadCandidates(conn: PostgresConnection, at now: Date) async throws -> [RoutingCandidate] {
-        let today = AmsterdamTime.date(of: now).description
-        let rows = try await conn.rows(
-            """
-            SELECT pm.staff_id, s.name, pm.discipline, pm.affiliations, pm.open_cases, pm.max_open_cases, pm.last_assignment
-              FROM panel_members pm JOIN staff s ON s.id = pm.staff_id
-             WHERE s.active AND pm.open_cases < pm.max_open_cases
-               AND NOT EXISTS (SELECT 1 FROM member_absences a
-                                WHERE a.staff_id = pm.staff_id AND \(today)::date BETWEEN a.starts_on AND a.ends_on)
-            """, logger: db.logger)
+        let rows = try await conn.rows(Self.candidatesQuery(at: now), logger: db.logger)
         return try rows.map { row in
             let (id, name, discipline, affiliations, open, max, last) =
                 try row.decode((UUID, String, Discipline, [String], Int, Int, Int64?).self)

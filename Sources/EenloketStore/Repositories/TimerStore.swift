@@ -32,14 +32,7 @@ public struct TimerStore: Sendable {
     @discardableResult
     public func fireDue(at now: Date, limit: Int = 100) async throws -> Int {
         try await db.transaction { conn in
-            let rows = try await conn.rows(
-                """
-                SELECT id, kind, case_id, stage, subject_id, due_at FROM timers
-                 WHERE fired_at IS NULL AND due_at <= \(now)
-                 ORDER BY due_at, id
-                 LIMIT \(limit)
-                   FOR UPDATE SKIP LOCKED
-                """, logger: db.logger)
+            let rows = try await conn.rows(Self.dueQuery(at: now, limit: limit), logger: db.logger)
             for row in rows {
                 let (id, kind, caseId, stage, subjectId, dueAt) = try row.decode((Int64, String, UUID?, String?, UUID?, Date).self)
                 guard let kind = TimerKind(rawValue: kind) else { continue }
@@ -49,6 +42,18 @@ public struct TimerStore: Sendable {
             }
             return rows.count
         }
+    }
+
+    /// Claims up to `limit` due timers, oldest first, skipping those another
+    /// instance holds (also run under EXPLAIN by the query-plan test).
+    static func dueQuery(at now: Date, limit: Int) -> PostgresQuery {
+        """
+        SELECT id, kind, case_id, stage, subject_id, due_at FROM timers
+         WHERE fired_at IS NULL AND due_at <= \(now)
+         ORDER BY due_at, id
+         LIMIT \(limit)
+           FOR UPDATE SKIP LOCKED
+        """
     }
 
     /// When the next unfired timer is due, if any.
