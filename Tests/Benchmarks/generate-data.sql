@@ -111,7 +111,8 @@ CREATE TEMP TABLE gen_words ON COMMIT DROP AS SELECT
           'Rechtbank Oost-Brabant', 'Rechtbank Noord-Holland', 'Rechtbank Den Haag', 'Rechtbank Noord-Nederland',
           'Rechtbank Limburg', 'Rechtbank Overijssel', 'Rechtbank Zeeland-West-Brabant'] AS courts;
 
--- A valid bcrypt hash (cost 4) of "gegenereerd-wachtwoord": generated staff can log in.
+-- bcrypt (cost 4) of the hex SHA-256 of "gegenereerd-wachtwoord", as the service hashes
+-- passwords: generated staff can log in with that password.
 CREATE TEMP TABLE gen_staff ON COMMIT DROP AS
 SELECT gen_random_uuid() AS id, role, k,
        format('gen-%s-%s-%s@generated.eenloket.invalid', s.tag, replace(role, '_', '-'), k) AS email,
@@ -279,11 +280,11 @@ SELECT x.*, m.id AS staff_id,
 ANALYZE gen_seats;
 
 INSERT INTO staff (id, email, name, role, password_hash, active, created_at, updated_at)
-SELECT id, email, name, role, '$2b$04$O7fWXJjFNrYFdrHJgjzXEuodeGG5XwAVHkEh480vgVyov30J0juOS', true,
+SELECT id, email, name, role, '$2b$04$GEKxsniULIZyqPyxTyc2Ouyqq2X0zOK9H2xEeaCx9wb89r.k3XepC', true,
        s.t_now - interval '5 years', s.t_now - interval '5 years'
   FROM gen_staff, gen_settings s
 UNION ALL
-SELECT id, email, name, 'panel_member', '$2b$04$O7fWXJjFNrYFdrHJgjzXEuodeGG5XwAVHkEh480vgVyov30J0juOS', true,
+SELECT id, email, name, 'panel_member', '$2b$04$GEKxsniULIZyqPyxTyc2Ouyqq2X0zOK9H2xEeaCx9wb89r.k3XepC', true,
        s.t_now - interval '5 years', s.t_now - interval '5 years'
   FROM gen_members, gen_settings s;
 
@@ -621,5 +622,5 @@ $$;
 -- What this transaction added, per table (generate-data.sh prints rows per second from it).
 SELECT relname::text AS table_name, n_tup_ins AS added
   FROM pg_stat_xact_user_tables
- WHERE schemaname NOT LIKE 'pg_temp%' AND n_tup_ins > 0
+ WHERE schemaname NOT LIKE 'pg_temp%' AND relname NOT LIKE 'stats\_%' AND n_tup_ins > 0
  ORDER BY n_tup_ins DESC;

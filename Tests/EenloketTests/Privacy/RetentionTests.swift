@@ -13,6 +13,7 @@ struct RetentionTests {
         let c = try await t.file([
             "filer": ["name": "Naam-\(tag)", "email": "mail-\(tag)@example.nl"], "employee": ["name": "Naam-\(tag)"],
             "medical_information": "MED-INFO-\(tag)", "question": "Vraag met persoonsgegevens VRAAG-\(tag) erin.",
+            "employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "email": "werkgever-\(tag)@example.nl"],
         ])
         try await t.accept(c.id, disciplines: [.bedrijfsarts])
         #expect(try await t.api.post("/api/v1/cases/\(c.id)/statements", object: ["text": "REACTIE-\(tag)", "medical": true], token: c.token).status == 201)
@@ -26,7 +27,7 @@ struct RetentionTests {
             try await conn.run("SELECT set_config('eenloket.medical_read', 'on', true)", logger: t.deps.database.logger)
             return try await conn.rows(
                 """
-                SELECT concat_ws(' | ', c.employee_name, c.question, c.physician_name, c.triage_motivation,
+                SELECT concat_ws(' | ', c.employee_name, c.question, c.physician_name, c.triage_motivation, c.employee_email, c.employer_email,
                        (SELECT string_agg(concat_ws(' ', name, email), ' ') FROM case_parties WHERE case_id = c.id),
                        (SELECT medical_information FROM case_medical WHERE case_id = c.id),
                        (SELECT medical_considerations FROM ruling_medical WHERE case_id = c.id),
@@ -54,7 +55,7 @@ struct RetentionTests {
 
             #expect(try await t.deps.purgeExpiredPersonalData() == 1)
             let left = try await everything(t, old.id)
-            for marker in ["Naam-OUD", "mail-OUD", "MED-INFO-OUD", "MED-OORDEEL-OUD", "REACTIE-OUD", "VRAAG-OUD", "J. Bakker"] {
+            for marker in ["Naam-OUD", "mail-OUD", "werkgever-OUD", "MED-INFO-OUD", "MED-OORDEEL-OUD", "REACTIE-OUD", "VRAAG-OUD", "J. Bakker"] {
                 #expect(!left.contains(marker), "\(marker) survived the purge: \(left)")
             }
             #expect(try await everything(t, recent.id).contains("MED-INFO-NIEUW"), "a case inside its period was purged")
