@@ -152,8 +152,8 @@ CREATE FUNCTION guard_statement() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'UPDATE' AND current_setting('eenloket.retention', true) = 'on'
-       AND (NEW.id, NEW.case_id, NEW.author_role, NEW.medical, NEW.created_at)
-           IS NOT DISTINCT FROM (OLD.id, OLD.case_id, OLD.author_role, OLD.medical, OLD.created_at) THEN
+       AND (NEW.id, NEW.case_id, NEW.author_role, NEW.author_staff_id, NEW.medical, NEW.created_at)
+           IS NOT DISTINCT FROM (OLD.id, OLD.case_id, OLD.author_role, OLD.author_staff_id, OLD.medical, OLD.created_at) THEN
         RETURN NEW;
     END IF;
     RAISE EXCEPTION 'case_statements is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';

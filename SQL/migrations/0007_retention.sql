@@ -1,19 +1,26 @@
 -- Retention: a set time after a case closes (ruling, referral, answer or
 -- withdrawal; or after an appeal was recorded, whichever is later) its medical
--- text and personal details are purged. The ruling itself stays, pseudonymised
--- through its case; the history keeps one `personal_data_purged` event.
+-- text and personal details (names, e-mail addresses, free text) are purged.
+-- The ruling itself stays, pseudonymised through its case; the history keeps
+-- one `personal_data_purged` event.
 
 -- Cases closed before 0006 added closed_at start their period at their last change.
 UPDATE cases SET closed_at = updated_at
  WHERE closed_at IS NULL AND status IN ('ruled', 'referred', 'answered', 'withdrawn');
 
--- The moment the retention period of a case starts.
-CREATE FUNCTION retention_starts_at(p_case uuid, p_closed_at timestamptz) RETURNS timestamptz
+-- The cases whose retention period started before p_cutoff, oldest first: the
+-- one definition of "due" for the purge and its dry run (p_limit NULL: all).
+CREATE FUNCTION retention_due(p_cutoff timestamptz, p_limit integer)
+RETURNS TABLE (id uuid, reference text, closed_at timestamptz)
 LANGUAGE sql STABLE AS $$
-    SELECT greatest(p_closed_at, (SELECT a.recorded_at FROM appeals a WHERE a.case_id = p_case));
+    SELECT c.id, c.reference, c.closed_at FROM cases c
+     WHERE c.purged_at IS NULL AND c.closed_at IS NOT NULL AND c.closed_at < p_cutoff
+       AND NOT EXISTS (SELECT 1 FROM appeals a WHERE a.case_id = c.id AND a.recorded_at >= p_cutoff)
+     ORDER BY c.closed_at
+     LIMIT p_limit;
 $$;
 
--- Purges up to p_limit cases whose period started before p_cutoff; returns their ids.
+-- Purges up to p_limit due cases; returns their ids.
 -- One statement per table, all in the caller's transaction: a case is purged
 -- completely, with its event, or not at all. SKIP LOCKED lets instances share the work.
 CREATE FUNCTION purge_personal_data(p_cutoff timestamptz, p_now timestamptz, p_limit integer)
@@ -23,13 +30,13 @@ DECLARE
     ids uuid[];
     removed constant text := 'Verwijderd na afloop van de bewaartermijn.';
 BEGIN
-    SELECT coalesce(array_agg(id), '{}') INTO ids FROM (
+    SELECT coalesce(array_agg(c.id), '{}') INTO ids FROM (
+        -- Limited after the lock, so instances purging at once each get their own cases.
         SELECT c.id FROM cases c
-         WHERE c.purged_at IS NULL AND c.closed_at IS NOT NULL AND c.closed_at < p_cutoff
-           AND retention_starts_at(c.id, c.closed_at) < p_cutoff
+         WHERE c.id IN (SELECT d.id FROM retention_due(p_cutoff, NULL) d)
          ORDER BY c.closed_at
          LIMIT p_limit
-           FOR UPDATE SKIP LOCKED) candidates;
+           FOR UPDATE SKIP LOCKED) c;
     IF cardinality(ids) = 0 THEN
         RETURN;
     END IF;
@@ -44,6 +51,7 @@ BEGIN
     DELETE FROM notifications WHERE case_id = ANY (ids);
     UPDATE cases
        SET employee_name = 'Verwijderd', question = removed, physician_name = NULL, physician_organisation = NULL,
+           employee_email = NULL, employer_email = NULL,
            triage_motivation = CASE WHEN triage_motivation IS NULL THEN NULL ELSE removed END,
            purged_at = p_now
      WHERE id = ANY (ids);

@@ -18,8 +18,8 @@ struct DataRightsController {
     /// `GET /api/v1/cases/{id}/export` (the parties, with their own token).
     @Sendable func export(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try context.authenticated()
-        let export = try await CaseExportJSON.collect(try context.uuidParameter("id"), for: caller, deps: deps, format: "json")
-        return try JSONResponse.make(export)
+        let data = try await PartyData.collect(try context.uuidParameter("id"), for: caller, deps: deps, format: "json")
+        return try JSONResponse.make(CaseExportJSON(data))
     }
 
     /// `GET /api/v1/cases/{id}/access-log` (coordinators and administrators).
@@ -30,7 +30,32 @@ struct DataRightsController {
     }
 }
 
-/// Everything about a case that one party may see, as one document.
+/// Everything the pool holds about a case that one party may see, read once
+/// for the JSON export and the readable page alike.
+struct PartyData {
+    let party: PartyPrincipal
+    let record: CaseRecord
+    let events: [CaseEvent]
+    let statements: [StatementRecord]
+    let followUps: [FollowUpRecord]
+    let contact: (name: String?, email: String?)
+    let exportedAt: Date
+
+    /// Reads the case as the party may see it and records the export before handing anything out.
+    static func collect(_ id: UUID, for caller: Caller, deps: AppDependencies, format: String) async throws -> PartyData {
+        guard let party = caller.party else { throw AppError.forbidden("Alleen de partijen van een zaak kunnen hun gegevens downloaden.") }
+        let now = deps.now
+        let record = try await deps.cases.view(id, caller: caller, at: now)
+        try await deps.cases.recordExport(id, format: format, by: caller, at: now)
+        return PartyData(
+            party: party, record: record, events: try await deps.cases.events(id, caller: caller),
+            statements: try await deps.cases.statements(id, caller: caller, at: now),
+            followUps: try await deps.cases.followUps(id, caller: caller, at: now),
+            contact: try await deps.cases.partyContact(party), exportedAt: now)
+    }
+}
+
+/// A party's data as one document.
 struct CaseExportJSON: Encodable {
     let exported_at: String
     let explanation: String
@@ -40,25 +65,15 @@ struct CaseExportJSON: Encodable {
     let statements: [StatementJSON]
     let follow_ups: [FollowUpJSON]
 
-    /// Reads the case as the caller may see it and records the export before handing anything out.
-    static func collect(_ id: UUID, for caller: Caller, deps: AppDependencies, format: String) async throws -> CaseExportJSON {
-        guard let party = caller.party else { throw AppError.forbidden("Alleen de partijen van een zaak kunnen hun gegevens downloaden.") }
-        let now = deps.now
-        let record = try await deps.cases.view(id, caller: caller, at: now)
-        try await deps.cases.recordExport(id, format: format, by: caller, at: now)
-        let events = try await deps.cases.events(id, caller: caller)
-        let statements = try await deps.cases.statements(id, caller: caller, at: now)
-        let followUps = try await deps.cases.followUps(id, caller: caller, at: now)
-        let contact = try await deps.cases.partyContact(party)
-        let showActor = CaseAccessPolicy.seesActors(caller)
-        return CaseExportJSON(
-            exported_at: Timestamp.format(now),
-            explanation: "Alle gegevens die Eenloket over deze zaak bewaart en die u mag zien. Deze download staat in de geschiedenis van de zaak.",
-            you: PartyContactJSON(role: party.role.rawValue, filer: party.isFiler, name: contact.name, email: contact.email),
-            case: CaseResponse(record: record, showStaffDetails: false),
-            events: events.map { EventJSON(event: $0, showActor: showActor) },
-            statements: statements.map { StatementJSON(record: $0, showAuthor: false) },
-            follow_ups: followUps.map(FollowUpJSON.init))
+    init(_ data: PartyData) {
+        let showActor = CaseAccessPolicy.seesActors(.party(data.party))
+        exported_at = Timestamp.format(data.exportedAt)
+        explanation = "Alle gegevens die Eenloket over deze zaak bewaart en die u mag zien. Deze download staat in de geschiedenis van de zaak."
+        you = PartyContactJSON(role: data.party.role.rawValue, filer: data.party.isFiler, name: data.contact.name, email: data.contact.email)
+        `case` = CaseResponse(record: data.record, showStaffDetails: false)
+        events = data.events.map { EventJSON(event: $0, showActor: showActor) }
+        statements = data.statements.map { StatementJSON(record: $0, showAuthor: false) }
+        follow_ups = data.followUps.map(FollowUpJSON.init)
     }
 }
 

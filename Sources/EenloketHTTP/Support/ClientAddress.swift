@@ -7,7 +7,8 @@ extension AppRequestContext {
     /// trust the one proxy in front of it, the last X-Forwarded-For entry: the
     /// address that proxy saw. Earlier entries come from the client and can be made up.
     func clientAddress(_ request: Request, trustForwardedFor: Bool) -> String {
-        if trustForwardedFor, let forwarded = request.headers[.init("X-Forwarded-For")!],
+        // A proxy may add a header line of its own rather than append to the client's: take the last line's last entry.
+        if trustForwardedFor, let forwarded = request.headers[values: .init("X-Forwarded-For")!].last,
             let last = forwarded.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
         {
             return String(last.prefix(64))

@@ -52,7 +52,7 @@ extension CaseRepository {
             let id = UUID()
             let token = AccessToken.generate(.party)
             let filedOn = AmsterdamTime.date(of: now)
-            try await conn.run(
+            let inserted = try await conn.rows(
                 """
                 INSERT INTO cases (id, reference, filer_role, employee_name, employer_name, employer_kvk, sick_since,
                                    question, physician_name, physician_organisation, created_at, updated_at, filed_on,
@@ -61,7 +61,9 @@ extension CaseRepository {
                         \(new.employerKvk), \(new.sickSince.description)::date, \(new.question), \(new.physicianName),
                         \(new.physicianOrganisation), \(now), \(now), \(filedOn.description)::date,
                         \(new.employeeEmail), \(new.employerEmail))
+                RETURNING reference
                 """, logger: db.logger)
+            let reference = try inserted[0].decode(String.self)
             if let medical = new.medicalInformation {
                 try await conn.run(
                     "INSERT INTO case_medical (case_id, medical_information) VALUES (\(id), \(medical))", logger: db.logger)
@@ -76,7 +78,6 @@ extension CaseRepository {
             try await EventLog.append(
                 conn, caseId: id, type: "case_filed", actor: EventActor(role: new.filerRole.rawValue, staffId: nil),
                 data: .object(["status": .string(CaseStatus.submitted.rawValue)]), at: now, db: db)
-            let reference = try await Outbox.reference(of: id, conn: conn, db: db)
             try await Outbox.toParties(
                 nil, caseId: id, kind: .caseReceived,
                 message: Messages.render(.caseReceived, reference: reference, serviceURL: settings.publicURL), at: now, conn: conn, db: db)

@@ -88,10 +88,4 @@ enum Outbox {
               JOIN case_parties p ON p.case_id = i.case_id AND (p.is_filer OR p.invited_at IS NOT NULL) AND p.email IS NOT NULL
             """, logger: db.logger)
     }
-
-    /// The reference of a case, which every message names.
-    static func reference(of caseId: UUID, conn: PostgresConnection, db: Database) async throws -> String {
-        let rows = try await conn.rows("SELECT reference FROM cases WHERE id = \(caseId)", logger: db.logger)
-        return try rows.first?.decode(String.self) ?? ""
-    }
 }

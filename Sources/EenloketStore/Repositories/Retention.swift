@@ -21,13 +21,7 @@ public struct Retention: Sendable {
 
     /// The cases a purge would take now, oldest first (for `--dry-run`).
     public func candidates(closedBefore cutoff: Date, limit: Int = 10_000) async throws -> [Candidate] {
-        let rows = try await db.rows(
-            """
-            SELECT id, reference, closed_at FROM cases
-             WHERE purged_at IS NULL AND closed_at IS NOT NULL AND closed_at < \(cutoff)
-               AND retention_starts_at(id, closed_at) < \(cutoff)
-             ORDER BY closed_at LIMIT \(limit)
-            """)
+        let rows = try await db.rows("SELECT id, reference, closed_at FROM retention_due(\(cutoff), \(Int32(limit)))")
         return try rows.map { row in
             let (id, reference, closed) = try row.decode((UUID, String, Date).self)
             return Candidate(caseId: id, reference: reference, closedAt: closed)
@@ -42,8 +36,9 @@ public struct Retention: Sendable {
                 try await conn.rows("SELECT purge_personal_data(\(cutoff), \(now), \(Int32(batchSize)))", logger: db.logger)
                     .map { try $0.decode(UUID.self) }
             }
+            // A short batch may only mean another instance holds some cases: stop when nothing is left.
+            if batch.isEmpty { return purged }
             purged += batch
-            if batch.count < batchSize { return purged }
         }
     }
 }

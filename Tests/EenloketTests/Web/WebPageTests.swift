@@ -19,6 +19,21 @@ struct WebPageTests {
         return Reply(response: response)
     }
 
+    @Test func aLoginWithANulByteOrAHugeAddressIsRefusedNot503() async throws {
+        try await withApp { t in
+            let token = String(repeating: "7", count: 32)
+            for email in ["admin\u{0}@eenloket.test", String(repeating: "a", count: 5000) + "@eenloket.test"] {
+                let page = try await postForm(
+                    t, "/medewerkers/inloggen", [("csrf", token), ("email", email), ("password", "beheerder-wachtwoord")],
+                    cookie: "eenloket_formulier=\(token)")
+                #expect(page.status == 401, "\(page.status)")
+                #expect(page.text.contains("Het e-mailadres of het wachtwoord klopt niet."))
+            }
+            let rows = try await t.sql("SELECT count(*) FROM login_attempts WHERE char_length(email_key) > 320")
+            #expect(try rows[0].decode(Int.self) == 0, "an oversized address reached the database")
+        }
+    }
+
     @Test func pagesCarrySecurityHeadersAndAreNotCached() async throws {
         try await withApp { t in
             for path in ["/", "/vraag", "/vraag/werknemer", "/medewerkers/inloggen"] {

@@ -46,10 +46,12 @@ extension WebController {
         }
         let login: SessionController.LoginResult
         do {
+            // The API's parser: the same limits (length, no NUL) before anything reaches the database.
+            let (email, password) = try CreateSessionRequest.parse(form.json(strings: ["email", "password"]))
             login = try await SessionController(deps: deps).logIn(
                 email: email, password: password,
                 clientAddress: context.clientAddress(request, trustForwardedFor: deps.configuration.trustForwardedFor), context: context)
-        } catch AppError.unauthenticated {
+        } catch AppError.unauthenticated, AppError.invalid {
             return refuse("Het e-mailadres of het wachtwoord klopt niet.", status: .unauthorized)
         } catch AppError.tooManyRequests(let seconds) {
             return refuse("Te veel mislukte pogingen. Probeer het over \(seconds / 60 + 1) minuten opnieuw.", status: .tooManyRequests)
