@@ -164,7 +164,7 @@ extension CaseRepository {
                 guard !reopened.isEmpty else { throw AppError.conflict("Een gelijktijdige wijziging ging voor.") }
             }
             try await EventLog.append(conn, caseId: id, type: "panel_changed", actor: EventActor(caller), data: .object(data), at: now, db: db)
-            _ = try await routing.route(lockedCases: [id], at: now, conn: conn)
+            _ = try await routing.route(lockedCase: id, at: now, conn: conn)
             guard let after = try await load(id, on: conn) else { throw AppError.unavailable }
             return after
         }

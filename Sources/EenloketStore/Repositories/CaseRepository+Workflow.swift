@@ -11,7 +11,8 @@ extension CaseRepository {
     /// others get 409.
     public func triage(_ id: UUID, _ input: TriageInput, by caller: Caller, at now: Date) async throws -> CaseRecord {
         let policy = try await deadlines.policy()
-        var record: CaseRecord = try await db.transaction { conn in
+        var contended = false
+        let record: CaseRecord = try await db.transaction { conn in
             guard let current = try await load(id, on: conn, lock: true),
                 CaseAccessPolicy.canSee(caller, current.accessFacts)
             else { throw AppError.notFound }
@@ -50,13 +51,19 @@ extension CaseRepository {
             if input.decision == .accept {
                 try await inviteOtherParty(of: current, policy: policy, at: now, conn: conn)
                 try await DeadlineWriter.start(.panel, caseIds: [id], at: now, policy: policy, conn: conn, db: db)
-                _ = try await routing.route(lockedCases: [id], at: now, conn: conn)
+                contended = try await routing.route(lockedCase: id, at: now, conn: conn).contended
             }
-            guard let after = try await load(id, on: conn) else { throw AppError.unavailable }
+            guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
+            try await attachMedical(&after, for: caller, at: now, on: conn)
             return after
         }
-        try await attachMedical(&record, for: caller, at: now)
-        return record
+        // Another triage held the member this case needed: a pass may seat it
+        // now that both committed, and the answer shows what it did.
+        guard contended else { return record }
+        await rerouteAfterRelease(at: now)
+        guard var routed = try await load(id, on: nil) else { return record }
+        routed.medical = record.medical
+        return routed
     }
 
     /// Hoor en wederhoor: the party that did not file gets its own access to the
@@ -113,7 +120,7 @@ extension CaseRepository {
     /// `in_review`, once. The case becomes `ruled` and its members' seats free up.
     public func rule(_ id: UUID, _ input: RulingInput, by caller: Caller, at now: Date) async throws -> CaseRecord {
         guard let staff = caller.staff else { throw AppError.forbidden("Alleen de voorzitter van het panel mag uitspraak doen.") }
-        var record: CaseRecord = try await db.transaction { conn in
+        let record: CaseRecord = try await db.transaction { conn in
             guard let current = try await load(id, on: conn, lock: true),
                 CaseAccessPolicy.canSee(caller, current.accessFacts)
             else { throw AppError.notFound }
@@ -160,11 +167,11 @@ extension CaseRepository {
                 message: Messages.render(.rulingRecorded, reference: current.reference, serviceURL: settings.publicURL),
                 at: now, conn: conn, db: db)
             try await FollowUps.schedule(caseId: id, ruledAt: now, policy: try await deadlines.policy(), conn: conn, db: db)
-            guard let after = try await load(id, on: conn) else { throw AppError.unavailable }
+            guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
+            try await attachMedical(&after, for: caller, at: now, on: conn)
             return after
         }
         await rerouteAfterRelease(at: now)
-        try await attachMedical(&record, for: caller, at: now)
         return record
     }
 
@@ -208,13 +215,12 @@ extension CaseRepository {
             try await EventLog.append(
                 conn, caseId: id, type: "case_withdrawn", actor: EventActor(caller),
                 data: .object(["from": .string(current.status.rawValue), "status": "withdrawn"]), at: now, db: db)
-            guard let after = try await load(id, on: conn) else { throw AppError.unavailable }
+            guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
+            try await attachMedical(&after, for: caller, at: now, on: conn)
             return after
         }
         await rerouteAfterRelease(at: now)
-        var visible = record
-        try await attachMedical(&visible, for: caller, at: now)
-        return visible
+        return record
     }
 
     // MARK: Appeal
@@ -223,7 +229,7 @@ extension CaseRepository {
     /// only when ruled, once; `lodged_on` not in the future nor before the ruling.
     public func appeal(_ id: UUID, _ input: AppealInput, by caller: Caller, at now: Date) async throws -> CaseRecord {
         let today = AmsterdamTime.date(of: now)
-        var record: CaseRecord = try await db.transaction { conn in
+        let record: CaseRecord = try await db.transaction { conn in
             guard let current = try await load(id, on: conn, lock: true),
                 CaseAccessPolicy.canSee(caller, current.accessFacts)
             else { throw AppError.notFound }
@@ -255,10 +261,10 @@ extension CaseRepository {
             try await EventLog.append(
                 conn, caseId: id, type: "appeal_lodged", actor: EventActor(caller),
                 data: .object(["court": .string(input.court), "lodged_on": .string(input.lodgedOn.description)]), at: now, db: db)
-            guard let after = try await load(id, on: conn) else { throw AppError.unavailable }
+            guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
+            try await attachMedical(&after, for: caller, at: now, on: conn)
             return after
         }
-        try await attachMedical(&record, for: caller, at: now)
         return record
     }
 

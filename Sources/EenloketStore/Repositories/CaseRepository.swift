@@ -47,36 +47,44 @@ public struct CaseRepository: Sendable {
         return record
     }
 
-    /// The access log: every staff view of medical text is a history event.
-    func logMedicalView(_ record: CaseRecord, information: String?, considerations: String?, by caller: Caller, at now: Date) async throws {
+    /// The access log: every staff view of medical text is a history event,
+    /// in the caller's transaction when there is one.
+    func logMedicalView(
+        _ record: CaseRecord, information: String?, considerations: String?, by caller: Caller, at now: Date,
+        on conn: PostgresConnection? = nil
+    ) async throws {
         guard let staff = caller.staff, information != nil || considerations != nil else { return }
         var fields: [JSONValue] = []
         if information != nil { fields.append("medical_information") }
         if considerations != nil { fields.append("medical_considerations") }
+        let data = JSONValue.object(["fields": .array(fields), "role": .string(staff.role.rawValue)])
+        if let conn {
+            try await EventLog.append(conn, caseId: record.id, type: "medical_data_viewed", actor: EventActor(caller), data: data, at: now, db: db)
+            return
+        }
         try await db.transaction { conn in
-            try await EventLog.append(
-                conn, caseId: record.id, type: "medical_data_viewed", actor: EventActor(caller),
-                data: .object(["fields": .array(fields), "role": .string(staff.role.rawValue)]), at: now, db: db)
+            try await EventLog.append(conn, caseId: record.id, type: "medical_data_viewed", actor: EventActor(caller), data: data, at: now, db: db)
         }
     }
 
     /// Adds the medical fields when the caller may see them (the keys then
-    /// exist, null when empty); a staff member shown medical text is logged.
-    func attachMedical(_ record: inout CaseRecord, for caller: Caller, at now: Date) async throws {
+    /// exist, null when empty), read and logged in the write's own
+    /// transaction, so the answer and its access-log event commit together.
+    func attachMedical(_ record: inout CaseRecord, for caller: Caller, at now: Date, on conn: PostgresConnection) async throws {
         guard CaseAccessPolicy.canSeeMedical(caller, record.accessFacts) else { return }
         guard record.holdsMedicalText else {
             record.medical = MedicalFields(medicalInformation: nil, medicalConsiderations: nil)
             return
         }
         let viewer = ViewerBinds(caller)
-        let rows = try await db.rows(
+        let rows = try await conn.rows(
             """
             SELECT medical_information_for(\(record.id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId)),
                    medical_considerations_for(\(record.id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId))
-            """)
+            """, logger: db.logger)
         let (information, considerations) = try rows[0].decode((String?, String?).self)
         record.medical = MedicalFields(medicalInformation: information, medicalConsiderations: considerations)
-        try await logMedicalView(record, information: information, considerations: considerations, by: caller, at: now)
+        try await logMedicalView(record, information: information, considerations: considerations, by: caller, at: now, on: conn)
     }
 
     /// Loads a case (optionally locking its row in the current transaction),

@@ -5,29 +5,64 @@ import PostgresNIO
 
 /// Executes routing decisions (`Routing` in the domain) atomically.
 ///
-/// A routing pass holds one transaction-scoped advisory lock, so passes from
-/// all instances run one at a time and each sees the loads the previous one
-/// committed; it locks the cases it fills, and the `take_panel_seat` trigger
-/// re-checks every member's capacity as the seat is stored.
+/// A case routed at triage locks only the best eligible member per missing
+/// discipline (`SKIP LOCKED`), so concurrent triages take different members
+/// and never wait for each other. The pass over waiting cases holds one
+/// transaction-scoped advisory lock (passes from all instances run one at a
+/// time) and locks the member rows it plans with. Either way the
+/// `take_panel_seat` trigger re-checks every member's capacity as the seat is
+/// stored.
 public struct RoutingStore: Sendable {
-    /// Advisory lock key of routing ("routing" in ASCII).
+    /// Advisory lock key of the routing pass ("routing" in ASCII).
     static let lockKey: Int64 = 0x726F_7574_696E_67
     /// Waiting cases read per page while looking for ones a freed member can take.
     static let pageSize = 200
+    /// Members that SQL offers but Swift's conflict rule refuses (non-ASCII
+    /// case differences) are excluded and the choice is asked again, this often.
+    static let conflictRetries = 3
 
     let db: Database
     let deadlines: DeadlineSettings
     let settings: ServiceSettings
 
-    /// Routes the given cases, which the current transaction has already locked
-    /// and moved to `awaiting_panel`. Returns what was assigned.
-    func route(lockedCases caseIds: [UUID], at now: Date, conn: PostgresConnection) async throws -> RoutingPlan {
-        try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: db.logger)
-        let waiting = try await loadNeeds(conn: conn, ids: caseIds, after: nil)
-        var candidates = try await loadCandidates(conn: conn, at: now)
-        let plan = Routing.plan(waiting.map(\.need), candidates: &candidates, nextOrdinal: Int64.max / 2)
-        try await store(plan, references: Self.references(waiting), at: now, conn: conn)
-        return plan
+    /// What routing one case did.
+    struct CaseRouting {
+        var plan = RoutingPlan()
+        /// A discipline stayed empty while an eligible member was locked by
+        /// another transaction: a pass after commit may still fill it.
+        var contended = false
+    }
+
+    /// Routes one case that the current transaction has locked and moved to
+    /// `awaiting_panel`: per missing discipline, the best eligible member that
+    /// no other transaction holds.
+    func route(lockedCase id: UUID, at now: Date, conn: PostgresConnection) async throws -> CaseRouting {
+        guard let waiting = try await loadNeeds(conn: conn, ids: [id], after: nil).first else { return CaseRouting() }
+        var need = waiting.need
+        var excluded = need.members
+        var candidates: [RoutingCandidate] = []
+        var missing = need.missing
+        for _ in 0...Self.conflictRetries where !missing.isEmpty {
+            let offered = try await lockBest(missing, for: need, excluding: excluded, at: now, conn: conn)
+            // Swift's rule decides; a member it refuses stays locked but unused.
+            let accepted = offered.filter { !need.conflicts.conflicts(memberName: $0.name, affiliations: $0.affiliations) }
+            candidates += accepted
+            excluded.formUnion(offered.map(\.staffId))
+            let refused = Set(offered.map(\.discipline)).subtracting(accepted.map(\.discipline))
+            missing = missing.filter(refused.contains)
+        }
+        var routing = CaseRouting()
+        routing.plan = Routing.plan([need], candidates: &candidates, nextOrdinal: Int64.max / 2)
+        try await store(routing.plan, references: [id: waiting.reference], at: now, conn: conn)
+        let filled = Set(routing.plan.assignments.map(\.discipline))
+        let empty = need.missing.filter { !filled.contains($0) }
+        if !empty.isEmpty {
+            need = RoutingNeed(
+                caseId: need.caseId, requested: need.requested, filled: need.filled.union(filled), members: excluded,
+                hasChair: need.hasChair, conflicts: need.conflicts)
+            routing.contended = try await eligibleExists(empty, for: need, at: now, conn: conn)
+        }
+        return routing
     }
 
     /// Routes waiting cases, oldest filed first, until no waiting case can get
@@ -40,13 +75,17 @@ public struct RoutingStore: Sendable {
     func routeWaitingInTransaction(at now: Date, conn: PostgresConnection) async throws -> RoutingPlan {
         try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: db.logger)
         var total = RoutingPlan()
+        var page = try await loadNeeds(conn: conn, ids: nil, after: nil)
+        // Nothing waits (the usual case): no member rows are locked at all.
+        guard !page.isEmpty else { return total }
+        // Locking the candidates waits for triages that hold one, and reads their loads as committed.
         var candidates = try await loadCandidates(conn: conn, at: now)
         var cursor: (Date, UUID)?
         while candidates.contains(where: { $0.openCases < $0.maxOpenCases }) {
             // Plan on a page read without locks, then lock just the cases
             // that get a member and plan them again on their locked state
             // (a withdrawal may have raced us; it does not take this lock).
-            let page = try await loadNeeds(conn: conn, ids: nil, after: cursor)
+            if cursor != nil { page = try await loadNeeds(conn: conn, ids: nil, after: cursor) }
             guard let last = page.last else { break }
             cursor = (last.createdAt, last.need.caseId)
             var trial = candidates
@@ -88,7 +127,8 @@ public struct RoutingStore: Sendable {
         """
     }
 
-    /// Members who may take a seat today (active, below capacity, not absent).
+    /// Members who may take a seat today (active, below capacity, not absent),
+    /// locked in one order (the seat-freeing trigger uses the same).
     static func candidatesQuery(at now: Date) -> PostgresQuery {
         let today = AmsterdamTime.date(of: now).description
         return """
@@ -97,6 +137,34 @@ public struct RoutingStore: Sendable {
          WHERE s.active AND pm.open_cases < pm.max_open_cases
            AND NOT EXISTS (SELECT 1 FROM member_absences a
                             WHERE a.staff_id = pm.staff_id AND \(today)::date BETWEEN a.starts_on AND a.ends_on)
+         ORDER BY pm.staff_id
+           FOR UPDATE OF pm
+        """
+    }
+
+    /// Per discipline, the first eligible member in routing order that no
+    /// other transaction holds, locked (`lock: false` only tells whether one
+    /// exists, for the query-plan test and the contention check).
+    static func bestMemberQuery(
+        _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, lock: Bool
+    ) throws -> PostgresQuery {
+        let today = AmsterdamTime.date(of: now).description
+        let locking = lock ? "FOR UPDATE OF pm SKIP LOCKED" : ""
+        return try """
+        SELECT m.staff_id, m.name, m.discipline, m.affiliations, m.open_cases, m.max_open_cases, m.last_assignment
+          FROM unnest(\(disciplines.map(\.rawValue))::text[]) AS d (discipline)
+         CROSS JOIN LATERAL (
+               SELECT pm.staff_id, s.name, pm.discipline, pm.affiliations, pm.open_cases, pm.max_open_cases, pm.last_assignment
+                 FROM panel_members pm JOIN staff s ON s.id = pm.staff_id
+                WHERE pm.discipline = d.discipline AND s.active AND pm.open_cases < pm.max_open_cases
+                  AND pm.staff_id <> ALL (\(Array(excluded))::uuid[])
+                  AND NOT EXISTS (SELECT 1 FROM member_absences a
+                                   WHERE a.staff_id = pm.staff_id AND \(today)::date BETWEEN a.starts_on AND a.ends_on)
+                  AND NOT routing_conflict(s.name, pm.affiliations, \(Array(need.conflicts.forbiddenAffiliations))::text[],
+                                           \(need.conflicts.occupationalPhysicianName)::text)
+                ORDER BY pm.open_cases, pm.last_assignment NULLS FIRST, pm.staff_id
+                LIMIT 1
+        \(unescaped: locking)) m
         """
     }
 
@@ -127,13 +195,31 @@ public struct RoutingStore: Sendable {
     /// Active panel members with room for another case who are not absent today.
     private func loadCandidates(conn: PostgresConnection, at now: Date) async throws -> [RoutingCandidate] {
         let rows = try await conn.rows(Self.candidatesQuery(at: now), logger: db.logger)
-        return try rows.map { row in
-            let (id, name, discipline, affiliations, open, max, last) =
-                try row.decode((UUID, String, Discipline, [String], Int, Int, Int64?).self)
-            return RoutingCandidate(
-                staffId: id, name: name, discipline: discipline, affiliations: affiliations, openCases: open,
-                maxOpenCases: max, lastAssignment: last)
-        }
+        return try rows.map(Self.candidate)
+    }
+
+    private static func candidate(_ row: PostgresRow) throws -> RoutingCandidate {
+        let (id, name, discipline, affiliations, open, max, last) =
+            try row.decode((UUID, String, Discipline, [String], Int, Int, Int64?).self)
+        return RoutingCandidate(
+            staffId: id, name: name, discipline: discipline, affiliations: affiliations, openCases: open,
+            maxOpenCases: max, lastAssignment: last)
+    }
+
+    /// The best unheld eligible member per discipline, locked by this transaction.
+    private func lockBest(
+        _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, conn: PostgresConnection
+    ) async throws -> [RoutingCandidate] {
+        let rows = try await conn.rows(
+            try Self.bestMemberQuery(disciplines, for: need, excluding: excluded, at: now, lock: true), logger: db.logger)
+        return try rows.map(Self.candidate)
+    }
+
+    /// Whether any of these disciplines has an eligible member at all (held by others or not).
+    private func eligibleExists(_ disciplines: [Discipline], for need: RoutingNeed, at now: Date, conn: PostgresConnection) async throws -> Bool {
+        let rows = try await conn.rows(
+            try Self.bestMemberQuery(disciplines, for: need, excluding: need.members, at: now, lock: false), logger: db.logger)
+        return try rows.map(Self.candidate).contains { !need.conflicts.conflicts(memberName: $0.name, affiliations: $0.affiliations) }
     }
 
     // MARK: Writing
@@ -145,13 +231,9 @@ public struct RoutingStore: Sendable {
     /// Stores a plan in a fixed handful of statements, however many cases it
     /// fills: seats in assignment order with their events, messages to the
     /// members and parties, and the completed cases' status and deadlines.
+    /// The plan's members are already locked by this transaction.
     private func store(_ plan: RoutingPlan, references: [UUID: String], at now: Date, conn: PostgresConnection) async throws {
         guard !plan.assignments.isEmpty else { return }
-        let members = Array(Set(plan.assignments.map(\.staffId)))
-        // Lock member rows in one order (the seat-freeing trigger uses the same) so we never deadlock.
-        try await conn.run(
-            try "SELECT 1 FROM panel_members WHERE staff_id = ANY(\(members)::uuid[]) ORDER BY staff_id FOR UPDATE",
-            logger: db.logger)
         let cases = plan.assignments.map(\.caseId)
         let staff = plan.assignments.map(\.staffId)
         let disciplines = plan.assignments.map(\.discipline.rawValue)

@@ -82,6 +82,13 @@ struct QueryPlanTests {
             ("routing: waiting cases, next page", try RoutingStore.needsQuery(ids: nil, after: oldestWaiting)),
             ("routing: locked cases", try RoutingStore.needsQuery(ids: waiting.isEmpty ? [ruledCase] : waiting, after: nil)),
             ("routing: member loads", RoutingStore.candidatesQuery(at: now)),
+            ("routing: best member per discipline", try RoutingStore.bestMemberQuery(
+                [.bedrijfsarts, .verzekeringsarts, .arbeidsdeskundige],
+                for: RoutingNeed(
+                    caseId: ruledCase, requested: [.bedrijfsarts], filled: [], members: [], hasChair: false,
+                    conflicts: ConflictProfile(employerName: "Bakkerij Jansen B.V.", employerKvk: "12345678",
+                                               physicianName: "J. Bakker", physicianOrganisation: "ArboNed")),
+                excluding: [], at: now, lock: true)),
             ("stats: cases by status", StatsRepository.casesByStatusQuery),
             ("stats: cases by type", StatsRepository.casesByTypeQuery),
             ("stats: days to ruling", StatsRepository.rulingFiguresQuery),

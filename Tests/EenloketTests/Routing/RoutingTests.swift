@@ -144,8 +144,11 @@ struct RoutingTests {
             }
             #expect(statuses.count == 30)
             #expect(statuses.allSatisfy { $0 == "in_review" || $0 == "awaiting_panel" }, "\(statuses)")
-            // 4 × 2 verzekeringsarts seats bound the complete panels.
+            // 4 × 2 verzekeringsarts seats bound the complete panels; a triage
+            // whose member another held answers after the pass that seats it.
             #expect(statuses.filter { $0 == "in_review" }.count == 8)
+            let complete = try await t.sql("SELECT count(*)::int FROM cases WHERE status = 'in_review'")
+            #expect(try complete[0].decode(Int.self) == 8)
             let rows = try await t.sql(
                 """
                 SELECT pm.max_open_cases, pm.open_cases,
@@ -161,6 +164,85 @@ struct RoutingTests {
             }
             let seats = try await t.sql("SELECT count(*)::int FROM panel_assignments")
             #expect(try seats[0].decode(Int.self) == 4 * 3 + 4 * 2)
+        }
+    }
+}
+
+
+@Suite("Routing without a routing-wide lock")
+struct RoutingContentionTests {
+    /// A member held by another transaction is skipped, not waited for; the
+    /// pass after the triage's commit seats the case once the holder is done.
+    @Test func aMemberHeldByAnotherTransactionIsSeatedByThePassAfterCommit() async throws {
+        try await withApp { t in
+            let ba = try await t.member(.bedrijfsarts)
+            let c = try await t.file()
+            let (locked, lockedSignal) = AsyncStream<Void>.makeStream()
+            let (release, releaseSignal) = AsyncStream<Void>.makeStream()
+            let member = try #require(UUID(uuidString: ba.id))
+            let holder = Task {
+                try await t.deps.database.transaction { conn in
+                    try await conn.run("SELECT 1 FROM panel_members WHERE staff_id = \(member) FOR UPDATE", logger: t.deps.database.logger)
+                    lockedSignal.yield()
+                    for await _ in release { break }
+                }
+            }
+            for await _ in locked { break }
+            let accepting = Task { try await t.accept(c.id, disciplines: [.bedrijfsarts]) }
+            // The triage commits with the case waiting (it did not wait for the member)…
+            var status = ""
+            for _ in 0..<500 where status != "awaiting_panel" {
+                try await Task.sleep(for: .milliseconds(20))
+                let id = try #require(UUID(uuidString: c.id))
+                status = try await t.sql("SELECT status FROM cases WHERE id = \(id)")[0].decode(String.self)
+            }
+            #expect(status == "awaiting_panel", "the triage committed without waiting for the held member")
+            // …and its pass seats the case as soon as the holder lets go.
+            releaseSignal.finish()
+            try await holder.value
+            let triaged = try await accepting.value
+            #expect(triaged.status == 200)
+            #expect(triaged["status"].string == "in_review", "the answer shows the seat the pass gave")
+            let seen = try await t.view(c.id, token: c.token)
+            #expect(seen["status"].string == "in_review")
+            #expect(seen["panel"].array.map { $0["staff_id"].string } == [ba.id])
+        }
+    }
+
+    /// SQL's lower() leaves É alone, so the SQL pre-filter offers this member;
+    /// Swift's rule refuses it and the next one is asked for.
+    @Test func aConflictOnlySwiftsRuleSeesIsStillAvoided() async throws {
+        try await withApp { t in
+            let free = try await t.member(.bedrijfsarts, name: "Vrij")
+            let earlier = try await t.file()
+            _ = try await t.accept(earlier.id, disciplines: [.bedrijfsarts])
+            // No open cases, so first in routing order; conflicted with the arbodienst below.
+            try await t.member(.bedrijfsarts, name: "Gebonden", affiliations: ["ÉÉN  ARBODIENST"])
+            let c = try await t.file(["occupational_physician": ["name": "J. Bakker", "organisation": "één arbodienst"]])
+            let triaged = try await t.accept(c.id, disciplines: [.bedrijfsarts])
+            #expect(triaged["status"].string == "in_review")
+            #expect(triaged["panel"].array.map { $0["staff_id"].string } == [free.id])
+        }
+    }
+
+    /// The SQL normalisation equals Swift's on ASCII text (random case and white space).
+    @Test func sqlNormalisationEqualsSwiftsOnASCII() async throws {
+        try await withApp { t in
+            var generator = SystemRandomNumberGenerator()
+            let pieces = ["Bakkerij", "JANSEN", "b.v.", "ArboNed", "12345678", "de", "Vries", "&", "Zn."]
+            let spaces = [" ", "  ", "\t", "\n", " \t ", "\r\n"]
+            let samples: [String] = (0..<300).map { _ in
+                let words = (0..<Int.random(in: 1...4, using: &generator)).map { _ in
+                    let word = pieces.randomElement(using: &generator)!
+                    return Bool.random(using: &generator) ? word.uppercased() : word
+                }
+                let lead = Bool.random(using: &generator) ? spaces.randomElement(using: &generator)! : ""
+                let trail = Bool.random(using: &generator) ? spaces.randomElement(using: &generator)! : ""
+                return lead + words.joined(separator: spaces.randomElement(using: &generator)!) + trail
+            }
+            let rows = try await t.sql("SELECT routing_normalize(s) FROM unnest(\(samples)::text[]) WITH ORDINALITY AS x (s, n) ORDER BY n")
+            let normalised = try rows.map { try $0.decode(String.self) }
+            #expect(normalised == samples.map(ConflictProfile.normalize))
         }
     }
 }
