@@ -23,82 +23,58 @@ public struct FilingOutcome: Sendable {
 }
 
 extension CaseRepository {
-    /// Files a case in one transaction: the case, its medical information, the
-    /// filer's token, the triage deadline and the `case_filed` event; with an
-    /// Idempotency-Key, also the sealed response, so a repeat gets the same answer.
+    /// Files a case: the case, its medical information, the filer's token, the
+    /// triage deadline, the `case_filed` event and the messages, in one call
+    /// of `file_case` (migration 0011). Without an Idempotency-Key that call
+    /// commits by itself; with one, it shares a transaction with the key and
+    /// the sealed response, so a repeat gets the same answer.
     ///
-    /// `respond` renders the response from the stored case; it runs inside the
-    /// transaction so the stored answer and the case commit together.
+    /// `respond` renders the response from the stored case; with a key it runs
+    /// inside the transaction so the stored answer and the case commit together.
     public func file(
         _ new: NewCase, idempotency: IdempotencyRequest?, at now: Date,
         respond: @Sendable (CaseRecord, String) throws -> (status: Int, body: [UInt8])
     ) async throws -> FilingOutcome {
-        let policy = try await deadlines.policy()
+        let filing = try FileCase(new, at: now, policy: try await deadlines.policy(), publicURL: settings.publicURL)
+        guard let idempotency else {
+            _ = try await db.rows(filing.query)
+            return try await answer(filing, respond: respond, on: nil)
+        }
         return try await db.transaction { conn -> FilingOutcome in
-            if let idempotency {
-                let keyHash = IdempotencySeal.keyHash(idempotency.key)
-                let requestHash = IdempotencySeal.requestHash(idempotency.canonicalBody)
-                // A concurrent holder of the key makes this wait until it commits.
-                let claimed = try await conn.rows(
-                    """
-                    INSERT INTO idempotency_keys (key_hash, request_hash, created_at)
-                    VALUES (\(keyHash), \(requestHash), \(now))
-                    ON CONFLICT (key_hash) DO NOTHING RETURNING 1
-                    """, logger: db.logger)
-                if claimed.isEmpty {
-                    return try await replay(keyHash: keyHash, requestHash: requestHash, key: idempotency.key, conn: conn)
-                }
-            }
-            let id = UUID()
-            let token = AccessToken.generate(.party)
-            let filedOn = AmsterdamTime.date(of: now)
-            let inserted = try await conn.rows(
+            let keyHash = IdempotencySeal.keyHash(idempotency.key)
+            let requestHash = IdempotencySeal.requestHash(idempotency.canonicalBody)
+            // A concurrent holder of the key makes this wait until it commits.
+            let claimed = try await conn.rows(
                 """
-                INSERT INTO cases (id, reference, filer_role, employee_name, employer_name, employer_kvk, sick_since,
-                                   question, physician_name, physician_organisation, created_at, updated_at, filed_on,
-                                   employee_email, employer_email)
-                VALUES (\(id), next_case_reference(\(filedOn.year)::integer), \(new.filerRole), \(new.employeeName), \(new.employerName),
-                        \(new.employerKvk), \(new.sickSince.description)::date, \(new.question), \(new.physicianName),
-                        \(new.physicianOrganisation), \(now), \(now), \(filedOn.description)::date,
-                        \(new.employeeEmail), \(new.employerEmail))
-                RETURNING reference
+                INSERT INTO idempotency_keys (key_hash, request_hash, created_at)
+                VALUES (\(keyHash), \(requestHash), \(now))
+                ON CONFLICT (key_hash) DO NOTHING RETURNING 1
                 """, logger: db.logger)
-            let reference = try inserted[0].decode(String.self)
-            if let medical = new.medicalInformation {
-                try await conn.run(
-                    "INSERT INTO case_medical (case_id, medical_information) VALUES (\(id), \(medical))", logger: db.logger)
+            if claimed.isEmpty {
+                return try await replay(keyHash: keyHash, requestHash: requestHash, key: idempotency.key, conn: conn)
             }
+            try await conn.run(filing.query, logger: db.logger)
+            let outcome = try await answer(filing, respond: respond, on: conn)
+            let sealed = try IdempotencySeal.seal(outcome.body, key: idempotency.key)
             try await conn.run(
                 """
-                INSERT INTO case_parties (id, case_id, role, is_filer, name, email, token_hash, created_at)
-                VALUES (\(UUID()), \(id), \(new.filerRole), true, \(new.filerName), \(new.filerEmail),
-                        \(AccessToken.hash(token)), \(now))
+                UPDATE idempotency_keys SET case_id = \(filing.id), response_status = \(outcome.status), response_sealed = \(sealed)
+                 WHERE key_hash = \(keyHash)
                 """, logger: db.logger)
-            try await DeadlineWriter.start(.triage, caseIds: [id], at: now, policy: policy, conn: conn, db: db)
-            try await EventLog.append(
-                conn, caseId: id, type: "case_filed", actor: EventActor(role: new.filerRole.rawValue, staffId: nil),
-                data: .object(["status": .string(CaseStatus.submitted.rawValue)]), at: now, db: db)
-            try await Outbox.toParties(
-                nil, caseId: id, kind: .caseReceived,
-                message: Messages.render(.caseReceived, reference: reference, serviceURL: settings.publicURL), at: now, conn: conn, db: db)
-            try await Outbox.toRole(
-                .intakeOfficer, caseId: id, kind: .newCase,
-                message: Messages.render(.newCase, reference: reference, serviceURL: settings.publicURL), at: now, conn: conn, db: db)
-            guard var record = try await load(id, on: conn) else { throw AppError.unavailable }
-            if let medical = new.medicalInformation {
-                record.medical = MedicalFields(medicalInformation: medical, medicalConsiderations: nil)
-            }
-            let response = try respond(record, token)
-            if let idempotency {
-                let sealed = try IdempotencySeal.seal(response.body, key: idempotency.key)
-                try await conn.run(
-                    """
-                    UPDATE idempotency_keys SET case_id = \(id), response_status = \(response.status), response_sealed = \(sealed)
-                     WHERE key_hash = \(IdempotencySeal.keyHash(idempotency.key))
-                    """, logger: db.logger)
-            }
-            return FilingOutcome(caseId: id, status: response.status, body: response.body, replayed: false)
+            return outcome
         }
+    }
+
+    /// The response to a filing, from the case as stored.
+    private func answer(
+        _ filing: FileCase, respond: @Sendable (CaseRecord, String) throws -> (status: Int, body: [UInt8]), on conn: PostgresConnection?
+    ) async throws -> FilingOutcome {
+        guard var record = try await load(filing.id, on: conn) else { throw AppError.unavailable }
+        if let medical = filing.new.medicalInformation {
+            record.medical = MedicalFields(medicalInformation: medical, medicalConsiderations: nil)
+        }
+        let response = try respond(record, filing.token)
+        return FilingOutcome(caseId: filing.id, status: response.status, body: response.body, replayed: false)
     }
 
     /// The stored answer for a key, or 422 when the key came with another body.
@@ -121,5 +97,35 @@ extension CaseRepository {
     /// Deletes idempotency records older than `cutoff`; a repeat after that files anew.
     public func purgeIdempotencyKeys(before cutoff: Date) async throws {
         try await db.query("DELETE FROM idempotency_keys WHERE created_at < \(cutoff)")
+    }
+}
+
+/// One call of `file_case`: what Swift's rules decide (deadline dates, timer
+/// moments, the Dutch messages) travels as parameters.
+struct FileCase: Sendable {
+    /// Stands for the reference in the message texts; the database puts the real one in.
+    static let referenceMark = "\u{1}reference\u{1}"
+
+    let new: NewCase
+    let id = UUID()
+    let token = AccessToken.generate(.party)
+    let query: PostgresQuery
+
+    init(_ new: NewCase, at now: Date, policy: DeadlinePolicy, publicURL: String) throws {
+        self.new = new
+        let deadline = policy.deadline(.triage, startingAt: now)
+        let receipt = Messages.render(.caseReceived, reference: Self.referenceMark, serviceURL: publicURL)
+        let news = Messages.render(.newCase, reference: Self.referenceMark, serviceURL: publicURL)
+        query = try """
+            SELECT file_case(
+                \(id), \(AmsterdamTime.date(of: now).description)::date, \(now),
+                \(new.filerRole), \(new.filerName), \(new.filerEmail), \(UUID()), \(AccessToken.hash(token)),
+                \(new.employeeName), \(new.employeeEmail), \(new.employerName), \(new.employerKvk), \(new.employerEmail),
+                \(new.sickSince.description)::date, \(new.question), \(new.physicianName), \(new.physicianOrganisation),
+                \(new.medicalInformation),
+                \(deadline.preferredBy.description)::date, \(deadline.dueBy.description)::date,
+                \(DeadlinePolicy.passingMoment(of: deadline.preferredBy)), \(DeadlinePolicy.passingMoment(of: deadline.dueBy)),
+                \(Self.referenceMark), \(receipt.subject), \(receipt.body), \(news.subject), \(news.body))
+            """
     }
 }
