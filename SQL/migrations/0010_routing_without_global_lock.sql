@@ -11,21 +11,25 @@
 -- Names and affiliations as routing compares them. Swift's
 -- ConflictProfile.normalize is the rule; this one gives the same result for
 -- ASCII text and never finds a conflict Swift would not (lower() leaves
--- non-ASCII letters alone), so SQL can use it to pre-filter and Swift checks
--- the member it picks.
+-- non-ASCII letters alone), so SQL can use it to pre-filter (a member is
+-- skipped when an affiliation equals the employer's name or KvK number or the
+-- arbodienst, or their name is the disputed company doctor's) and Swift
+-- checks the member it picks.
 CREATE FUNCTION routing_normalize(t text) RETURNS text
 LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN lower(regexp_replace(regexp_replace(t, '^\s+|\s+$', '', 'g'), '\s+', ' ', 'g'));
 
--- Whether a member may not sit on a case: their name is the disputed company
--- doctor's, or an affiliation equals a forbidden term (employer name, KvK
--- number, arbodienst; passed already normalised).
-CREATE FUNCTION routing_conflict(member_name text, affiliations text[], forbidden text[], physician text)
-RETURNS boolean
-LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (physician IS NOT NULL AND routing_normalize(member_name) = physician)
-    OR EXISTS (SELECT 1 FROM unnest(affiliations) AS a (affiliation)
-                WHERE routing_normalize(a.affiliation) = ANY (forbidden));
+-- All of a member's affiliations, normalised.
+CREATE FUNCTION routing_normalize_all(ts text[]) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN ARRAY(SELECT routing_normalize(t) FROM unnest(ts) AS t);
+
+-- Kept normalised next to the originals, so the conflict check while routing
+-- is an array overlap and a comparison, not regular expressions per row.
+ALTER TABLE panel_members
+    ADD COLUMN affiliations_normalized text[] GENERATED ALWAYS AS (routing_normalize_all(affiliations)) STORED;
+ALTER TABLE staff
+    ADD COLUMN name_normalized text GENERATED ALWAYS AS (routing_normalize(name)) STORED;
 
 -- The routing order (fewest open cases, never assigned first, oldest last
 -- assignment, lowest id), so picking a discipline's best member reads the

@@ -11,7 +11,6 @@ extension CaseRepository {
     /// others get 409.
     public func triage(_ id: UUID, _ input: TriageInput, by caller: Caller, at now: Date) async throws -> CaseRecord {
         let policy = try await deadlines.policy()
-        var contended = false
         let record: CaseRecord = try await db.transaction { conn in
             guard let current = try await load(id, on: conn, lock: true),
                 CaseAccessPolicy.canSee(caller, current.accessFacts)
@@ -51,19 +50,13 @@ extension CaseRepository {
             if input.decision == .accept {
                 try await inviteOtherParty(of: current, policy: policy, at: now, conn: conn)
                 try await DeadlineWriter.start(.panel, caseIds: [id], at: now, policy: policy, conn: conn, db: db)
-                contended = try await routing.route(lockedCase: id, at: now, conn: conn).contended
+                _ = try await routing.route(lockedCase: id, at: now, conn: conn)
             }
             guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
             try await attachMedical(&after, for: caller, at: now, on: conn)
             return after
         }
-        // Another triage held the member this case needed: a pass may seat it
-        // now that both committed, and the answer shows what it did.
-        guard contended else { return record }
-        await rerouteAfterRelease(at: now)
-        guard var routed = try await load(id, on: nil) else { return record }
-        routed.medical = record.medical
-        return routed
+        return record
     }
 
     /// Hoor en wederhoor: the party that did not file gets its own access to the

@@ -7,7 +7,7 @@ import PostgresNIO
 ///
 /// A case routed at triage locks only the best eligible member per missing
 /// discipline (`SKIP LOCKED`), so concurrent triages take different members
-/// and never wait for each other. The pass over waiting cases holds one
+/// and do not wait for each other (see `route(lockedCase:)` for when one must). The pass over waiting cases holds one
 /// transaction-scoped advisory lock (passes from all instances run one at a
 /// time) and locks the member rows it plans with. Either way the
 /// `take_panel_seat` trigger re-checks every member's capacity as the seat is
@@ -25,44 +25,52 @@ public struct RoutingStore: Sendable {
     let deadlines: DeadlineSettings
     let settings: ServiceSettings
 
-    /// What routing one case did.
-    struct CaseRouting {
-        var plan = RoutingPlan()
-        /// A discipline stayed empty while an eligible member was locked by
-        /// another transaction: a pass after commit may still fill it.
-        var contended = false
+    /// Routes one case that the current transaction has locked and moved to
+    /// `awaiting_panel`: per missing discipline, the best eligible member.
+    ///
+    /// First without waiting: members other triages hold are skipped. When
+    /// that leaves a discipline empty although an eligible member exists (it
+    /// is held), the case takes the slow path, so it is never left waiting
+    /// for a member that is merely busy: the locks of the first try are given
+    /// back (savepoint), the routing lock is taken, and the best members are
+    /// locked waiting for their holders. One transaction at a time waits
+    /// like that, and those that skip never wait, so no two wait for each other.
+    func route(lockedCase id: UUID, at now: Date, conn: PostgresConnection) async throws -> RoutingPlan {
+        guard let waiting = try await loadNeeds(conn: conn, ids: [id], after: nil).first else { return RoutingPlan() }
+        let need = waiting.need
+        try await conn.run("SAVEPOINT routing", logger: db.logger)
+        var candidates = try await chooseMembers(for: need, skipLocked: true, at: now, conn: conn)
+        let empty = need.missing.filter { discipline in !candidates.contains { $0.discipline == discipline } }
+        if !empty.isEmpty, try await eligibleExists(empty, for: need, at: now, conn: conn) {
+            try await conn.run("ROLLBACK TO SAVEPOINT routing", logger: db.logger)
+            try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: db.logger)
+            candidates = try await chooseMembers(for: need, skipLocked: false, at: now, conn: conn)
+        }
+        try await conn.run("RELEASE SAVEPOINT routing", logger: db.logger)
+        let plan = Routing.plan([need], candidates: &candidates, nextOrdinal: Int64.max / 2)
+        try await store(plan, references: [id: waiting.reference], at: now, conn: conn)
+        return plan
     }
 
-    /// Routes one case that the current transaction has locked and moved to
-    /// `awaiting_panel`: per missing discipline, the best eligible member that
-    /// no other transaction holds.
-    func route(lockedCase id: UUID, at now: Date, conn: PostgresConnection) async throws -> CaseRouting {
-        guard let waiting = try await loadNeeds(conn: conn, ids: [id], after: nil).first else { return CaseRouting() }
-        var need = waiting.need
+    /// The best eligible member per missing discipline, locked. Swift's
+    /// conflict rule has the last word: a member it refuses (SQL's pre-filter
+    /// let them through) is excluded and the discipline asked again.
+    private func chooseMembers(for need: RoutingNeed, skipLocked: Bool, at now: Date, conn: PostgresConnection) async throws -> [RoutingCandidate] {
         var excluded = need.members
-        var candidates: [RoutingCandidate] = []
+        var chosen: [RoutingCandidate] = []
         var missing = need.missing
         for _ in 0...Self.conflictRetries where !missing.isEmpty {
-            let offered = try await lockBest(missing, for: need, excluding: excluded, at: now, conn: conn)
-            // Swift's rule decides; a member it refuses stays locked but unused.
+            let rows = try await conn.rows(
+                try Self.bestMemberQuery(missing, for: need, excluding: excluded, at: now, lock: skipLocked ? .skipLocked : .wait),
+                logger: db.logger)
+            let offered = try rows.map(Self.candidate)
             let accepted = offered.filter { !need.conflicts.conflicts(memberName: $0.name, affiliations: $0.affiliations) }
-            candidates += accepted
+            chosen += accepted
             excluded.formUnion(offered.map(\.staffId))
             let refused = Set(offered.map(\.discipline)).subtracting(accepted.map(\.discipline))
             missing = missing.filter(refused.contains)
         }
-        var routing = CaseRouting()
-        routing.plan = Routing.plan([need], candidates: &candidates, nextOrdinal: Int64.max / 2)
-        try await store(routing.plan, references: [id: waiting.reference], at: now, conn: conn)
-        let filled = Set(routing.plan.assignments.map(\.discipline))
-        let empty = need.missing.filter { !filled.contains($0) }
-        if !empty.isEmpty {
-            need = RoutingNeed(
-                caseId: need.caseId, requested: need.requested, filled: need.filled.union(filled), members: excluded,
-                hasChair: need.hasChair, conflicts: need.conflicts)
-            routing.contended = try await eligibleExists(empty, for: need, at: now, conn: conn)
-        }
-        return routing
+        return chosen
     }
 
     /// Routes waiting cases, oldest filed first, until no waiting case can get
@@ -142,14 +150,22 @@ public struct RoutingStore: Sendable {
         """
     }
 
-    /// Per discipline, the first eligible member in routing order that no
-    /// other transaction holds, locked (`lock: false` only tells whether one
-    /// exists, for the query-plan test and the contention check).
+    /// How the best-member query locks what it finds.
+    enum MemberLock: String {
+        /// Only whether one exists.
+        case none = ""
+        /// Members other transactions hold are passed over.
+        case skipLocked = "FOR UPDATE OF pm SKIP LOCKED"
+        /// Waits for the holder, then takes the member if still eligible.
+        case wait = "FOR UPDATE OF pm"
+    }
+
+    /// Per discipline, the first eligible member in routing order, locked as `lock` says.
     static func bestMemberQuery(
-        _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, lock: Bool
+        _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, lock: MemberLock
     ) throws -> PostgresQuery {
         let today = AmsterdamTime.date(of: now).description
-        let locking = lock ? "FOR UPDATE OF pm SKIP LOCKED" : ""
+        let locking = lock.rawValue
         return try """
         SELECT m.staff_id, m.name, m.discipline, m.affiliations, m.open_cases, m.max_open_cases, m.last_assignment
           FROM unnest(\(disciplines.map(\.rawValue))::text[]) AS d (discipline)
@@ -160,8 +176,8 @@ public struct RoutingStore: Sendable {
                   AND pm.staff_id <> ALL (\(Array(excluded))::uuid[])
                   AND NOT EXISTS (SELECT 1 FROM member_absences a
                                    WHERE a.staff_id = pm.staff_id AND \(today)::date BETWEEN a.starts_on AND a.ends_on)
-                  AND NOT routing_conflict(s.name, pm.affiliations, \(Array(need.conflicts.forbiddenAffiliations))::text[],
-                                           \(need.conflicts.occupationalPhysicianName)::text)
+                  AND NOT pm.affiliations_normalized && \(Array(need.conflicts.forbiddenAffiliations))::text[]
+                  AND s.name_normalized IS DISTINCT FROM \(need.conflicts.occupationalPhysicianName)::text
                 ORDER BY pm.open_cases, pm.last_assignment NULLS FIRST, pm.staff_id
                 LIMIT 1
         \(unescaped: locking)) m
@@ -206,19 +222,10 @@ public struct RoutingStore: Sendable {
             maxOpenCases: max, lastAssignment: last)
     }
 
-    /// The best unheld eligible member per discipline, locked by this transaction.
-    private func lockBest(
-        _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, conn: PostgresConnection
-    ) async throws -> [RoutingCandidate] {
-        let rows = try await conn.rows(
-            try Self.bestMemberQuery(disciplines, for: need, excluding: excluded, at: now, lock: true), logger: db.logger)
-        return try rows.map(Self.candidate)
-    }
-
     /// Whether any of these disciplines has an eligible member at all (held by others or not).
     private func eligibleExists(_ disciplines: [Discipline], for need: RoutingNeed, at now: Date, conn: PostgresConnection) async throws -> Bool {
         let rows = try await conn.rows(
-            try Self.bestMemberQuery(disciplines, for: need, excluding: need.members, at: now, lock: false), logger: db.logger)
+            try Self.bestMemberQuery(disciplines, for: need, excluding: need.members, at: now, lock: .none), logger: db.logger)
         return try rows.map(Self.candidate).contains { !need.conflicts.conflicts(memberName: $0.name, affiliations: $0.affiliations) }
     }
 

@@ -88,7 +88,7 @@ struct QueryPlanTests {
                     caseId: ruledCase, requested: [.bedrijfsarts], filled: [], members: [], hasChair: false,
                     conflicts: ConflictProfile(employerName: "Bakkerij Jansen B.V.", employerKvk: "12345678",
                                                physicianName: "J. Bakker", physicianOrganisation: "ArboNed")),
-                excluding: [], at: now, lock: true)),
+                excluding: [], at: now, lock: .skipLocked)),
             ("stats: cases by status", StatsRepository.casesByStatusQuery),
             ("stats: cases by type", StatsRepository.casesByTypeQuery),
             ("stats: days to ruling", StatsRepository.rulingFiguresQuery),
