@@ -136,7 +136,9 @@ measure_until() {
   local name=$1 clients=$2 remaining=$3; shift 3
   local start out left last=-1 still=0 progress
   start=$(date +%s.%N); progress=$start
-  wrk -t2 -c"$clients" --latency -d600s "$@" >"$WORK/wrk.out" 2>&1 &
+  # A long client timeout: wrk's 2 s default abandons queued requests, and the
+  # service then cancels work that was nearly done.
+  wrk -t2 -c"$clients" --latency --timeout 30s -d600s "$@" >"$WORK/wrk.out" 2>&1 &
   local wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
     left=$(sql -d eenloket -c "$remaining")
@@ -200,6 +202,12 @@ scale_phase() {  # scale_phase LABEL: p50 of reading a case and of the queue
 CASES_SMALL=$(sql -d eenloket -c "SELECT count(*) FROM cases")
 if [ "$LARGE" -gt 0 ]; then
   echo "== scale: $CASES_SMALL cases now"
+  # Both scale measurements run on an idle service: first let the mail worker
+  # deliver what the triage runs queued (at most two minutes).
+  for _ in $(seq 1 120); do
+    [ "$(sql -d eenloket -c "SELECT count(*) FROM notifications WHERE sent_at IS NULL AND failed_at IS NULL AND channel = 'email'")" -eq 0 ] && break
+    sleep 1
+  done
   sql -d eenloket -c "ANALYZE"
   scale_phase small
   echo "== generating cases up to $LARGE"

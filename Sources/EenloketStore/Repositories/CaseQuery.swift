@@ -144,3 +144,53 @@ struct CaseForViewer: PostgresPreparedStatement {
 
     func decodeRow(_ row: PostgresRow) throws -> Row { try CaseQuery.decode(row) }
 }
+
+/// A case read by a write, without medical text: prepared once per connection.
+struct CaseForWrite: PostgresPreparedStatement {
+    static let sql = CaseQuery.select(medical: CaseQuery.noMedical) + " WHERE c.id = $1"
+    typealias Row = CaseQuery.Loaded
+
+    let id: UUID
+
+    func makeBindings() throws -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(id)
+        return binds
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row { try CaseQuery.decode(row) }
+
+    /// The same, locking the case's row for the rest of the transaction.
+    struct Locked: PostgresPreparedStatement {
+        static let sql = CaseForWrite.sql + " FOR UPDATE OF c"
+        typealias Row = CaseQuery.Loaded
+
+        let id: UUID
+
+        func makeBindings() throws -> PostgresBindings { try CaseForWrite(id: id).makeBindings() }
+        func decodeRow(_ row: PostgresRow) throws -> Row { try CaseQuery.decode(row) }
+    }
+}
+
+/// A case's medical fields for a viewer, by the database's own rule: prepared once per connection.
+struct MedicalForViewer: PostgresPreparedStatement {
+    static let sql = """
+        SELECT medical_information_for($1, $2, $3, $4, $5), medical_considerations_for($1, $2, $3, $4, $5)
+        """
+    typealias Row = (String?, String?)
+
+    let id: UUID
+    let viewer: ViewerBinds
+
+    func makeBindings() throws -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(id)
+        binds.append(viewer.kind)
+        binds.append(viewer.role)
+        binds.append(viewer.staffId)
+        binds.append(viewer.caseId)
+        return binds
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode((String?, String?).self) }
+}

@@ -76,34 +76,33 @@ public struct CaseRepository: Sendable {
             record.medical = MedicalFields(medicalInformation: nil, medicalConsiderations: nil)
             return
         }
-        let viewer = ViewerBinds(caller)
-        let rows = try await conn.rows(
-            """
-            SELECT medical_information_for(\(record.id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId)),
-                   medical_considerations_for(\(record.id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId))
-            """, logger: db.logger)
-        let (information, considerations) = try rows[0].decode((String?, String?).self)
+        var fields: (String?, String?) = (nil, nil)
+        for try await row in try await conn.execute(MedicalForViewer(id: record.id, viewer: ViewerBinds(caller)), logger: db.logger) {
+            fields = row
+        }
+        let (information, considerations) = fields
         record.medical = MedicalFields(medicalInformation: information, medicalConsiderations: considerations)
         try await logMedicalView(record, information: information, considerations: considerations, by: caller, at: now, on: conn)
     }
 
     /// Loads a case (optionally locking its row in the current transaction),
-    /// without medical text.
+    /// without medical text. Prepared once per connection: writes read the
+    /// case once or twice each, and planning this query costs more than running it.
     func load(_ id: UUID, on conn: PostgresConnection?, lock: Bool = false) async throws -> CaseRecord? {
-        let query = PostgresQuery(
-            unsafeSQL: CaseQuery.select(medical: CaseQuery.noMedical) + " WHERE c.id = $1" + (lock ? " FOR UPDATE OF c" : ""),
-            binds: {
-                var binds = PostgresBindings()
-                binds.append(id)
-                return binds
-            }())
-        let rows: [PostgresRow]
-        if let conn {
-            rows = try await conn.rows(query, logger: db.logger)
-        } else {
-            rows = try await db.rows(query)
+        do {
+            var loaded: CaseQuery.Loaded?
+            switch (conn, lock) {
+            case (let conn?, true):
+                for try await row in try await conn.execute(CaseForWrite.Locked(id: id), logger: db.logger) { loaded = row }
+            case (let conn?, false):
+                for try await row in try await conn.execute(CaseForWrite(id: id), logger: db.logger) { loaded = row }
+            case (nil, _):
+                for try await row in try await db.client.execute(CaseForWrite(id: id), logger: db.logger) { loaded = row }
+            }
+            return loaded?.record
+        } catch {
+            throw DatabaseErrors.map(error, logger: db.logger)
         }
-        return try rows.first.map { try CaseQuery.decode($0).record }
     }
 }
 

@@ -58,21 +58,19 @@ enum DeadlineWriter {
     ) async throws {
         guard !caseIds.isEmpty else { return }
         let deadline = policy.deadline(stage, startingAt: now)
-        let inserted = try await conn.rows(
-            try """
-            INSERT INTO case_deadlines (case_id, stage, started_at, preferred_by, due_by)
-            SELECT id, \(stage), \(now), \(deadline.preferredBy.description)::date, \(deadline.dueBy.description)::date
-              FROM unnest(\(caseIds)::uuid[]) AS id
-            \(unescaped: onlyNew ? "ON CONFLICT (case_id, stage) DO NOTHING" : "")
-            RETURNING case_id
-            """, logger: db.logger)
-        let started = try inserted.map { try $0.decode(UUID.self) }
-        guard !started.isEmpty else { return }
+        // One statement: the deadlines, and the two timers of each one that was new.
         try await conn.run(
             try """
+            WITH started AS (
+                INSERT INTO case_deadlines (case_id, stage, started_at, preferred_by, due_by)
+                SELECT id, \(stage), \(now), \(deadline.preferredBy.description)::date, \(deadline.dueBy.description)::date
+                  FROM unnest(\(caseIds)::uuid[]) AS id
+                \(unescaped: onlyNew ? "ON CONFLICT (case_id, stage) DO NOTHING" : "")
+                RETURNING case_id
+            )
             INSERT INTO timers (kind, case_id, stage, due_at, created_at)
-            SELECT k, id, \(stage), d, \(now)
-              FROM unnest(\(started)::uuid[]) AS id,
+            SELECT k, s.case_id, \(stage), d, \(now)
+              FROM started s,
                    (VALUES (\(TimerKind.preferredPassed.rawValue), \(DeadlinePolicy.passingMoment(of: deadline.preferredBy))::timestamptz),
                            (\(TimerKind.duePassed.rawValue), \(DeadlinePolicy.passingMoment(of: deadline.dueBy))::timestamptz)) AS t(k, d)
             """, logger: db.logger)

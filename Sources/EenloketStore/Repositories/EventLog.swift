@@ -30,10 +30,37 @@ enum EventLog {
         _ conn: PostgresConnection, caseId: UUID, type: String, actor: EventActor, data: JSONValue = .object([:]),
         at now: Date, db: Database
     ) async throws {
-        try await conn.run(
-            try """
-            INSERT INTO case_events (case_id, at, type, actor_role, actor_staff_id, data)
-            VALUES (\(caseId), \(now), \(type), \(actor.role), \(actor.staffId), \(data))
-            """, logger: db.logger)
+        // Prepared once per connection: a write appends several events.
+        _ = try await conn.execute(
+            AppendEvent(caseId: caseId, at: now, type: type, actorRole: actor.role, actorStaffId: actor.staffId, data: data),
+            logger: db.logger)
     }
+}
+
+/// One history event.
+struct AppendEvent: PostgresPreparedStatement {
+    static let sql = """
+        INSERT INTO case_events (case_id, at, type, actor_role, actor_staff_id, data) VALUES ($1, $2, $3, $4, $5, $6)
+        """
+    typealias Row = Void
+
+    let caseId: UUID
+    let at: Date
+    let type: String
+    let actorRole: String
+    let actorStaffId: UUID?
+    let data: JSONValue
+
+    func makeBindings() throws -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(caseId)
+        binds.append(at)
+        binds.append(type)
+        binds.append(actorRole)
+        binds.append(actorStaffId)
+        try binds.append(data)
+        return binds
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row {}
 }
