@@ -31,9 +31,13 @@ ALTER TABLE panel_members
 ALTER TABLE staff
     ADD COLUMN name_normalized text GENERATED ALWAYS AS (routing_normalize(name)) STORED;
 
--- The routing order (fewest open cases, never assigned first, oldest last
--- assignment, lowest id), so picking a discipline's best member reads the
--- index in order and stops at the first eligible one.
-CREATE INDEX panel_members_routing_order_idx
-    ON panel_members (discipline, open_cases, last_assignment NULLS FIRST, staff_id);
+-- Every seat taken or freed updates its member's row (open_cases,
+-- last_assignment). With those columns in an index, each update was a new
+-- index entry and the routing query walked ever more dead ones (about 900
+-- pages per call in the benchmark). Now no index holds them, and half of
+-- each page stays free, so the updates are HOT (no index change, dead
+-- versions pruned on the page). The query reads the members of one
+-- discipline (hundreds) and sorts them in routing order.
 DROP INDEX panel_members_routing_idx;
+CREATE INDEX panel_members_discipline_idx ON panel_members (discipline);
+ALTER TABLE panel_members SET (fillfactor = 50);

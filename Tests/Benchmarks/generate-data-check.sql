@@ -9,10 +9,10 @@ UNION ALL
 SELECT 'events_by_unknown_staff', count(*) FROM case_events e
  WHERE e.actor_staff_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM staff s WHERE s.id = e.actor_staff_id)
 UNION ALL
--- seq runs 1..event_count without gaps.
-SELECT 'event_numbering', count(*) FROM cases c
-  FULL JOIN (SELECT case_id, count(*) AS n, min(seq) AS first, max(seq) AS last FROM case_events GROUP BY case_id) e ON e.case_id = c.id
- WHERE c.id IS NULL OR c.event_count <> coalesce(e.n, 0) OR (e.n > 0 AND (e.first <> 1 OR e.last <> e.n))
+-- seq runs 1..event_count (case_event_counters) without gaps.
+SELECT 'event_numbering', count(*) FROM case_event_counters k
+  FULL JOIN (SELECT case_id, count(*) AS n, min(seq) AS first, max(seq) AS last FROM case_events GROUP BY case_id) e ON e.case_id = k.case_id
+ WHERE k.case_id IS NULL OR e.case_id IS NULL OR k.event_count <> e.n OR e.first <> 1 OR e.last <> e.n
 UNION ALL
 SELECT 'parties_of_unknown_case', count(*) FROM case_parties p WHERE NOT EXISTS (SELECT 1 FROM cases c WHERE c.id = p.case_id)
 UNION ALL

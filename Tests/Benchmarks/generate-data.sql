@@ -7,7 +7,7 @@
 --   <the statements of this file>
 --
 -- Everything the triggers would keep is written here instead: case_events.seq
--- and cases.event_count, cases.next_due_by/closed_at/purged_at, panel_members
+-- and case_event_counters, cases.next_due_by/closed_at/purged_at, panel_members
 -- open_cases/last_assignment, the case_reference_<year> sequences. Cases are
 -- added to whatever is there (new staff per run; references continue the sequences).
 --
@@ -494,7 +494,7 @@ INSERT INTO gen_event_counts SELECT case_id, max(seq) FROM numbered GROUP BY cas
 
 INSERT INTO cases (id, reference, status, filer_role, employee_name, employer_name, employer_kvk, sick_since, question,
                    physician_name, physician_organisation, case_type, triage_decision, triage_motivation, requested_disciplines,
-                   triaged_at, triaged_by, created_at, updated_at, filed_on, next_due_by, event_count, employer_email,
+                   triaged_at, triaged_by, created_at, updated_at, filed_on, next_due_by, employer_email,
                    employee_email, closed_at, purged_at)
 SELECT c.id, c.reference, c.status, c.filer_role, c.employee_name, c.employer_name, c.employer_kvk, c.filed_on - (7 + (c.i * 31) % 600),
        CASE WHEN c.purged_at IS NOT NULL THEN 'Verwijderd na afloop van de bewaartermijn.'
@@ -514,11 +514,12 @@ SELECT c.id, c.reference, c.status, c.filer_role, c.employee_name, c.employer_na
        CASE WHEN c.triaged THEN c.officer END,
        c.filed_at, c.updated_at, c.filed_on,
        CASE WHEN c.closed_at IS NULL THEN nd.due_by END,
-       ec.events, c.employer_email, c.employee_email, c.closed_at, c.purged_at
+       c.employer_email, c.employee_email, c.closed_at, c.purged_at
   FROM gen_cases c
-  JOIN gen_event_counts ec ON ec.case_id = c.id
   LEFT JOIN (SELECT case_id, min(due_by) AS due_by FROM gen_deadlines WHERE met_at IS NULL GROUP BY case_id) nd ON nd.case_id = c.id
   CROSS JOIN gen_words w;
+
+INSERT INTO case_event_counters (case_id, event_count) SELECT case_id, events FROM gen_event_counts;
 
 -- The filer, and for accepted cases the invited other party (names and addresses as the case has them).
 CREATE TEMP TABLE gen_parties ON COMMIT DROP AS

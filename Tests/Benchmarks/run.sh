@@ -93,9 +93,10 @@ SAMPLER=$!
 echo "== a national pool: panel members and an intake officer"
 INTAKE=$(python3 "$BENCH/pool.py" "$B" beheer@bench.example beheer-benchmark-1 320)
 echo "panel members: $(sql -d eenloket -c 'SELECT count(*) FROM panel_members')"
-# Statistics for the new pool, as autovacuum gathers them within a minute in
-# service: without them the routing query sorts all members instead of reading
-# the routing-order index up to the first free one.
+# Planner statistics as autovacuum keeps them in service. The tables here grow
+# from empty within seconds, faster than autovacuum follows (on this machine it
+# sometimes did not analyze for many minutes), and stale statistics pick plans
+# for empty tables. So: analyze after creating the pool and again before triage.
 sql -d eenloket -c "ANALYZE"
 
 # wrk prints latency percentiles as 1.23ms / 456.78us / 1.02s: in milliseconds.
@@ -163,6 +164,7 @@ if [ "$HAVE" -lt "$NEEDED" ]; then
   measure_until "POST /cases (filling)" 32 "SELECT $NEEDED - count(*) FROM cases WHERE status = 'submitted'" \
     -s "$BENCH/file-case.lua" "$B/api/v1/cases"
 fi
+sql -d eenloket -c "ANALYZE"
 sql -d eenloket -c "SELECT id FROM cases WHERE status = 'submitted' ORDER BY created_at, id LIMIT $TRIAGE32_CASES" >"$WORK/triage-32.ids"
 sql -d eenloket -c "SELECT id FROM cases WHERE status = 'submitted' ORDER BY created_at, id OFFSET $TRIAGE32_CASES LIMIT $ROUTING_CASES" >"$WORK/routing.ids"
 # Which cases each run triages, in a side table of the benchmark, so the poll is one indexed query.

@@ -60,10 +60,8 @@ public struct RoutingStore: Sendable {
         var chosen: [RoutingCandidate] = []
         var missing = need.missing
         for _ in 0...Self.conflictRetries where !missing.isEmpty {
-            let rows = try await conn.rows(
-                try Self.bestMemberQuery(missing, for: need, excluding: excluded, at: now, lock: skipLocked ? .skipLocked : .wait),
-                logger: db.logger)
-            let offered = try rows.map(Self.candidate)
+            let offered = try await bestMembers(
+                missing, for: need, excluding: excluded, at: now, lock: skipLocked ? .skipLocked : .wait, conn: conn)
             let accepted = offered.filter { !need.conflicts.conflicts(memberName: $0.name, affiliations: $0.affiliations) }
             chosen += accepted
             excluded.formUnion(offered.map(\.staffId))
@@ -101,7 +99,7 @@ public struct RoutingStore: Sendable {
             let chosen = Array(Set(draft.assignments.map(\.caseId)))
             guard !chosen.isEmpty else { continue }
             try await conn.run(
-                try "SELECT 1 FROM cases WHERE id = ANY(\(chosen)::uuid[]) ORDER BY created_at, id FOR UPDATE",
+                "SELECT 1 FROM cases WHERE id = ANY(\(chosen)::uuid[]) ORDER BY created_at, id FOR UPDATE",
                 logger: db.logger)
             let locked = try await loadNeeds(conn: conn, ids: chosen, after: nil)
             let plan = Routing.plan(locked.map(\.need), candidates: &candidates, nextOrdinal: Int64.max / 2)
@@ -117,7 +115,7 @@ public struct RoutingStore: Sendable {
     /// Waiting cases with what their panels already have, oldest first: the
     /// given ones, or a page after `cursor`.
     static func needsQuery(ids: [UUID]?, after cursor: (Date, UUID)?) throws -> PostgresQuery {
-        try """
+        """
         SELECT c.id, c.created_at, c.reference, c.requested_disciplines, c.employer_name, c.employer_kvk,
                c.physician_name, c.physician_organisation,
                coalesce(array_agg(pa.discipline) FILTER (WHERE pa.id IS NOT NULL AND pa.released_at IS NULL), '{}'),
@@ -151,37 +149,49 @@ public struct RoutingStore: Sendable {
     }
 
     /// How the best-member query locks what it finds.
-    enum MemberLock: String {
+    enum MemberLock {
         /// Only whether one exists.
-        case none = ""
+        case none
         /// Members other transactions hold are passed over.
-        case skipLocked = "FOR UPDATE OF pm SKIP LOCKED"
+        case skipLocked
         /// Waits for the holder, then takes the member if still eligible.
-        case wait = "FOR UPDATE OF pm"
+        case wait
     }
 
-    /// Per discipline, the first eligible member in routing order, locked as `lock` says.
+    /// Per discipline, the first eligible member in routing order, locked as `lock` says
+    /// (as a plain query, for the query-plan test).
     static func bestMemberQuery(
         _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, lock: MemberLock
     ) throws -> PostgresQuery {
-        let today = AmsterdamTime.date(of: now).description
-        let locking = lock.rawValue
-        return try """
-        SELECT m.staff_id, m.name, m.discipline, m.affiliations, m.open_cases, m.max_open_cases, m.last_assignment
-          FROM unnest(\(disciplines.map(\.rawValue))::text[]) AS d (discipline)
-         CROSS JOIN LATERAL (
-               SELECT pm.staff_id, s.name, pm.discipline, pm.affiliations, pm.open_cases, pm.max_open_cases, pm.last_assignment
-                 FROM panel_members pm JOIN staff s ON s.id = pm.staff_id
-                WHERE pm.discipline = d.discipline AND s.active AND pm.open_cases < pm.max_open_cases
-                  AND pm.staff_id <> ALL (\(Array(excluded))::uuid[])
-                  AND NOT EXISTS (SELECT 1 FROM member_absences a
-                                   WHERE a.staff_id = pm.staff_id AND \(today)::date BETWEEN a.starts_on AND a.ends_on)
-                  AND NOT pm.affiliations_normalized && \(Array(need.conflicts.forbiddenAffiliations))::text[]
-                  AND s.name_normalized IS DISTINCT FROM \(need.conflicts.occupationalPhysicianName)::text
-                ORDER BY pm.open_cases, pm.last_assignment NULLS FIRST, pm.staff_id
-                LIMIT 1
-        \(unescaped: locking)) m
-        """
+        let binds = try BestMembers<SkipLocked>(disciplines, for: need, excluding: excluded, at: now).makeBindings()
+        switch lock {
+        case .none: return PostgresQuery(unsafeSQL: BestMembers<NoLock>.sql, binds: binds)
+        case .skipLocked: return PostgresQuery(unsafeSQL: BestMembers<SkipLocked>.sql, binds: binds)
+        case .wait: return PostgresQuery(unsafeSQL: BestMembers<WaitForLock>.sql, binds: binds)
+        }
+    }
+
+    /// The best eligible members, as `lock` says, through a statement prepared once per connection.
+    private func bestMembers(
+        _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, lock: MemberLock,
+        conn: PostgresConnection
+    ) async throws -> [RoutingCandidate] {
+        var found: [RoutingCandidate] = []
+        switch lock {
+        case .none:
+            for try await c in try await conn.execute(BestMembers<NoLock>(disciplines, for: need, excluding: excluded, at: now), logger: db.logger) {
+                found.append(c)
+            }
+        case .skipLocked:
+            for try await c in try await conn.execute(BestMembers<SkipLocked>(disciplines, for: need, excluding: excluded, at: now), logger: db.logger) {
+                found.append(c)
+            }
+        case .wait:
+            for try await c in try await conn.execute(BestMembers<WaitForLock>(disciplines, for: need, excluding: excluded, at: now), logger: db.logger) {
+                found.append(c)
+            }
+        }
+        return found
     }
 
     // MARK: Reading
@@ -214,7 +224,7 @@ public struct RoutingStore: Sendable {
         return try rows.map(Self.candidate)
     }
 
-    private static func candidate(_ row: PostgresRow) throws -> RoutingCandidate {
+    static func candidate(_ row: PostgresRow) throws -> RoutingCandidate {
         let (id, name, discipline, affiliations, open, max, last) =
             try row.decode((UUID, String, Discipline, [String], Int, Int, Int64?).self)
         return RoutingCandidate(
@@ -224,9 +234,7 @@ public struct RoutingStore: Sendable {
 
     /// Whether any of these disciplines has an eligible member at all (held by others or not).
     private func eligibleExists(_ disciplines: [Discipline], for need: RoutingNeed, at now: Date, conn: PostgresConnection) async throws -> Bool {
-        let rows = try await conn.rows(
-            try Self.bestMemberQuery(disciplines, for: need, excluding: need.members, at: now, lock: .none), logger: db.logger)
-        return try rows.map(Self.candidate).contains { !need.conflicts.conflicts(memberName: $0.name, affiliations: $0.affiliations) }
+        return try await bestMembers(disciplines, for: need, excluding: need.members, at: now, lock: .none, conn: conn).contains { !need.conflicts.conflicts(memberName: $0.name, affiliations: $0.affiliations) }
     }
 
     // MARK: Writing
@@ -246,7 +254,7 @@ public struct RoutingStore: Sendable {
         let disciplines = plan.assignments.map(\.discipline.rawValue)
         let chairs = plan.assignments.map(\.isChair)
         try await conn.run(
-            try """
+            """
             WITH seats AS (
                 INSERT INTO panel_assignments (case_id, staff_id, discipline, is_chair, assigned_at)
                 SELECT c, s, d, ch, \(now)
@@ -287,4 +295,62 @@ public struct RoutingStore: Sendable {
             plan.completed.map { ($0, Messages.render(.panelAssigned, reference: references[$0] ?? "", serviceURL: settings.publicURL)) },
             kind: .panelAssigned, at: now, conn: conn, db: db)
     }
+}
+
+/// The locking clause of a `BestMembers` statement.
+protocol MemberLockClause { static var clause: String { get } }
+enum NoLock: MemberLockClause { static var clause: String { "" } }
+enum SkipLocked: MemberLockClause { static var clause: String { "FOR UPDATE OF pm SKIP LOCKED" } }
+enum WaitForLock: MemberLockClause { static var clause: String { "FOR UPDATE OF pm" } }
+
+/// Per discipline, the first eligible member in routing order (fewest open
+/// cases, never assigned first, oldest last assignment, lowest id): active,
+/// below capacity, not absent today, not already on the panel, and free of the
+/// conflicts SQL can see on the normalised columns. Prepared once per connection.
+struct BestMembers<Lock: MemberLockClause>: PostgresPreparedStatement {
+    static var sql: String {
+        """
+        SELECT m.staff_id, m.name, m.discipline, m.affiliations, m.open_cases, m.max_open_cases, m.last_assignment
+          FROM unnest($1::text[]) AS d (discipline)
+         CROSS JOIN LATERAL (
+               SELECT pm.staff_id, s.name, pm.discipline, pm.affiliations, pm.open_cases, pm.max_open_cases, pm.last_assignment
+                 FROM panel_members pm JOIN staff s ON s.id = pm.staff_id
+                WHERE pm.discipline = d.discipline AND s.active AND pm.open_cases < pm.max_open_cases
+                  AND pm.staff_id <> ALL ($2::uuid[])
+                  AND NOT EXISTS (SELECT 1 FROM member_absences a
+                                   WHERE a.staff_id = pm.staff_id AND $3::date BETWEEN a.starts_on AND a.ends_on)
+                  AND NOT pm.affiliations_normalized && $4::text[]
+                  AND s.name_normalized IS DISTINCT FROM $5::text
+                ORDER BY pm.open_cases, pm.last_assignment NULLS FIRST, pm.staff_id
+                LIMIT 1
+        \(Lock.clause)) m
+        """
+    }
+    typealias Row = RoutingCandidate
+
+    let disciplines: [String]
+    let excluded: [UUID]
+    let today: String
+    let forbidden: [String]
+    let physician: String?
+
+    init(_ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date) {
+        self.disciplines = disciplines.map(\.rawValue)
+        self.excluded = Array(excluded)
+        self.today = AmsterdamTime.date(of: now).description
+        self.forbidden = Array(need.conflicts.forbiddenAffiliations)
+        self.physician = need.conflicts.occupationalPhysicianName
+    }
+
+    func makeBindings() throws -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(disciplines)
+        binds.append(excluded)
+        binds.append(today)
+        binds.append(forbidden)
+        binds.append(physician)
+        return binds
+    }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row { try RoutingStore.candidate(row) }
 }
