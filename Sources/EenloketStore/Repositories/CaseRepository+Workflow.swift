@@ -159,7 +159,7 @@ extension CaseRepository {
                 nil, caseId: id, kind: .rulingRecorded,
                 message: Messages.render(.rulingRecorded, reference: current.reference, serviceURL: settings.publicURL),
                 at: now, conn: conn, db: db)
-            try await FollowUps.schedule(caseId: id, ruledAt: now, policy: try await deadlines.policy(), conn: conn, db: db)
+            try await FollowUps.schedule(caseId: id, ruledAt: now, policy: try await deadlines.policy(on: conn), conn: conn, db: db)
             guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
             try await attachMedical(&after, for: caller, at: now, on: conn)
             return after

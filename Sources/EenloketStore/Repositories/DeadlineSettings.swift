@@ -16,13 +16,20 @@ public final class DeadlineSettings: Sendable {
         self.maxAge = maxAge
     }
 
-    /// The policy in force.
-    public func policy() async throws -> DeadlinePolicy {
+    /// The policy in force. Inside a transaction, pass its connection: a
+    /// refresh then reads through it. Taking a second pool connection while
+    /// holding one deadlocks the pool once every connection is held that way
+    /// (seen in the routing benchmark when the cache expired under load).
+    public func policy(on conn: PostgresConnection? = nil) async throws -> DeadlinePolicy {
         let now = ContinuousClock.now
         if let cached = cache.withLock({ $0 }), now - cached.loadedAt < maxAge { return cached.policy }
+        func rows(_ query: PostgresQuery) async throws -> [PostgresRow] {
+            if let conn { return try await conn.rows(query, logger: db.logger) }
+            return try await db.rows(query)
+        }
         var rules: [DeadlineStage: DeadlineRule] = DeadlineRule.defaults
         var followUps: [FollowUpRule] = []
-        for row in try await db.rows("SELECT stage, preferred_days, due_days FROM deadline_rules") {
+        for row in try await rows("SELECT stage, preferred_days, due_days FROM deadline_rules") {
             let (name, preferred, due) = try row.decode((String, Int, Int).self)
             if let stage = DeadlineStage(rawValue: name) {
                 rules[stage] = DeadlineRule(stage: stage, preferredDays: preferred, dueDays: due)
@@ -31,7 +38,7 @@ public final class DeadlineSettings: Sendable {
             }
         }
         var extra: Set<LocalDate> = []
-        for row in try await db.rows("SELECT day::text FROM non_working_days") {
+        for row in try await rows("SELECT day::text FROM non_working_days") {
             if let day = LocalDate(iso: try row.decode(String.self)) { extra.insert(day) }
         }
         let policy = DeadlinePolicy(

@@ -287,7 +287,7 @@ public struct RoutingStore: Sendable {
             INSERT INTO case_events (case_id, at, type, actor_role, data)
             SELECT id, \(now), 'panel_completed', 'system', jsonb_build_object('status', 'in_review') FROM done
             """, logger: db.logger)
-        let policy = try await deadlines.policy()
+        let policy = try await deadlines.policy(on: conn)
         try await DeadlineWriter.meet(.panel, caseIds: plan.completed, at: now, conn: conn, db: db)
         // A panel reopened by a coordinator keeps the ruling deadline it already had.
         try await DeadlineWriter.start(.ruling, caseIds: plan.completed, at: now, policy: policy, conn: conn, db: db, onlyNew: true)
