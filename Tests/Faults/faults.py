@@ -440,7 +440,7 @@ def shutdown(args):
         # In flight for certain: every filing is inside the service, waiting for the lock in PostgreSQL.
         waiting = lambda: int(psql("""SELECT count(*) FROM pg_stat_activity
                                       WHERE application_name = 'eenloket' AND wait_event_type = 'Lock'
-                                        AND query LIKE 'INSERT INTO cases %'""")[0][0])
+                                        AND query LIKE '%file_case(%'""")[0][0])
         if not wait_for(lambda: waiting() >= args.inflight, 20):
             sys.exit(f"only {waiting()} of {args.inflight} filings reached the database")
 
