@@ -117,6 +117,17 @@ struct ViewerBinds {
         case .party(let p): (kind, role, staffId, caseId) = ("party", p.role.rawValue, nil, p.caseId)
         }
     }
+
+    /// $1 the case, $2…$5 this viewer: the parameters of the medical accessors.
+    func bindings(caseId id: UUID) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(id)
+        binds.append(kind)
+        binds.append(role)
+        binds.append(staffId)
+        binds.append(caseId)
+        return binds
+    }
 }
 
 /// A case read for a viewer: prepared once per connection.
@@ -132,15 +143,7 @@ struct CaseForViewer: PostgresPreparedStatement {
         self.viewer = ViewerBinds(viewer)
     }
 
-    func makeBindings() throws -> PostgresBindings {
-        var binds = PostgresBindings()
-        binds.append(id)
-        binds.append(viewer.kind)
-        binds.append(viewer.role)
-        binds.append(viewer.staffId)
-        binds.append(viewer.caseId)
-        return binds
-    }
+    func makeBindings() throws -> PostgresBindings { viewer.bindings(caseId: id) }
 
     func decodeRow(_ row: PostgresRow) throws -> Row { try CaseQuery.decode(row) }
 }
@@ -182,15 +185,7 @@ struct MedicalForViewer: PostgresPreparedStatement {
     let id: UUID
     let viewer: ViewerBinds
 
-    func makeBindings() throws -> PostgresBindings {
-        var binds = PostgresBindings()
-        binds.append(id)
-        binds.append(viewer.kind)
-        binds.append(viewer.role)
-        binds.append(viewer.staffId)
-        binds.append(viewer.caseId)
-        return binds
-    }
+    func makeBindings() throws -> PostgresBindings { viewer.bindings(caseId: id) }
 
     func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode((String?, String?).self) }
 }

@@ -58,13 +58,10 @@ public struct CaseRepository: Sendable {
         if information != nil { fields.append("medical_information") }
         if considerations != nil { fields.append("medical_considerations") }
         let data = JSONValue.object(["fields": .array(fields), "role": .string(staff.role.rawValue)])
-        if let conn {
-            try await EventLog.append(conn, caseId: record.id, type: "medical_data_viewed", actor: EventActor(caller), data: data, at: now, db: db)
-            return
-        }
-        try await db.transaction { conn in
+        let append = { @Sendable (conn: PostgresConnection) async throws in
             try await EventLog.append(conn, caseId: record.id, type: "medical_data_viewed", actor: EventActor(caller), data: data, at: now, db: db)
         }
+        if let conn { try await append(conn) } else { try await db.transaction(append) }
     }
 
     /// Adds the medical fields when the caller may see them (the keys then
