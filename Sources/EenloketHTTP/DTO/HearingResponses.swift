@@ -53,6 +53,7 @@ struct FollowUpJSON: Encodable {
         try c.encode(r.returnToWork?.rawValue, forKey: APIKey("return_to_work"))
         try c.encode(r.needsHelp, forKey: APIKey("needs_help"))
         try c.encode(r.remarks, forKey: APIKey("remarks"))
+        try c.encode(r.remarksWithheld, forKey: APIKey("remarks_withheld"))
         try c.encode(r.missedAt.map(Timestamp.format), forKey: APIKey("missed_at"))
     }
 }

@@ -2492,6 +2492,7 @@ components:
         - return_to_work
         - needs_help
         - remarks
+        - remarks_withheld
         - missed_at
       properties:
         id:
@@ -2522,6 +2523,12 @@ components:
           type: [boolean, 'null']
         remarks:
           type: [string, 'null']
+          description: Null when `remarks_withheld`.
+        remarks_withheld:
+          type: boolean
+          description: >-
+            True when the employee wrote remarks that this reader may not see. Free text from the employee
+            follows the rule of the medical fields (the employee, intake officers, the panel's physicians).
         missed_at:
           type: [string, 'null']
           format: date-time

@@ -238,7 +238,12 @@ public struct FollowUpRecord: Sendable {
     public let carriedOut: RulingCarriedOut?
     public let returnToWork: ReturnToWork?
     public let needsHelp: Bool?
+    /// Null when `remarksWithheld`.
     public let remarks: String?
+    /// The employee wrote remarks that this reader may not see: free text from
+    /// the employee can hold health details despite the questionnaire asking
+    /// only work-related facts, so it follows the medical-field rule.
+    public let remarksWithheld: Bool
     public let missedAt: Date?
 }
 

@@ -175,15 +175,19 @@ extension CaseRepository {
 
     // MARK: After-care
 
-    /// The check-ins of a case: a party sees its own that are due; staff see all.
+    /// The check-ins of a case: a party sees its own that are due; staff see all,
+    /// but the employee's remarks only when they may see the medical fields.
     public func followUps(_ id: UUID, caller: Caller, at now: Date) async throws -> [FollowUpRecord] {
         guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
             throw AppError.notFound
         }
         let party = caller.party?.role.rawValue
+        let employeeRemarks = CaseAccessPolicy.canSeeMedical(caller, record.accessFacts)
         let rows = try await db.rows(
             """
-            SELECT id, party, sequence, due_at, answer_by, answered_at, carried_out, return_to_work, needs_help, remarks, missed_at
+            SELECT id, party, sequence, due_at, answer_by, answered_at, carried_out, return_to_work, needs_help,
+                   CASE WHEN party = 'employer' OR \(employeeRemarks) THEN remarks END,
+                   remarks IS NOT NULL AND party = 'employee' AND NOT \(employeeRemarks), missed_at
               FROM follow_ups
              WHERE case_id = \(id) AND (\(party)::text IS NULL OR (party = \(party) AND due_at <= \(now)))
              ORDER BY sequence, party
@@ -207,7 +211,8 @@ extension CaseRepository {
                        needs_help = \(answer.needsHelp), remarks = \(answer.remarks)
                  WHERE id = \(followUp) AND case_id = \(id) AND party = \(party.role)
                    AND due_at <= \(now) AND answered_at IS NULL AND missed_at IS NULL
-                RETURNING id, party, sequence, due_at, answer_by, answered_at, carried_out, return_to_work, needs_help, remarks, missed_at
+                RETURNING id, party, sequence, due_at, answer_by, answered_at, carried_out, return_to_work, needs_help, remarks,
+                          false, missed_at
                 """, logger: db.logger)
             guard let row = rows.first else {
                 let exists = try await conn.rows(
@@ -234,10 +239,10 @@ extension CaseRepository {
     }
 
     static func decodeFollowUp(_ row: PostgresRow) throws -> FollowUpRecord {
-        let (id, party, sequence, due, answerBy, answered, carried, ret, help, remarks, missed) = try row.decode(
-            (UUID, PartyRole, Int, Date, Date, Date?, RulingCarriedOut?, ReturnToWork?, Bool?, String?, Date?).self)
+        let (id, party, sequence, due, answerBy, answered, carried, ret, help, remarks, withheld, missed) = try row.decode(
+            (UUID, PartyRole, Int, Date, Date, Date?, RulingCarriedOut?, ReturnToWork?, Bool?, String?, Bool, Date?).self)
         return FollowUpRecord(
             id: id, party: party, sequence: sequence, dueAt: due, answerBy: answerBy, answeredAt: answered, carriedOut: carried,
-            returnToWork: ret, needsHelp: help, remarks: remarks, missedAt: missed)
+            returnToWork: ret, needsHelp: help, remarks: remarks, remarksWithheld: withheld, missedAt: missed)
     }
 }

@@ -66,4 +66,31 @@ struct FollowUpTests {
             #expect(overview["share_rulings_carried_out"].double == 0)
         }
     }
+
+    @Test func anEmployeesRemarksFollowTheMedicalRule() async throws {
+        try await withApp { t in
+            let c = try await ruledCase(t)
+            t.setClock("2026-12-07", hour: 9.5)
+            try await t.fireTimers()
+            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let remark = "Mijn rugklachten zijn erger geworden."
+            let answered = try await t.api.post(
+                "/api/v1/cases/\(c.id)/followups/\(item["id"].string!)",
+                object: ["ruling_carried_out": "partly", "return_to_work": "working_less", "needs_help": true, "remarks": remark],
+                token: c.employee)
+            #expect(answered.status == 200 && answered["remarks"].string == remark)
+            func employeeItem(_ token: String) async throws -> JSONValue {
+                let items = try await t.api.get("/api/v1/cases/\(c.id)/followups", token: token)["items"].array
+                return try #require(items.first { $0["party"].string == "employee" && $0["sequence"].int == 1 })
+            }
+            // The employee and the intake officer may read it.
+            #expect(try await employeeItem(c.employee)["remarks"].string == remark)
+            let officer = try await employeeItem(try await t.staff(.intakeOfficer).token)
+            #expect(officer["remarks"].string == remark && officer["remarks_withheld"].bool == false)
+            // A coordinator sees the facts, and that remarks exist, but not the text.
+            let coordinator = try await employeeItem(try await t.staff(.coordinator).token)
+            #expect(coordinator["remarks"].isNull && coordinator["remarks_withheld"].bool == true)
+            #expect(coordinator["return_to_work"].string == "working_less" && coordinator["needs_help"].bool == true)
+        }
+    }
 }
