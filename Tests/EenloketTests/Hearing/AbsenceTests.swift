@@ -59,4 +59,31 @@ struct AbsenceTests {
             #expect(try await t.outbox(c.id).contains { $0.kind == "escalation" })
         }
     }
+
+    @Test func aChairAbsentIsEscalatedOnceWhileItStaysOpen() async throws {
+        try await withApp { t in
+            try await t.staff(.coordinator)
+            let chair = try await t.member(.bedrijfsarts)
+            let c = try await t.file()
+            try await t.accept(c.id, disciplines: [.bedrijfsarts])
+            let caseId = UUID(uuidString: c.id)!
+            #expect(try await t.api.post(
+                "/api/v1/staff/\(chair.id)/absences", object: ["starts_on": "2026-12-07", "ends_on": "2026-12-18"], token: chair.token
+            ).status == 201)
+            // The reminder once the preferred ruling date (14 Dec) has passed finds the chair absent too.
+            t.setClock("2026-12-15", hour: 10)
+            #expect(try await t.fireTimers() >= 1)
+            #expect(try await t.outbox(c.id).contains { $0.kind == "reminder" })
+            let open = try await t.sql("SELECT count(*)::int FROM escalations WHERE case_id = \(caseId) AND kind = 'chair_absent'")
+            #expect(try open[0].decode(Int.self) == 1)
+            #expect(try await t.outbox(c.id).filter { $0.kind == "escalation" }.count == 1)
+            let events = try await t.sql("SELECT count(*)::int FROM case_events WHERE case_id = \(caseId) AND type = 'escalated'")
+            #expect(try events[0].decode(Int.self) == 1)
+            // The database holds the rule, whatever path inserts.
+            await #expect(throws: (any Error).self) {
+                try await t.sql(
+                    "INSERT INTO escalations (case_id, kind, detail, created_at) VALUES (\(caseId), 'chair_absent', 'x', now())")
+            }
+        }
+    }
 }
