@@ -75,6 +75,32 @@ struct NotificationTests {
         }
     }
 
+    /// A message counts as sent once the transport has it, not when the batch
+    /// ends: a stalled or crashed delivery later in the batch does not undo it,
+    /// and no transaction is open while the transport works.
+    @Test func eachMessageIsRecordedAsSoonAsItIsSent() async throws {
+        try await withApp { t in
+            for _ in 0..<3 { _ = try await t.file() }
+            let transport = StallingTransport(stallAt: 2)
+            let delivery = Task { try await t.deps.notifications.deliverDue(at: t.clock.now(), limit: 10, via: transport) }
+            await transport.waitUntilStalled()
+            let recorded = try await t.sql("SELECT count(*)::int FROM notifications WHERE sent_at IS NOT NULL")
+            #expect(try recorded[0].decode(Int.self) == 1)
+            let open = try await t.sql(
+                "SELECT count(*)::int FROM pg_stat_activity WHERE datname = current_database() AND state LIKE 'idle in transaction%'")
+            #expect(try open[0].decode(Int.self) == 0)
+            // Another worker meanwhile finds nothing to send: the batch is leased.
+            let other = RecordingTransport()
+            #expect(try await t.deps.notifications.deliverDue(at: t.clock.now(), limit: 10, via: other).sent == 0)
+            transport.release()
+            #expect(try await delivery.value == (sent: 3, failed: 0))
+            // A message left behind by a crashed worker is sent once its lease has ended.
+            try await t.sql("UPDATE notifications SET sent_at = NULL WHERE id = (SELECT min(id) FROM notifications)")
+            #expect(try await t.deps.notifications.deliverDue(at: t.clock.now().addingTimeInterval(599), via: other).sent == 0)
+            #expect(try await t.deps.notifications.deliverDue(at: t.clock.now().addingTimeInterval(601), via: other).sent == 1)
+        }
+    }
+
     @Test func spoolTransportWritesRFC5322Files() async throws {
         let directory = NSTemporaryDirectory() + "eenloket-spool-\(UUID().uuidString)"
         let spool = try SpoolTransport(directory: directory, from: "noreply@eenloket.test")

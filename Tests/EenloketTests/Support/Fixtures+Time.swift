@@ -54,3 +54,50 @@ final class RecordingTransport: MailTransport, @unchecked Sendable {
 
     var messages: [OutgoingMail] { lock.withLock { sent } }
 }
+
+/// A mail transport that stops before its n-th message until released.
+final class StallingTransport: MailTransport, @unchecked Sendable {
+    private let lock = NSLock()
+    private let stallAt: Int
+    private var count = 0
+    private var stalled: CheckedContinuation<Void, Never>?
+    private var released = false
+    private var onStall: CheckedContinuation<Void, Never>?
+    private var hasStalled = false
+
+    init(stallAt: Int) { self.stallAt = stallAt }
+
+    func send(_ mail: OutgoingMail) async throws {
+        let stall = lock.withLock { count += 1; return count == stallAt && !released }
+        guard stall else { return }
+        await withCheckedContinuation { continuation in
+            let waiter: CheckedContinuation<Void, Never>? = lock.withLock {
+                stalled = continuation
+                hasStalled = true
+                defer { onStall = nil }
+                return onStall
+            }
+            waiter?.resume()
+        }
+    }
+
+    func waitUntilStalled() async {
+        await withCheckedContinuation { continuation in
+            let now = lock.withLock {
+                if hasStalled { return true }
+                onStall = continuation
+                return false
+            }
+            if now { continuation.resume() }
+        }
+    }
+
+    func release() {
+        let continuation = lock.withLock {
+            released = true
+            defer { stalled = nil }
+            return stalled
+        }
+        continuation?.resume()
+    }
+}
