@@ -66,8 +66,22 @@ public struct AppDependencies: Sendable {
 
 extension AppDependencies {
     /// 429 when this client address has filed too often in the last hour.
-    func admitFiling(_ request: Request, context: AppRequestContext) throws {
+    /// `filing` runs with the slot reserved; it returns whether it filed a new
+    /// case, and the slot is given back when it did not, or when it threw.
+    func limitingFilings<T>(
+        _ request: Request, context: AppRequestContext, _ filing: () async throws -> (result: T, filedNew: Bool)
+    ) async throws -> T {
         let address = context.clientAddress(request, trustForwardedFor: configuration.trustForwardedFor)
-        if let wait = filingLimiter.admit(address, at: clock.now()) { throw AppError.tooManyRequests(retryAfter: wait) }
+        let now = clock.now()
+        if let wait = filingLimiter.admit(address, at: now) { throw AppError.tooManyRequests(retryAfter: wait) }
+        let reservation = FilingRateLimiter.Reservation(address: address, at: now)
+        do {
+            let (result, filedNew) = try await filing()
+            if !filedNew { filingLimiter.refund(reservation) }
+            return result
+        } catch {
+            filingLimiter.refund(reservation)
+            throw error
+        }
     }
 }

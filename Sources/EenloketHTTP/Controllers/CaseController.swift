@@ -30,26 +30,28 @@ struct CaseController {
     /// `POST /api/v1/cases`: no account needed. With an `Idempotency-Key`, a
     /// repeat of the same body gets the same answer and files nothing new.
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try deps.admitFiling(request, context: context)
-        let body = try await JSONBody.parse(request)
-        guard case .object(let object) = body else {
-            throw AppError.malformed("De body moet een JSON-object zijn, niet een \(body.typeName).")
-        }
-        var idempotency: IdempotencyRequest?
-        if let key = request.headers[Self.idempotencyHeader] {
-            guard (1...200).contains(key.count) else {
-                throw AppError.invalid("Idempotency-Key", "Een Idempotency-Key heeft 1 tot en met 200 tekens.")
+        try await deps.limitingFilings(request, context: context) {
+            let body = try await JSONBody.parse(request)
+            guard case .object(let object) = body else {
+                throw AppError.malformed("De body moet een JSON-object zijn, niet een \(body.typeName).")
             }
-            idempotency = IdempotencyRequest(key: key, canonicalBody: CanonicalJSON.serialize(body))
+            var idempotency: IdempotencyRequest?
+            if let key = request.headers[Self.idempotencyHeader] {
+                guard (1...200).contains(key.count) else {
+                    throw AppError.invalid("Idempotency-Key", "Een Idempotency-Key heeft 1 tot en met 200 tekens.")
+                }
+                idempotency = IdempotencyRequest(key: key, canonicalBody: CanonicalJSON.serialize(body))
+            }
+            let new = try CreateCaseRequest.parse(object, today: deps.today)
+            let outcome = try await deps.cases.file(new, idempotency: idempotency, at: deps.now) { record, token in
+                (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token)))
+            }
+            context.logger.info("case filed", metadata: ["case_id": "\(outcome.caseId.lowercased)", "replayed": "\(outcome.replayed)"])
+            let response = JSONResponse.raw(
+                outcome.body, status: HTTPResponse.Status(code: outcome.status),
+                headers: [.location: "/api/v1/cases/\(outcome.caseId.lowercased)"])
+            return (response, !outcome.replayed)
         }
-        let new = try CreateCaseRequest.parse(object, today: deps.today)
-        let outcome = try await deps.cases.file(new, idempotency: idempotency, at: deps.now) { record, token in
-            (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token)))
-        }
-        context.logger.info("case filed", metadata: ["case_id": "\(outcome.caseId.lowercased)", "replayed": "\(outcome.replayed)"])
-        return JSONResponse.raw(
-            outcome.body, status: HTTPResponse.Status(code: outcome.status),
-            headers: [.location: "/api/v1/cases/\(outcome.caseId.lowercased)"])
     }
 
     /// `GET /api/v1/cases`: staff only; panel members see the cases they are on.

@@ -20,7 +20,18 @@ extension AppRequestContext {
 /// Anonymous filings per client address per hour, counted by each instance
 /// (with N instances behind a balancer a client may file up to N times the limit).
 /// Generous enough for a household or small office sharing one address.
+///
+/// A request reserves its slot before it is read, so a burst of parallel
+/// requests cannot pass together; the slot is given back when the request
+/// files nothing new (a replay of an Idempotency-Key, a refused body), so a
+/// client that retries or corrects a typo is not locked out.
 final class FilingRateLimiter: Sendable {
+    /// One counted filing, to give back with `refund`.
+    struct Reservation: Sendable {
+        let address: String
+        let at: Date
+    }
+
     private let limit: Int
     private let state = Mutex<[String: [Date]]>([:])
 
@@ -42,6 +53,15 @@ final class FilingRateLimiter: Sendable {
             windows[address] = recent
             if windows.count > 100_000 { windows = windows.filter { !$0.value.allSatisfy { $0 <= since } } }
             return nil
+        }
+    }
+
+    /// Gives back a slot counted by `admit` for a request that filed nothing new.
+    func refund(_ reservation: Reservation) {
+        state.withLock { windows in
+            guard var recent = windows[reservation.address], let index = recent.lastIndex(of: reservation.at) else { return }
+            recent.remove(at: index)
+            windows[reservation.address] = recent.isEmpty ? nil : recent
         }
     }
 }

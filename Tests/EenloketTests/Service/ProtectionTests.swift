@@ -28,6 +28,36 @@ struct ProtectionTests {
         }
     }
 
+    @Test func retriesAndRefusedBodiesDoNotCountAgainstTheLimit() async throws {
+        try await withApp(configure: { $0.filingsPerHourPerAddress = 2 }) { t in
+            // A client that retries with its Idempotency-Key files once and is counted once.
+            let keyed: HTTPFields = [HTTPField.Name("Idempotency-Key")!: "poging-1"]
+            let body = t.filing()
+            for _ in 0..<4 {
+                #expect(try await t.api.post("/api/v1/cases", object: body, headers: keyed).status == 201)
+            }
+            // Bodies that are refused file nothing and are not counted either.
+            for _ in 0..<4 {
+                expectProblem(try await t.api.post("/api/v1/cases", object: ["filer_role": "niemand"]), 422)
+            }
+            #expect(try await t.api.post("/api/v1/cases", object: t.filing()).status == 201)
+            // That was the second new case: the third is refused.
+            expectProblem(try await t.api.post("/api/v1/cases", object: t.filing()), 429)
+        }
+    }
+
+    /// Parallel requests reserve their slots before they are read: no burst gets past the limit.
+    @Test func aBurstOfParallelFilingsStaysWithinTheLimit() async throws {
+        try await withApp(configure: { $0.filingsPerHourPerAddress = 5 }) { t in
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<20 { group.addTask { try await t.api.post("/api/v1/cases", object: t.filing()).status } }
+                return try await group.reduce(into: [Int]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 201 }.count == 5, "\(statuses.sorted())")
+            #expect(statuses.filter { $0 == 429 }.count == 15)
+        }
+    }
+
     @Test func forwardedForIsIgnoredUnlessTheProxyIsTrusted() async throws {
         try await withApp(configure: { $0.filingsPerHourPerAddress = 2 }) { t in
             // Without trust every request counts for the peer, whatever header a client makes up.

@@ -56,22 +56,31 @@ extension WebController {
         let role = try filerRole(context)
         let form = try await FormData.read(request)
         try CSRF.check(form, expected: request.cookies[CSRF.cookieName]?.value)
-        try deps.admitFiling(request, context: context)
         let filingForm = FilingForm(role: role)
         let body = filingForm.json(form)
         let key = form["idempotency_key"].flatMap { (1...200).contains($0.count) ? $0 : nil } ?? UUID().uuidString
-        let new: NewCase
-        do {
-            new = try CreateCaseRequest.parse(body, today: deps.today)
-        } catch AppError.invalid(let errors) {
+        let attempt: FilingAttempt = try await deps.limitingFilings(request, context: context) {
+            let new: NewCase
+            do {
+                new = try CreateCaseRequest.parse(body, today: deps.today)
+            } catch AppError.invalid(let errors) {
+                return (.refused(errors), false)
+            }
+            let outcome = try await deps.cases.file(
+                new, idempotency: IdempotencyRequest(key: "web:" + key, canonicalBody: CanonicalJSON.serialize(.object(body))),
+                at: deps.now
+            ) { record, token in
+                (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token)))
+            }
+            return (.filed(outcome), !outcome.replayed)
+        }
+        let outcome: FilingOutcome
+        switch attempt {
+        case .filed(let filed): outcome = filed
+        case .refused(let errors):
             return renderFilingForm(
                 role: role, values: filingForm.submittedValues(form), errors: filingForm.mapErrors(errors),
                 csrf: form["csrf"] ?? "", idempotencyKey: key)
-        }
-        let outcome = try await deps.cases.file(
-            new, idempotency: IdempotencyRequest(key: "web:" + key, canonicalBody: CanonicalJSON.serialize(.object(body))), at: deps.now
-        ) { record, token in
-            (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token)))
         }
         let filed = try JSONValue.parse(outcome.body)
         guard case .object(let fields) = filed, case .string(let token)? = fields["access_token"],
@@ -206,4 +215,10 @@ struct FilingForm {
         if name == "medical_information" { return "Medische informatie" }
         return fields.first { $0.name == name }?.label ?? name
     }
+}
+
+/// What a submitted filing form led to.
+private enum FilingAttempt {
+    case filed(FilingOutcome)
+    case refused([FieldError])
 }
