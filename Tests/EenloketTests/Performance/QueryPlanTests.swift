@@ -82,6 +82,8 @@ struct QueryPlanTests {
             ("routing: waiting cases, next page", try RoutingStore.needsQuery(ids: nil, after: oldestWaiting)),
             ("routing: locked cases", try RoutingStore.needsQuery(ids: waiting.isEmpty ? [ruledCase] : waiting, after: nil)),
             ("routing: member loads", RoutingStore.candidatesQuery(at: now)),
+            ("routing: one case at triage", PostgresQuery(
+                unsafeSQL: NeedsOfCase.sql, binds: try NeedsOfCase(id: waiting.first ?? ruledCase).makeBindings())),
             ("routing: best member per discipline", try RoutingStore.bestMemberQuery(
                 [.bedrijfsarts, .verzekeringsarts, .arbeidsdeskundige],
                 for: RoutingNeed(
