@@ -11,6 +11,10 @@
 -- Deadline misses stay one row per missed stage, and every "ruling not
 -- carried out" answer stays its own row: each is a separate fact.
 
+-- An instance of the previous version may still be running (a rolling
+-- upgrade): no new duplicate may slip in between the clean-up and the index.
+LOCK TABLE escalations IN SHARE ROW EXCLUSIVE MODE;
+
 -- Earlier duplicates: keep the oldest open row of each group. Their history
 -- events stay in case_events, so nothing the parties or auditors rely on goes.
 DELETE FROM escalations e

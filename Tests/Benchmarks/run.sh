@@ -139,7 +139,7 @@ measure_until() {
   start=$(date +%s.%N); progress=$start
   # A long client timeout: wrk's 2 s default abandons queued requests, and the
   # service then cancels work that was nearly done.
-  wrk -t2 -c"$clients" --latency --timeout 30s -d600s "$@" >"$WORK/wrk.out" 2>&1 &
+  wrk -t"${WRK_THREADS:-2}" -c"$clients" --latency --timeout 30s -d600s "$@" >"$WORK/wrk.out" 2>&1 &
   local wrk_pid=$!
   while kill -0 "$wrk_pid" 2>/dev/null; do
     left=$(sql -d eenloket -c "$remaining")
@@ -174,10 +174,10 @@ sql -d eenloket -c "CREATE TABLE bench_batches (batch text, id uuid PRIMARY KEY)
 untriaged() { echo "SELECT count(*) FROM bench_batches b JOIN cases c ON c.id = b.id WHERE b.batch = '$1' AND c.status = 'submitted'"; }
 
 echo "== triage with routing"
-BENCH_IDS="$WORK/triage-32.ids" BENCH_TOKEN=$INTAKE measure_until "POST triage+routing @32" 32 "$(untriaged triage-32)" \
+BENCH_IDS="$WORK/triage-32.ids" BENCH_TOKEN=$INTAKE BENCH_THREADS=32 WRK_THREADS=32 measure_until "POST triage+routing @32" 32 "$(untriaged triage-32)" \
   -s "$BENCH/triage.lua" "$B"
 echo "== routing throughput: $ROUTING_CASES cases accepted by 128 concurrent clients"
-BENCH_IDS="$WORK/routing.ids" BENCH_TOKEN=$INTAKE measure_until "POST triage+routing @128" 128 "$(untriaged routing)" \
+BENCH_IDS="$WORK/routing.ids" BENCH_TOKEN=$INTAKE BENCH_THREADS=128 WRK_THREADS=128 measure_until "POST triage+routing @128" 128 "$(untriaged routing)" \
   -s "$BENCH/triage.lua" "$B"
 ROUTING_WALL=$WALL
 sql -d eenloket -c "SELECT count(*) FILTER (WHERE c.status = 'in_review'), count(*) FILTER (WHERE c.status = 'awaiting_panel'),

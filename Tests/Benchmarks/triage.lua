@@ -1,6 +1,10 @@
 -- wrk script: each request accepts the next submitted case (triage + routing in
 -- one request). Case ids come from the file in BENCH_IDS, split over the
 -- threads (run.sh stops wrk once all are triaged). BENCH_TOKEN: an intake officer.
+-- run.sh gives every connection its own thread (BENCH_THREADS = clients), so a
+-- thread whose ids are used up has nothing in flight and stops itself. Before,
+-- two threads shared the connections: one that finished first repeated its last
+-- id (a fast 409) until the other was done, pulling the percentiles down.
 local ids, position, step = {}, 0, 1
 local token = os.getenv("BENCH_TOKEN")
 local body = [[{"decision":"accept","case_type":"second_opinion","other_options_exhausted":true,
@@ -19,7 +23,11 @@ function init(args)
 end
 
 function request()
-  local id = ids[position] or ids[#ids]
+  local id = ids[position]
+  if id == nil then
+    wrk.thread:stop()
+    id = ids[#ids]
+  end
   position = position + step
   return wrk.format("POST", "/api/v1/cases/" .. id .. "/triage",
     {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. token}, body)

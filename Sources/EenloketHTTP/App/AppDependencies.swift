@@ -66,20 +66,30 @@ public struct AppDependencies: Sendable {
 
 extension AppDependencies {
     /// 429 when this client address has filed too often in the last hour.
-    /// `filing` runs with the slot reserved; it returns whether it filed a new
-    /// case, and the slot is given back when it did not, or when it threw.
+    /// `filing` runs with the slot reserved and returns whether it filed a new
+    /// case; the slot is given back when it did not, or when it was refused
+    /// with a client error (nothing was filed). A server error or a
+    /// cancellation may come after the commit, so those keep the slot.
+    /// Over the limit, a retry of an Idempotency-Key whose answer is stored
+    /// still gets that answer: it files nothing, and the client needs it.
     func limitingFilings<T>(
-        _ request: Request, context: AppRequestContext, _ filing: () async throws -> (result: T, filedNew: Bool)
+        _ request: Request, context: AppRequestContext, idempotencyKey: String?,
+        _ filing: () async throws -> (result: T, filedNew: Bool)
     ) async throws -> T {
         let address = context.clientAddress(request, trustForwardedFor: configuration.trustForwardedFor)
         let now = clock.now()
-        if let wait = filingLimiter.admit(address, at: now) { throw AppError.tooManyRequests(retryAfter: wait) }
+        if let wait = filingLimiter.admit(address, at: now) {
+            guard let idempotencyKey, (1...200).contains(idempotencyKey.count),
+                try await cases.hasStoredAnswer(idempotencyKey: idempotencyKey)
+            else { throw AppError.tooManyRequests(retryAfter: wait) }
+            return try await filing().result
+        }
         let reservation = FilingRateLimiter.Reservation(address: address, at: now)
         do {
             let (result, filedNew) = try await filing()
             if !filedNew { filingLimiter.refund(reservation) }
             return result
-        } catch {
+        } catch let error as AppError where error != .unavailable {
             filingLimiter.refund(reservation)
             throw error
         }

@@ -30,7 +30,7 @@ struct CaseController {
     /// `POST /api/v1/cases`: no account needed. With an `Idempotency-Key`, a
     /// repeat of the same body gets the same answer and files nothing new.
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await deps.limitingFilings(request, context: context) {
+        try await deps.limitingFilings(request, context: context, idempotencyKey: request.headers[Self.idempotencyHeader]) {
             let body = try await JSONBody.parse(request)
             guard case .object(let object) = body else {
                 throw AppError.malformed("De body moet een JSON-object zijn, niet een \(body.typeName).")

@@ -1004,8 +1004,11 @@ paths:
         403). A ruling schedules four check-ins per party (2 weeks, 6 weeks,
         3 months and 6 months after the ruling, each at 09:00 Europe/Amsterdam,
         two weeks to answer, by default). A party's token sees only its own check-ins that
-        are due; staff see all. Ordered by `sequence`, then `party`; empty
-        before a ruling.
+        are due; staff see all, but the employee's free-text `remarks` only
+        when they may see the medical fields (intake officers, the panel's
+        physicians); others get `remarks_withheld`. A staff view of those
+        remarks is logged as `medical_data_viewed`. Ordered by `sequence`,
+        then `party`; empty before a ruling.
       responses:
         '200':
           description: The check-ins.

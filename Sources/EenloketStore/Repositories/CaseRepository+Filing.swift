@@ -65,6 +65,17 @@ extension CaseRepository {
         }
     }
 
+    /// Whether an earlier filing with this Idempotency-Key has its answer stored
+    /// (a retry of it files nothing new).
+    public func hasStoredAnswer(idempotencyKey: String) async throws -> Bool {
+        let rows = try await db.rows(
+            """
+            SELECT EXISTS (SELECT 1 FROM idempotency_keys
+                            WHERE key_hash = \(IdempotencySeal.keyHash(idempotencyKey)) AND response_sealed IS NOT NULL)
+            """)
+        return try rows.first?.decode(Bool.self) ?? false
+    }
+
     /// The response to a filing, from the case as stored.
     private func answer(
         _ filing: FileCase, respond: @Sendable (CaseRecord, String) throws -> (status: Int, body: [UInt8]), on conn: PostgresConnection?

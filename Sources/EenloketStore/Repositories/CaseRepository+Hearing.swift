@@ -177,22 +177,32 @@ extension CaseRepository {
 
     /// The check-ins of a case: a party sees its own that are due; staff see all,
     /// but the employee's remarks only when they may see the medical fields.
+    /// Staff shown an employee's remarks leave a `medical_data_viewed` event,
+    /// in the same transaction as the read.
     public func followUps(_ id: UUID, caller: Caller, at now: Date) async throws -> [FollowUpRecord] {
         guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
             throw AppError.notFound
         }
         let party = caller.party?.role.rawValue
         let employeeRemarks = CaseAccessPolicy.canSeeMedical(caller, record.accessFacts)
-        let rows = try await db.rows(
-            """
-            SELECT id, party, sequence, due_at, answer_by, answered_at, carried_out, return_to_work, needs_help,
-                   CASE WHEN party = 'employer' OR \(employeeRemarks) THEN remarks END,
-                   remarks IS NOT NULL AND party = 'employee' AND NOT \(employeeRemarks), missed_at
-              FROM follow_ups
-             WHERE case_id = \(id) AND (\(party)::text IS NULL OR (party = \(party) AND due_at <= \(now)))
-             ORDER BY sequence, party
-            """)
-        return try rows.map(Self.decodeFollowUp)
+        return try await db.transaction { conn in
+            let rows = try await conn.rows(
+                """
+                SELECT id, party, sequence, due_at, answer_by, answered_at, carried_out, return_to_work, needs_help,
+                       CASE WHEN party = 'employer' OR \(employeeRemarks) THEN remarks END,
+                       remarks IS NOT NULL AND party = 'employee' AND NOT \(employeeRemarks), missed_at
+                  FROM follow_ups
+                 WHERE case_id = \(id) AND (\(party)::text IS NULL OR (party = \(party) AND due_at <= \(now)))
+                 ORDER BY sequence, party
+                """, logger: db.logger)
+            let items = try rows.map(Self.decodeFollowUp)
+            if let staff = caller.staff, items.contains(where: { $0.party == .employee && $0.remarks != nil }) {
+                try await EventLog.append(
+                    conn, caseId: id, type: "medical_data_viewed", actor: EventActor(caller),
+                    data: .object(["fields": .array(["follow_up_remarks"]), "role": .string(staff.role.rawValue)]), at: now, db: db)
+            }
+            return items
+        }
     }
 
     /// A party answers a due check-in. "Not carried out" flags the case to the coordinators.

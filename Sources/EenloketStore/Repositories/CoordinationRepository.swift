@@ -92,6 +92,8 @@ public struct CoordinationRepository: Sendable {
                    AND d.preferred_by BETWEEN \(startsOn.description)::date AND \(endsOn.description)::date
                    AND NOT EXISTS (SELECT 1 FROM escalations e
                                     WHERE e.case_id = c.id AND e.kind = 'chair_absent' AND e.resolved_at IS NULL)
+                 -- One order for every writer, so two absences recorded at once cannot deadlock on the escalations.
+                 ORDER BY c.id
                 """, logger: db.logger)
             for row in chaired {
                 let (caseId, reference, preferredBy) = try row.decode((UUID, String, String).self)

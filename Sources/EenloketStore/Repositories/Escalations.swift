@@ -15,7 +15,8 @@ enum Escalations {
         let inserted = try await conn.rows(
             """
             INSERT INTO escalations (case_id, kind, detail, created_at) VALUES (\(caseId), \(kind), \(detail), \(now))
-            ON CONFLICT DO NOTHING RETURNING id
+            ON CONFLICT (case_id, kind) WHERE resolved_at IS NULL AND kind IN ('chair_absent', 'follow_ups_missed') DO NOTHING
+            RETURNING id
             """, logger: db.logger)
         guard !inserted.isEmpty else { return false }
         try await EventLog.append(

@@ -51,58 +51,60 @@ public struct NotificationRepository: Sendable {
     /// exponential backoff (30 s, 1 min, 2 min, … at most an hour) and flagged
     /// after `maxAttempts`. Returns how many were sent and how many failed.
     ///
-    /// The batch is claimed in one short transaction that leases its rows for
-    /// `lease` (instances never send one twice at once); each message is then
-    /// recorded on its own as soon as the transport has it. No transaction or
-    /// row lock is held while a transport works, and a crash mid-batch resends
-    /// only the message it was sending (at-least-once), once the lease ends.
+    /// Each message is claimed (SKIP LOCKED, so instances never send one twice
+    /// at once), sent and recorded in a transaction of its own: what was sent
+    /// stays recorded whatever happens to the rest of the batch. A crash
+    /// between sending and the commit resends that one message
+    /// (at-least-once); its private link is then replaced by the new one.
     @discardableResult
     public func deliverDue(at now: Date, limit: Int = 50, via transport: any MailTransport) async throws -> (sent: Int, failed: Int) {
-        let rows = try await db.rows(Self.dueQuery(at: now, limit: limit, leaseUntil: now.addingTimeInterval(Self.lease)))
         var sent = 0
         var failed = 0
-        for row in rows {
+        for _ in 0..<limit {
+            guard let delivered = try await deliverNext(at: now, via: transport) else { break }
+            if delivered { sent += 1 } else { failed += 1 }
+        }
+        return (sent, failed)
+    }
+
+    /// Sends the next due e-mail: true when sent, false when it failed, nil when none is due.
+    private func deliverNext(at now: Date, via transport: any MailTransport) async throws -> Bool? {
+        try await db.transaction { conn -> Bool? in
+            guard let row = try await conn.rows(Self.dueQuery(at: now, limit: 1), logger: db.logger).first else { return nil }
             let (id, caseId, email, name, party, subject, body, attempts) =
                 try row.decode((Int64, UUID?, String, String?, PartyRole?, String, String, Int).self)
+            let finalBody = try await fillPrivateLink(body, caseId: caseId, party: party, conn: conn)
             do {
-                let finalBody = try await fillPrivateLink(body, caseId: caseId, party: party)
                 try await transport.send(OutgoingMail(id: id, to: email, toName: name, subject: subject, body: finalBody))
             } catch {
                 let tries = attempts + 1
                 let reason = String(String(describing: error).prefix(500))
                 let next = tries >= maxAttempts ? nil : now.addingTimeInterval(Self.backoff(afterAttempts: tries))
-                _ = try await db.rows(
+                try await conn.run(
                     """
                     UPDATE notifications
                        SET attempts = \(tries), last_error = \(reason),
                            failed_at = CASE WHEN \(next)::timestamptz IS NULL THEN \(now) END,
                            next_attempt_at = coalesce(\(next), next_attempt_at)
-                     WHERE id = \(id) AND sent_at IS NULL
-                    """)
-                failed += 1
-                continue
+                     WHERE id = \(id)
+                    """, logger: db.logger)
+                return false
             }
-            _ = try await db.rows("UPDATE notifications SET sent_at = \(now), attempts = attempts + 1 WHERE id = \(id)")
-            sent += 1
+            try await conn.run("UPDATE notifications SET sent_at = \(now), attempts = attempts + 1 WHERE id = \(id)", logger: db.logger)
+            return true
         }
-        return (sent, failed)
     }
 
-    /// How long a claimed message is left to the instance that claimed it.
-    static let lease: TimeInterval = 600
-
-    /// Claims up to `limit` due e-mails, skipping those another instance holds,
-    /// and leases them until `leaseUntil` (also run under EXPLAIN by the query-plan test).
-    static func dueQuery(at now: Date, limit: Int, leaseUntil: Date) -> PostgresQuery {
+    /// Claims up to `limit` due e-mails, skipping those another instance holds
+    /// (also run under EXPLAIN by the query-plan test).
+    static func dueQuery(at now: Date, limit: Int) -> PostgresQuery {
         """
-        UPDATE notifications n SET next_attempt_at = \(leaseUntil)
-          FROM (SELECT id FROM notifications
-                 WHERE channel = 'email' AND sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(now)
-                 ORDER BY next_attempt_at, id
-                 LIMIT \(limit)
-                   FOR UPDATE SKIP LOCKED) due
-         WHERE n.id = due.id
-        RETURNING n.id, n.case_id, n.recipient_email, n.recipient_name, n.recipient_party, n.subject, n.body, n.attempts
+        SELECT id, case_id, recipient_email, recipient_name, recipient_party, subject, body, attempts
+          FROM notifications
+         WHERE channel = 'email' AND sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(now)
+         ORDER BY next_attempt_at, id
+         LIMIT \(limit)
+           FOR UPDATE SKIP LOCKED
         """
     }
 
@@ -113,16 +115,12 @@ public struct NotificationRepository: Sendable {
 
     /// Puts a fresh private link into an invitation. The token exists only in
     /// the message; the database keeps its hash (replacing any earlier one).
-    /// Without `conn` the hash commits before the message leaves, so a link
-    /// that was sent always works until a newer one replaces it.
-    private func fillPrivateLink(
-        _ body: String, caseId: UUID?, party: PartyRole?, conn: PostgresConnection? = nil
-    ) async throws -> String {
+    private func fillPrivateLink(_ body: String, caseId: UUID?, party: PartyRole?, conn: PostgresConnection) async throws -> String {
         guard body.contains(Messages.privateLinkPlaceholder), let caseId, let party else { return body }
         let token = AccessToken.generate(.party)
-        let update: PostgresQuery =
-            try "UPDATE case_parties SET token_hash = \(AccessToken.hash(token)) WHERE case_id = \(caseId) AND role = \(party)"
-        if let conn { try await conn.run(update, logger: db.logger) } else { _ = try await db.rows(update) }
+        try await conn.run(
+            "UPDATE case_parties SET token_hash = \(AccessToken.hash(token)) WHERE case_id = \(caseId) AND role = \(party)",
+            logger: db.logger)
         return body.replacingOccurrences(of: Messages.privateLinkPlaceholder, with: settings.partyLink(token: token))
     }
 

@@ -336,7 +336,7 @@ enum WaitForLock: MemberLockClause { static var clause: String { "FOR UPDATE OF 
 ///
 /// The staff who cannot sit for this case (absent today, inactive, or the
 /// case's company doctor) are few: they are collected once per statement
-/// (an InitPlan) instead of joining every member to `staff` and
+/// (a hashed subplan) instead of joining every member to `staff` and
 /// `member_absences`, which took half the statement's time. Only the picked
 /// members' names are looked up.
 struct BestMembers<Lock: MemberLockClause>: PostgresPreparedStatement {
@@ -349,10 +349,11 @@ struct BestMembers<Lock: MemberLockClause>: PostgresPreparedStatement {
                  FROM panel_members pm
                 WHERE pm.discipline = d.discipline AND pm.open_cases < pm.max_open_cases
                   AND pm.staff_id <> ALL ($2::uuid[])
-                  AND pm.staff_id <> ALL (ARRAY(
+                  -- A hashed subplan, built once: all three columns are NOT NULL, so NOT IN is safe.
+                  AND pm.staff_id NOT IN (
                           SELECT a.staff_id FROM member_absences a WHERE $3::date BETWEEN a.starts_on AND a.ends_on
                           UNION ALL SELECT st.id FROM staff st WHERE NOT st.active
-                          UNION ALL SELECT st.id FROM staff st WHERE st.name_normalized = $5::text))
+                          UNION ALL SELECT st.id FROM staff st WHERE st.name_normalized = $5::text)
                   AND NOT pm.affiliations_normalized && $4::text[]
                 ORDER BY pm.open_cases, pm.last_assignment NULLS FIRST, pm.staff_id
                 LIMIT 1

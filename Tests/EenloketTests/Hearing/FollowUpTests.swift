@@ -1,16 +1,17 @@
 import EenloketDomain
 import Foundation
+import PostgresNIO
 import Testing
 
 @Suite("After-care follow-ups")
 struct FollowUpTests {
     /// A ruled case with an invited employer who has an address; returns the tokens.
-    func ruledCase(_ t: TestContext) async throws -> (id: String, employee: String) {
+    func ruledCase(_ t: TestContext) async throws -> (id: String, employee: String, chair: String) {
         let chair = try await t.member(.bedrijfsarts)
         let c = try await t.file(["employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "email": "hr@jansen.example"]])
         try await t.accept(c.id, disciplines: [.bedrijfsarts])
         #expect(try await t.api.post("/api/v1/cases/\(c.id)/ruling", object: t.rulingBody(), token: chair.token).status == 201)
-        return (c.id, c.token)
+        return (c.id, c.token, chair.id)
     }
 
     @Test func checkInsAreScheduledForBothPartiesAndAnswered() async throws {
@@ -80,17 +81,27 @@ struct FollowUpTests {
                 token: c.employee)
             #expect(answered.status == 200 && answered["remarks"].string == remark)
             func employeeItem(_ token: String) async throws -> JSONValue {
-                let items = try await t.api.get("/api/v1/cases/\(c.id)/followups", token: token)["items"].array
-                return try #require(items.first { $0["party"].string == "employee" && $0["sequence"].int == 1 })
+                let reply = try await t.api.get("/api/v1/cases/\(c.id)/followups", token: token)
+                #expect(reply.status == 200, "\(reply.text)")
+                return try #require(reply["items"].array.first { $0["party"].string == "employee" && $0["sequence"].int == 1 })
             }
-            // The employee and the intake officer may read it.
+            let views = "SELECT count(*)::int FROM case_events WHERE case_id = '\(c.id)' AND type = 'medical_data_viewed' AND data->'fields' ? 'follow_up_remarks'"
+            // The employee, the intake officer and the panel's company doctor may read it; staff views are logged.
             #expect(try await employeeItem(c.employee)["remarks"].string == remark)
+            #expect(try await t.sql(PostgresQuery(unsafeSQL: views))[0].decode(Int.self) == 0)
             let officer = try await employeeItem(try await t.staff(.intakeOfficer).token)
             #expect(officer["remarks"].string == remark && officer["remarks_withheld"].bool == false)
-            // A coordinator sees the facts, and that remarks exist, but not the text.
-            let coordinator = try await employeeItem(try await t.staff(.coordinator).token)
-            #expect(coordinator["remarks"].isNull && coordinator["remarks_withheld"].bool == true)
-            #expect(coordinator["return_to_work"].string == "working_less" && coordinator["needs_help"].bool == true)
+            // Staff sessions last hours and the clock moved weeks: the chair signs in again.
+            let chairEmail = try await t.sql("SELECT email FROM staff WHERE id = \(UUID(uuidString: c.chair)!)")[0].decode(String.self)
+            #expect(try await employeeItem(try await t.login(chairEmail, "sterk-wachtwoord-12"))["remarks"].string == remark)
+            #expect(try await t.sql(PostgresQuery(unsafeSQL: views))[0].decode(Int.self) == 2)
+            // A coordinator and an administrator see the facts, and that remarks exist, but not the text.
+            for token in [try await t.staff(.coordinator).token, try await t.adminToken()] {
+                let withheld = try await employeeItem(token)
+                #expect(withheld["remarks"].isNull && withheld["remarks_withheld"].bool == true)
+                #expect(withheld["return_to_work"].string == "working_less" && withheld["needs_help"].bool == true)
+            }
+            #expect(try await t.sql(PostgresQuery(unsafeSQL: views))[0].decode(Int.self) == 2)
         }
     }
 }

@@ -105,7 +105,7 @@ struct QueryPlanTests {
             ("failed messages", NotificationRepository.listQuery(state: "failed", limit: 100)),
             ("pending messages", NotificationRepository.listQuery(state: "pending", limit: 100)),
             ("due timers claim", TimerStore.dueQuery(at: now, limit: 100)),
-            ("outbox delivery claim", NotificationRepository.dueQuery(at: now, limit: 50, leaseUntil: now.addingTimeInterval(600))),
+            ("outbox delivery claim", NotificationRepository.dueQuery(at: now, limit: 50)),
         ]
     }
 

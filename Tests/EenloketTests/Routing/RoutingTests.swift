@@ -1,5 +1,7 @@
 import EenloketDomain
 import Foundation
+@testable import EenloketStore
+import PostgresNIO
 import Testing
 
 @Suite("Routing to a conflict-free panel")
@@ -215,6 +217,38 @@ struct RoutingContentionTests {
             let triaged = try await t.accept(c.id, disciplines: [.bedrijfsarts])
             #expect(triaged["status"].string == "in_review")
             #expect(triaged["panel"].array.map { $0["staff_id"].string } == [free.id])
+        }
+    }
+
+    /// The member-choice statement on its own (without Swift's check) never
+    /// offers an inactive or absent member, nor the case's own company doctor.
+    @Test func theMemberChoiceAloneSkipsInactiveAbsentAndTheCompanyDoctor() async throws {
+        try await withApp { t in
+            let inactive = try await t.member(.bedrijfsarts, name: "Niet actief")
+            let absent = try await t.member(.bedrijfsarts, name: "Afwezig")
+            let doctor = try await t.member(.bedrijfsarts, name: "  j.  BAKKER ")
+            let eligible = try await t.member(.bedrijfsarts, name: "Beschikbaar")
+            let ids = [inactive, absent, doctor].map { UUID(uuidString: $0.id)! }
+            try await t.sql("UPDATE staff SET active = false WHERE id = \(ids[0])")
+            try await t.sql(
+                """
+                INSERT INTO member_absences (id, staff_id, starts_on, ends_on, created_at)
+                VALUES (\(UUID()), \(ids[1]), '2026-11-20', '2026-11-30', now())
+                """)
+            // The eligible member has the most open cases, so routing order alone would pick any other first.
+            try await t.sql("UPDATE panel_members SET open_cases = 1 WHERE staff_id = \(UUID(uuidString: eligible.id)!)")
+            let need = RoutingNeed(
+                caseId: UUID(), requested: [.bedrijfsarts], filled: [], members: [], hasChair: false,
+                conflicts: ConflictProfile(employerName: "Bakkerij Jansen B.V.", employerKvk: "12345678",
+                                           physicianName: "J. Bakker", physicianOrganisation: "ArboNed"))
+            let query = try RoutingStore.bestMemberQuery([.bedrijfsarts], for: need, excluding: [], at: t.clock.now(), lock: .none)
+            let offered = try await t.sql(query).map { try $0.decode(UUID.self, context: .default) }
+            #expect(offered == [UUID(uuidString: eligible.id)!])
+            // Without the reasons to skip them, the same statement offers one of the others.
+            try await t.sql("UPDATE panel_members SET open_cases = 2 WHERE staff_id = \(UUID(uuidString: eligible.id)!)")
+            try await t.sql("UPDATE staff SET active = true WHERE id = \(ids[0])")
+            let again = try await t.sql(query).map { try $0.decode(UUID.self, context: .default) }
+            #expect(again == [ids[0]])
         }
     }
 

@@ -64,11 +64,19 @@ final class StallingTransport: MailTransport, @unchecked Sendable {
     private var released = false
     private var onStall: CheckedContinuation<Void, Never>?
     private var hasStalled = false
+    private var sentIds: Set<Int64> = []
 
     init(stallAt: Int) { self.stallAt = stallAt }
 
+    /// The messages handed to this transport.
+    var ids: Set<Int64> { lock.withLock { sentIds } }
+
     func send(_ mail: OutgoingMail) async throws {
-        let stall = lock.withLock { count += 1; return count == stallAt && !released }
+        let stall = lock.withLock {
+            count += 1
+            sentIds.insert(mail.id)
+            return count == stallAt && !released
+        }
         guard stall else { return }
         await withCheckedContinuation { continuation in
             let waiter: CheckedContinuation<Void, Never>? = lock.withLock {

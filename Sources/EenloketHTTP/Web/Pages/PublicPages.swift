@@ -59,7 +59,7 @@ extension WebController {
         let filingForm = FilingForm(role: role)
         let body = filingForm.json(form)
         let key = form["idempotency_key"].flatMap { (1...200).contains($0.count) ? $0 : nil } ?? UUID().uuidString
-        let attempt: FilingAttempt = try await deps.limitingFilings(request, context: context) {
+        let attempt: FilingAttempt = try await deps.limitingFilings(request, context: context, idempotencyKey: "web:" + key) {
             let new: NewCase
             do {
                 new = try CreateCaseRequest.parse(body, today: deps.today)
