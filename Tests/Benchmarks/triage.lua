@@ -20,9 +20,16 @@ function init(args)
   for line in io.lines(os.getenv("BENCH_IDS")) do ids[#ids + 1] = line end
   step = tonumber(os.getenv("BENCH_THREADS") or "2")
   position = index + 1
+  -- wrk calls the first thread's request() once to check the script, and
+  -- never sends that request: it must not use up an id.
+  checked = index ~= 0
 end
 
 function request()
+  if not checked then
+    checked = true
+    return wrk.format("POST", "/api/v1/cases/" .. ids[position] .. "/triage")
+  end
   local id = ids[position]
   if id == nil then
     wrk.thread:stop()
