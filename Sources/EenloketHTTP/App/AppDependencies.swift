@@ -79,8 +79,7 @@ extension AppDependencies {
         let address = context.clientAddress(request, trustForwardedFor: configuration.trustForwardedFor)
         let now = clock.now()
         if let wait = filingLimiter.admit(address, at: now) {
-            guard let idempotencyKey, (1...200).contains(idempotencyKey.count),
-                try await cases.hasStoredAnswer(idempotencyKey: idempotencyKey)
+            guard let idempotencyKey, try await cases.hasStoredAnswer(idempotencyKey: idempotencyKey)
             else { throw AppError.tooManyRequests(retryAfter: wait) }
             return try await filing().result
         }

@@ -1,4 +1,5 @@
 import EenloketDomain
+import Foundation
 import Logging
 import PostgresNIO
 
@@ -62,6 +63,13 @@ public struct Database: Sendable {
 }
 
 extension PostgresConnection {
+    /// Runs a prepared statement (prepared once per connection) and collects its rows.
+    func all<Statement: PostgresPreparedStatement>(_ statement: Statement, logger: Logger) async throws -> [Statement.Row] {
+        var rows: [Statement.Row] = []
+        for try await row in try await execute(statement, logger: logger) { rows.append(row) }
+        return rows
+    }
+
     /// Runs a statement and collects its rows.
     public func rows(_ query: PostgresQuery, logger: Logger) async throws -> [PostgresRow] {
         var rows: [PostgresRow] = []
@@ -72,5 +80,21 @@ extension PostgresConnection {
     /// Runs a statement, ignoring any rows.
     public func run(_ query: PostgresQuery, logger: Logger) async throws {
         _ = try await self.query(query, logger: logger)
+    }
+}
+
+extension PostgresPreparedStatement {
+    /// The same statement sent unprepared, planned for these values (the query-plan test explains it).
+    var plainQuery: PostgresQuery {
+        get throws { PostgresQuery(unsafeSQL: Self.sql, binds: try makeBindings()) }
+    }
+}
+
+extension PostgresBindings {
+    /// The one parameter of a statement by id ($1).
+    static func id(_ id: UUID) -> PostgresBindings {
+        var binds = PostgresBindings()
+        binds.append(id)
+        return binds
     }
 }

@@ -155,12 +155,7 @@ struct CaseForWrite: PostgresPreparedStatement {
 
     let id: UUID
 
-    func makeBindings() throws -> PostgresBindings {
-        var binds = PostgresBindings()
-        binds.append(id)
-        return binds
-    }
-
+    func makeBindings() throws -> PostgresBindings { .id(id) }
     func decodeRow(_ row: PostgresRow) throws -> Row { try CaseQuery.decode(row) }
 
     /// The same, locking the case's row for the rest of the transaction.
@@ -170,7 +165,7 @@ struct CaseForWrite: PostgresPreparedStatement {
 
         let id: UUID
 
-        func makeBindings() throws -> PostgresBindings { try CaseForWrite(id: id).makeBindings() }
+        func makeBindings() throws -> PostgresBindings { .id(id) }
         func decodeRow(_ row: PostgresRow) throws -> Row { try CaseQuery.decode(row) }
     }
 }

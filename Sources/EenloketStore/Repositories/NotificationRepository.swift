@@ -70,7 +70,7 @@ public struct NotificationRepository: Sendable {
     /// Sends the next due e-mail: true when sent, false when it failed, nil when none is due.
     private func deliverNext(at now: Date, via transport: any MailTransport) async throws -> Bool? {
         try await db.transaction { conn -> Bool? in
-            guard let row = try await conn.rows(Self.dueQuery(at: now, limit: 1), logger: db.logger).first else { return nil }
+            guard let row = try await conn.rows(Self.dueQuery(at: now), logger: db.logger).first else { return nil }
             let (id, caseId, email, name, party, subject, body, attempts) =
                 try row.decode((Int64, UUID?, String, String?, PartyRole?, String, String, Int).self)
             let finalBody = try await fillPrivateLink(body, caseId: caseId, party: party, conn: conn)
@@ -95,15 +95,15 @@ public struct NotificationRepository: Sendable {
         }
     }
 
-    /// Claims up to `limit` due e-mails, skipping those another instance holds
+    /// Claims the next due e-mail, skipping those another instance holds
     /// (also run under EXPLAIN by the query-plan test).
-    static func dueQuery(at now: Date, limit: Int) -> PostgresQuery {
+    static func dueQuery(at now: Date) -> PostgresQuery {
         """
         SELECT id, case_id, recipient_email, recipient_name, recipient_party, subject, body, attempts
           FROM notifications
          WHERE channel = 'email' AND sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(now)
          ORDER BY next_attempt_at, id
-         LIMIT \(limit)
+         LIMIT 1
            FOR UPDATE SKIP LOCKED
         """
     }

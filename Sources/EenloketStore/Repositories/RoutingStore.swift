@@ -36,17 +36,15 @@ public struct RoutingStore: Sendable {
     /// locked waiting for their holders. One transaction at a time waits
     /// like that, and those that skip never wait, so no two wait for each other.
     func route(lockedCase id: UUID, at now: Date, conn: PostgresConnection) async throws -> RoutingPlan {
-        var found: WaitingCase?
-        for try await row in try await conn.execute(NeedsOfCase(id: id), logger: db.logger) { found = row }
-        guard let waiting = found else { return RoutingPlan() }
+        guard let waiting = try await conn.all(NeedsOfCase(id: id), logger: db.logger).first else { return RoutingPlan() }
         let need = waiting.need
         try await conn.run("SAVEPOINT routing", logger: db.logger)
-        var candidates = try await chooseMembers(for: need, skipLocked: true, at: now, conn: conn)
+        var candidates = try await chooseMembers(for: need, lock: SkipLocked.self, at: now, conn: conn)
         let empty = need.missing.filter { discipline in !candidates.contains { $0.discipline == discipline } }
         if !empty.isEmpty, try await eligibleExists(empty, for: need, at: now, conn: conn) {
             try await conn.run("ROLLBACK TO SAVEPOINT routing", logger: db.logger)
             try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: db.logger)
-            candidates = try await chooseMembers(for: need, skipLocked: false, at: now, conn: conn)
+            candidates = try await chooseMembers(for: need, lock: WaitForLock.self, at: now, conn: conn)
         }
         try await conn.run("RELEASE SAVEPOINT routing", logger: db.logger)
         let plan = Routing.plan([need], candidates: &candidates, nextOrdinal: Int64.max / 2)
@@ -57,13 +55,14 @@ public struct RoutingStore: Sendable {
     /// The best eligible member per missing discipline, locked. Swift's
     /// conflict rule has the last word: a member it refuses (SQL's pre-filter
     /// let them through) is excluded and the discipline asked again.
-    private func chooseMembers(for need: RoutingNeed, skipLocked: Bool, at now: Date, conn: PostgresConnection) async throws -> [RoutingCandidate] {
+    private func chooseMembers(
+        for need: RoutingNeed, lock: any MemberLockClause.Type, at now: Date, conn: PostgresConnection
+    ) async throws -> [RoutingCandidate] {
         var excluded = need.members
         var chosen: [RoutingCandidate] = []
         var missing = need.missing
         for _ in 0...Self.conflictRetries where !missing.isEmpty {
-            let offered = try await bestMembers(
-                missing, for: need, excluding: excluded, at: now, lock: skipLocked ? .skipLocked : .wait, conn: conn)
+            let offered = try await bestMembers(missing, for: need, excluding: excluded, at: now, lock: lock, conn: conn)
             let accepted = offered.filter { !need.conflicts.conflicts(memberName: $0.name, affiliations: $0.affiliations) }
             chosen += accepted
             excluded.formUnion(offered.map(\.staffId))
@@ -155,50 +154,20 @@ public struct RoutingStore: Sendable {
         """
     }
 
-    /// How the best-member query locks what it finds.
-    enum MemberLock {
-        /// Only whether one exists.
-        case none
-        /// Members other transactions hold are passed over.
-        case skipLocked
-        /// Waits for the holder, then takes the member if still eligible.
-        case wait
-    }
-
     /// Per discipline, the first eligible member in routing order, locked as `lock` says
     /// (as a plain query, for the query-plan test).
-    static func bestMemberQuery(
-        _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, lock: MemberLock
+    static func bestMemberQuery<Lock: MemberLockClause>(
+        _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, lock: Lock.Type
     ) throws -> PostgresQuery {
-        let binds = try BestMembers<SkipLocked>(disciplines, for: need, excluding: excluded, at: now).makeBindings()
-        switch lock {
-        case .none: return PostgresQuery(unsafeSQL: BestMembers<NoLock>.sql, binds: binds)
-        case .skipLocked: return PostgresQuery(unsafeSQL: BestMembers<SkipLocked>.sql, binds: binds)
-        case .wait: return PostgresQuery(unsafeSQL: BestMembers<WaitForLock>.sql, binds: binds)
-        }
+        try BestMembers<Lock>(disciplines, for: need, excluding: excluded, at: now).plainQuery
     }
 
-    /// The best eligible members, as `lock` says, through a statement prepared once per connection.
-    private func bestMembers(
-        _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, lock: MemberLock,
+    /// The best eligible members, locked as `lock` says, through a statement prepared once per connection.
+    private func bestMembers<Lock: MemberLockClause>(
+        _ disciplines: [Discipline], for need: RoutingNeed, excluding excluded: Set<UUID>, at now: Date, lock: Lock.Type,
         conn: PostgresConnection
     ) async throws -> [RoutingCandidate] {
-        var found: [RoutingCandidate] = []
-        switch lock {
-        case .none:
-            for try await c in try await conn.execute(BestMembers<NoLock>(disciplines, for: need, excluding: excluded, at: now), logger: db.logger) {
-                found.append(c)
-            }
-        case .skipLocked:
-            for try await c in try await conn.execute(BestMembers<SkipLocked>(disciplines, for: need, excluding: excluded, at: now), logger: db.logger) {
-                found.append(c)
-            }
-        case .wait:
-            for try await c in try await conn.execute(BestMembers<WaitForLock>(disciplines, for: need, excluding: excluded, at: now), logger: db.logger) {
-                found.append(c)
-            }
-        }
-        return found
+        try await conn.all(BestMembers<Lock>(disciplines, for: need, excluding: excluded, at: now), logger: db.logger)
     }
 
     // MARK: Reading
@@ -243,7 +212,8 @@ public struct RoutingStore: Sendable {
 
     /// Whether any of these disciplines has an eligible member at all (held by others or not).
     private func eligibleExists(_ disciplines: [Discipline], for need: RoutingNeed, at now: Date, conn: PostgresConnection) async throws -> Bool {
-        return try await bestMembers(disciplines, for: need, excluding: need.members, at: now, lock: .none, conn: conn).contains { !need.conflicts.conflicts(memberName: $0.name, affiliations: $0.affiliations) }
+        return try await bestMembers(disciplines, for: need, excluding: need.members, at: now, lock: NoLock.self, conn: conn)
+            .contains { !need.conflicts.conflicts(memberName: $0.name, affiliations: $0.affiliations) }
     }
 
     // MARK: Writing
@@ -314,19 +284,17 @@ struct NeedsOfCase: PostgresPreparedStatement {
 
     let id: UUID
 
-    func makeBindings() throws -> PostgresBindings {
-        var binds = PostgresBindings()
-        binds.append(id)
-        return binds
-    }
-
+    func makeBindings() throws -> PostgresBindings { .id(id) }
     func decodeRow(_ row: PostgresRow) throws -> Row { try RoutingStore.waitingCase(row) }
 }
 
-/// The locking clause of a `BestMembers` statement.
+/// How a `BestMembers` statement locks what it finds.
 protocol MemberLockClause { static var clause: String { get } }
+/// Only whether one exists.
 enum NoLock: MemberLockClause { static var clause: String { "" } }
+/// Members other transactions hold are passed over.
 enum SkipLocked: MemberLockClause { static var clause: String { "FOR UPDATE OF pm SKIP LOCKED" } }
+/// Waits for the holder, then takes the member if still eligible.
 enum WaitForLock: MemberLockClause { static var clause: String { "FOR UPDATE OF pm" } }
 
 /// Per discipline, the first eligible member in routing order (fewest open

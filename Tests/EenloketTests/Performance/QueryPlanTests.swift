@@ -69,7 +69,7 @@ struct QueryPlanTests {
 
         let viewer = CaseForViewer(id: ruledCase, viewer: .staff(StaffPrincipal(id: busyMember, role: .intakeOfficer, discipline: nil)))
         return [
-            ("case by id (custom plan)", PostgresQuery(unsafeSQL: CaseForViewer.sql, binds: try viewer.makeBindings())),
+            ("case by id (custom plan)", try viewer.plainQuery),
             ("events of a case", CaseRepository.eventsQuery(ruledCase)),
             ("work queue, intake officer", try CaseRepository.listQuery(status: nil, panelMember: nil, limit: 50, after: nil)),
             ("work queue, status in_review", try CaseRepository.listQuery(status: .inReview, panelMember: nil, limit: 50, after: nil)),
@@ -82,15 +82,14 @@ struct QueryPlanTests {
             ("routing: waiting cases, next page", try RoutingStore.needsQuery(ids: nil, after: oldestWaiting)),
             ("routing: locked cases", try RoutingStore.needsQuery(ids: waiting.isEmpty ? [ruledCase] : waiting, after: nil)),
             ("routing: member loads", RoutingStore.candidatesQuery(at: now)),
-            ("routing: one case at triage", PostgresQuery(
-                unsafeSQL: NeedsOfCase.sql, binds: try NeedsOfCase(id: waiting.first ?? ruledCase).makeBindings())),
+            ("routing: one case at triage", try NeedsOfCase(id: waiting.first ?? ruledCase).plainQuery),
             ("routing: best member per discipline", try RoutingStore.bestMemberQuery(
                 [.bedrijfsarts, .verzekeringsarts, .arbeidsdeskundige],
                 for: RoutingNeed(
                     caseId: ruledCase, requested: [.bedrijfsarts], filled: [], members: [], hasChair: false,
                     conflicts: ConflictProfile(employerName: "Bakkerij Jansen B.V.", employerKvk: "12345678",
                                                physicianName: "J. Bakker", physicianOrganisation: "ArboNed")),
-                excluding: [], at: now, lock: .skipLocked)),
+                excluding: [], at: now, lock: SkipLocked.self)),
             ("stats: cases by status", StatsRepository.casesByStatusQuery),
             ("stats: cases by type", StatsRepository.casesByTypeQuery),
             ("stats: days to ruling", StatsRepository.rulingFiguresQuery),
@@ -105,7 +104,7 @@ struct QueryPlanTests {
             ("failed messages", NotificationRepository.listQuery(state: "failed", limit: 100)),
             ("pending messages", NotificationRepository.listQuery(state: "pending", limit: 100)),
             ("due timers claim", TimerStore.dueQuery(at: now, limit: 100)),
-            ("outbox delivery claim", NotificationRepository.dueQuery(at: now, limit: 50)),
+            ("outbox delivery claim", NotificationRepository.dueQuery(at: now)),
         ]
     }
 

@@ -241,7 +241,7 @@ struct RoutingContentionTests {
                 caseId: UUID(), requested: [.bedrijfsarts], filled: [], members: [], hasChair: false,
                 conflicts: ConflictProfile(employerName: "Bakkerij Jansen B.V.", employerKvk: "12345678",
                                            physicianName: "J. Bakker", physicianOrganisation: "ArboNed"))
-            let query = try RoutingStore.bestMemberQuery([.bedrijfsarts], for: need, excluding: [], at: t.clock.now(), lock: .none)
+            let query = try RoutingStore.bestMemberQuery([.bedrijfsarts], for: need, excluding: [], at: t.clock.now(), lock: NoLock.self)
             let offered = try await t.sql(query).map { try $0.decode(UUID.self, context: .default) }
             #expect(offered == [UUID(uuidString: eligible.id)!])
             // Without the reasons to skip them, the same statement offers one of the others.

@@ -59,7 +59,9 @@ extension WebController {
         let filingForm = FilingForm(role: role)
         let body = filingForm.json(form)
         let key = form["idempotency_key"].flatMap { (1...200).contains($0.count) ? $0 : nil } ?? UUID().uuidString
-        let attempt: FilingAttempt = try await deps.limitingFilings(request, context: context, idempotencyKey: "web:" + key) {
+        // The form's keys live apart from the API's.
+        let storedKey = "web:" + key
+        let attempt: FilingAttempt = try await deps.limitingFilings(request, context: context, idempotencyKey: storedKey) {
             let new: NewCase
             do {
                 new = try CreateCaseRequest.parse(body, today: deps.today)
@@ -67,7 +69,7 @@ extension WebController {
                 return (.refused(errors), false)
             }
             let outcome = try await deps.cases.file(
-                new, idempotency: IdempotencyRequest(key: "web:" + key, canonicalBody: CanonicalJSON.serialize(.object(body))),
+                new, idempotency: IdempotencyRequest(key: storedKey, canonicalBody: CanonicalJSON.serialize(.object(body))),
                 at: deps.now
             ) { record, token in
                 (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token)))
