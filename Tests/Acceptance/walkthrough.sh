@@ -23,7 +23,7 @@ trap cleanup EXIT
 
 start() {  # start PORT
   (cd "$WORK" && exec env EENLOKET_PORT=$1 EENLOKET_SQL_DIR="$ROOT/SQL/migrations" EENLOKET_ADMIN_EMAIL=beheer@example.nl \
-    EENLOKET_ADMIN_PASSWORD=beheer-wachtwoord-1 EENLOKET_HEARING_WINDOW_DAYS=0 "$BIN" serve >>"$WORK/serve-$1.log" 2>&1) &
+    EENLOKET_ADMIN_PASSWORD=beheer-wachtwoord-1 EENLOKET_HEARING_WINDOW_DAYS=0 EENLOKET_STAFF_OTP=off "$BIN" serve >>"$WORK/serve-$1.log" 2>&1) &
   PIDS+=($!)
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$1/health/ready" >/dev/null && return 0; sleep 0.5; done
   cat "$WORK/serve-$1.log"; return 1

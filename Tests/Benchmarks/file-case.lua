@@ -2,7 +2,7 @@
 -- drawn from 1,000 KvK numbers (some panel members are affiliated with them,
 -- so routing has conflicts to avoid).
 local body = [[{"filer_role":"employee","filer":{"name":"Sanne de Vries","email":"sanne@example.nl"},
-"employee":{"name":"Sanne de Vries"},"employer":{"name":"Werkgever %d B.V.","kvk_number":"%08d"},
+"employee":{"name":"Sanne de Vries"},"employer":{"name":"Werkgever %d B.V.","kvk_number":"%08d","address":{"street":"Marktstraat 1","postal_code":"1011 AA","city":"Amsterdam"}},
 "sick_since":"2026-03-02","question":"De bedrijfsarts vindt dat ik 20 uur kan werken, maar dat lukt mij niet.",
 "occupational_physician":{"name":"J. Bakker","organisation":"ArboNed"},
 "medical_information":"Sinds maart behandeld voor een burn-out."}]]

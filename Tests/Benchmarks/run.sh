@@ -75,7 +75,7 @@ B=http://127.0.0.1:$PORT
 (cd "$WORK" && exec env EENLOKET_PORT="$PORT" EENLOKET_SQL_DIR="$ROOT/SQL/migrations" EENLOKET_LOG_LEVEL=warning \
   EENLOKET_DATABASE_URL="postgres://eenloket_app@127.0.0.1:$PGPORT/eenloket?sslmode=disable" \
   EENLOKET_DB_POOL_SIZE=40 EENLOKET_BCRYPT_COST=4 EENLOKET_FILINGS_PER_HOUR_PER_ADDRESS=0 \
-  EENLOKET_ADMIN_EMAIL=beheer@bench.example EENLOKET_ADMIN_PASSWORD=beheer-benchmark-1 "$BIN" serve >"$WORK/serve.log" 2>&1) &
+  EENLOKET_ADMIN_EMAIL=beheer@bench.example EENLOKET_ADMIN_PASSWORD=beheer-benchmark-1 EENLOKET_STAFF_OTP=off "$BIN" serve >"$WORK/serve.log" 2>&1) &
 PID=$!
 for _ in $(seq 1 120); do curl -sf "$B/health/ready" >/dev/null && break; sleep 0.5; done
 curl -sf "$B/health/ready" >/dev/null || { cat "$WORK/serve.log"; exit 1; }
@@ -119,7 +119,7 @@ wrk -t2 -c32 -d3s -s "$BENCH/file-case.lua" "$B/api/v1/cases" >/dev/null  # warm
 for c in 32 128; do measure "POST /cases @$c" "$c" -d"${RUN_SECONDS}s" -s "$BENCH/file-case.lua" "$B/api/v1/cases"; done
 FILED=$(curl -s -X POST "$B/api/v1/cases" -H 'Content-Type: application/json' --data-binary @- <<'JSON'
 {"filer_role":"employee","filer":{"name":"Sanne de Vries","email":"sanne@example.nl"},"employee":{"name":"Sanne de Vries"},
- "employer":{"name":"Bakkerij Jansen B.V.","kvk_number":"12345678"},"sick_since":"2026-03-02",
+ "employer":{"name":"Bakkerij Jansen B.V.","kvk_number":"12345678","address":{"street":"Marktstraat 1","postal_code":"1011 AA","city":"Amsterdam"}},"sick_since":"2026-03-02",
  "question":"De bedrijfsarts vindt dat ik 20 uur kan werken, maar dat lukt mij niet.",
  "medical_information":"Sinds maart behandeld voor een burn-out."}
 JSON

@@ -33,7 +33,7 @@ KEY=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).deco
 for port in 8081 8082 8083; do
   (cd "$WORK" && exec env EENLOKET_PORT=$port EENLOKET_SQL_DIR="$ROOT/SQL/migrations" EENLOKET_LOG_LEVEL=warning \
     EENLOKET_ADMIN_EMAIL=beheer@example.nl EENLOKET_ADMIN_PASSWORD=beheer-wachtwoord-1 EENLOKET_HEARING_WINDOW_DAYS=0 \
-    EENLOKET_SIGNING_KEY="$KEY" EENLOKET_FILINGS_PER_HOUR_PER_ADDRESS=0 EENLOKET_TRUST_FORWARDED_FOR=true \
+    EENLOKET_SIGNING_KEY="$KEY" EENLOKET_IDEMPOTENCY_KEY="$KEY" EENLOKET_STAFF_OTP=off EENLOKET_FILINGS_PER_HOUR_PER_ADDRESS=0 EENLOKET_TRUST_FORWARDED_FOR=true \
     EENLOKET_PUBLIC_URL=http://127.0.0.1:8080 EENLOKET_DB_POOL_SIZE=15 "$BIN" serve >>"$WORK/serve-$port.log" 2>&1) &
   PIDS+=($!)
   for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/health/ready" >/dev/null && break; sleep 0.5; done
@@ -89,7 +89,7 @@ wrk -t2 -c32 -d"${LOAD_SECONDS}s" --latency -s "$ROOT/Tests/Benchmarks/file-case
   | grep -E "Latency|50%|99%|Requests/sec|non-2xx"
 FILED=$(curl -s -X POST http://127.0.0.1:8080/api/v1/cases -H 'Content-Type: application/json' --data-binary @- <<'JSON'
 {"filer_role":"employee","filer":{"name":"Sanne de Vries","email":"sanne@example.nl"},"employee":{"name":"Sanne de Vries"},
- "employer":{"name":"Bakkerij Jansen B.V.","kvk_number":"12345678"},"sick_since":"2026-03-02",
+ "employer":{"name":"Bakkerij Jansen B.V.","kvk_number":"12345678","address":{"street":"Marktstraat 1","postal_code":"1011 AA","city":"Amsterdam"}},"sick_since":"2026-03-02",
  "question":"De bedrijfsarts vindt dat ik 20 uur kan werken, maar dat lukt mij niet."}
 JSON
 )

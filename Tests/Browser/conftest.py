@@ -53,6 +53,8 @@ def staff(api) -> dict[str, support.Staff]:
     people = support.make_staff(uuid.uuid4().hex[:6])
     for person in people.values():
         api.create_staff(admin, person)
+    people["admin"] = support.Staff(
+        os.environ["EENLOKET_ADMIN_EMAIL"], os.environ["EENLOKET_ADMIN_PASSWORD"], "Beheerder", "admin")
     return people
 
 

@@ -33,6 +33,7 @@ WORK=$(mktemp -d /tmp/eenloket-browser.XXXXXX)
 chmod 755 "$WORK"
 SERVICE=
 cleanup() {
+  if [ -n "${OTP_SERVICE:-}" ]; then kill -TERM "$OTP_SERVICE" 2>/dev/null || true; wait "$OTP_SERVICE" 2>/dev/null || true; fi
   if [ -n "$SERVICE" ]; then kill -TERM "$SERVICE" 2>/dev/null || true; wait "$SERVICE" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
@@ -45,7 +46,7 @@ export EENLOKET_ADMIN_PASSWORD="browser-beheer-$RANDOM-wachtwoord"
 # its panels rule at once (the hearing window has tests of its own).
 (cd "$WORK" && exec env EENLOKET_PORT="$PORT" EENLOKET_SQL_DIR="$ROOT/SQL/migrations" \
   EENLOKET_PUBLIC_URL="http://127.0.0.1:$PORT" EENLOKET_FILINGS_PER_HOUR_PER_ADDRESS=0 EENLOKET_HEARING_WINDOW_DAYS=0 \
-  EENLOKET_BCRYPT_COST=6 EENLOKET_WORKER_POLL_MS=200 "$BIN" serve >"$WORK/serve.log" 2>&1) &
+  EENLOKET_BCRYPT_COST=6 EENLOKET_WORKER_POLL_MS=200 EENLOKET_STAFF_OTP=off "$BIN" serve >"$WORK/serve.log" 2>&1) &
 SERVICE=$!
 for _ in $(seq 1 240); do
   curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null && break
@@ -53,11 +54,21 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat "$WORK/serve.log"; echo "browser tests: the service is not ready"; exit 1; }
+# A second instance on the same database, with the two-step staff login of production
+# (the first logs staff in with a password only, so every other test stays short).
+OTP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+(cd "$WORK" && exec env EENLOKET_PORT="$OTP_PORT" EENLOKET_SQL_DIR="$ROOT/SQL/migrations" \
+  EENLOKET_PUBLIC_URL="http://127.0.0.1:$OTP_PORT" EENLOKET_BCRYPT_COST=6 EENLOKET_STAFF_OTP=required \
+  EENLOKET_ADMIN_EMAIL= EENLOKET_ADMIN_PASSWORD= "$BIN" serve >"$WORK/serve-otp.log" 2>&1) &
+OTP_SERVICE=$!
+for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$OTP_PORT/health/ready" >/dev/null && break; sleep 0.5; done
+curl -sf "http://127.0.0.1:$OTP_PORT/health/ready" >/dev/null || { cat "$WORK/serve-otp.log"; echo "browser tests: the two-step instance is not ready"; exit 1; }
 
 ARTIFACTS=${EENLOKET_BROWSER_ARTIFACTS:-$ROOT/.eenloket/browser-artifacts}
 rm -rf "$ARTIFACTS"
 status=0
-(cd "$ROOT/Tests/Browser" && EENLOKET_BASE_URL="http://127.0.0.1:$PORT" EENLOKET_BROWSER_ARTIFACTS="$ARTIFACTS" \
+(cd "$ROOT/Tests/Browser" && EENLOKET_BASE_URL="http://127.0.0.1:$PORT" EENLOKET_OTP_BASE_URL="http://127.0.0.1:$OTP_PORT" \
+  EENLOKET_BROWSER_ARTIFACTS="$ARTIFACTS" \
   "$VENV/bin/python" -m pytest "$@") || status=$?
 if [ "$status" -ne 0 ]; then
   echo "---- last lines of the service log ----"

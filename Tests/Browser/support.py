@@ -20,6 +20,9 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+# The employer's postal address: an accepted case needs a way to reach the other party.
+EMPLOYER_ADDRESS = {"street": "Marktstraat 1", "postal_code": "1011 AA", "city": "Amsterdam"}
+
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent.parent
 STYLESHEET = REPO / "Sources/EenloketHTTP/Web/Static/eenloket.css"
@@ -39,11 +42,16 @@ _PAGE_KINDS = [
     (r"^/vraag$", "choose role"),
     (r"^/vraag/werknemer$", "filing form (employee)"),
     (r"^/vraag/werkgever$", "filing form (employer)"),
-    (r"^/zaak/[^/]+$", "party case page"),
-    (r"^/zaak/[^/]+/uitspraak$", "printable ruling"),
-    (r"^/zaak/[^/]+/intrekken$", "withdrawal confirmation"),
-    (r"^/zaak/[^/]+/\w+", "party case page (after a form)"),
+    (r"^/zaak$", "party case page"),
+    (r"^/zaak/uitspraak$", "printable ruling"),
+    (r"^/zaak/intrekken$", "withdrawal confirmation"),
+    (r"^/zaak/gegevens$", "party data"),
+    (r"^/zaak/[\w/-]+$", "party case page (after a form)"),
     (r"^/medewerkers/inloggen$", "staff login"),
+    (r"^/medewerkers/inloggen/code$", "staff login code"),
+    (r"^/medewerkers/wachtwoord$", "own password"),
+    (r"^/medewerkers/accounts$", "accounts"),
+    (r"^/medewerkers/accounts/[^/]+$", "account"),
     (r"^/medewerkers/zaken$", "work queue"),
     (r"^/medewerkers/zaken/[^/]+$", "staff case page"),
     (r"^/medewerkers/zaken/[^/]+/\w+$", "staff case page (after a form)"),
@@ -355,7 +363,7 @@ class Api:
             "filer_role": "employee",
             "filer": {"name": filing.name, "email": filing.email},
             "employee": {"name": filing.name},
-            "employer": {"name": filing.employer, "kvk_number": filing.kvk},
+            "employer": {"name": filing.employer, "kvk_number": filing.kvk, "address": EMPLOYER_ADDRESS},
             "sick_since": filing.sick_since.isoformat(),
             "question": filing.question,
             "medical_information": filing.medical,
@@ -482,6 +490,11 @@ def fill_filing(b: Browser, filing: Filing) -> None:
     b.fill("veld-employer-kvk-number", filing.kvk)
     if filing.employer_email:
         b.fill("veld-employer-email", filing.employer_email)
+    else:
+        # Without an e-mail address the invitation is a letter to the postal address.
+        b.fill("veld-employer-address-street", EMPLOYER_ADDRESS["street"])
+        b.fill("veld-employer-address-postal-code", EMPLOYER_ADDRESS["postal_code"])
+        b.fill("veld-employer-address-city", EMPLOYER_ADDRESS["city"])
     b.fill_date("veld-sick-since", filing.sick_since)
     b.fill("veld-occupational-physician-name", filing.physician)
     b.fill("veld-occupational-physician-organisation", filing.arbodienst)

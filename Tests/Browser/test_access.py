@@ -263,3 +263,46 @@ def test_unknown_private_link_is_not_found(open_browser):
     b = open_browser("visitor")
     b.open("/zaak/elc_" + "x" * 43)
     assert b.h1 == "Niet gevonden"
+
+
+def test_an_invited_employee_sees_medical_text_only_after_staff_verified_the_link(open_browser, staff, api, base_url):
+    """Security finding H1: the employer typed the employee's address, so the invited
+    employee's link shows no medical text until the intake officer verified it."""
+    tag = uuid.uuid4().hex[:6]
+    marker = f"MEDISCH-UITGENODIGD-{tag} belastbaar voor 12 uur"
+    filed = api.http.post(f"{base_url}/api/v1/cases", json={
+        "filer_role": "employer", "filer": {"name": "Jan de Baas", "email": f"jan-{tag}@bakkerij.example"},
+        "employee": {"name": f"Kees {tag}", "address": {"street": "Lindelaan 4", "postal_code": "3512 AB", "city": "Utrecht"}},
+        "employer": {"name": f"Bakkerij {tag} B.V.", "kvk_number": "12345678"},
+        "sick_since": (datetime.date.today() - datetime.timedelta(days=40)).isoformat(),
+        "question": "Is het aangeboden werk in de winkel passend voor onze werknemer?"}, timeout=30)
+    assert filed.status_code == 201, filed.text
+    case = filed.json()
+    intake_token = api.login(staff["intake"].email, staff["intake"].password)
+    api.accept(intake_token, case["id"], ["bedrijfsarts"])
+    chair_token = api.login(staff["bedrijfsarts"].email, staff["bedrijfsarts"].password)
+    statement = api.http.post(
+        f"{base_url}/api/v1/cases/{case['id']}/statements", json={"text": marker, "medical": True},
+        headers={"Authorization": f"Bearer {chair_token}"}, timeout=30)
+    assert statement.status_code == 201, statement.text
+
+    intake = open_browser("intake officer")
+    support.open_login(intake, staff["intake"])
+    link = support.print_letter(intake, case["reference"])
+    employee = open_browser("invited employee")
+    with employee.step("the invited employee opens the letter's link"):
+        employee.open(link)
+        assert employee.path == "/zaak"
+        assert "pas zien als wij hebben gecontroleerd" in employee.text
+        assert marker not in employee.driver.page_source
+    with intake.step("the intake officer sees the contact and records the check"):
+        intake.open(f"/medewerkers/zaken/{case['id']}")
+        contact = intake.section("Partijen en contact").text
+        assert f"jan-{tag}@bakkerij.example" in contact and "3512 AB" in contact
+        intake.fill("veld-bevestiging-how", "Telefonisch gesproken met de werknemer zelf.")
+        intake.press("De link hoort bij de werknemer")
+        assert "Vastgelegd: de link hoort bij de werknemer." in intake.text
+    with employee.step("now the employee reads the physician's medical statement"):
+        employee.open("/zaak")
+        assert marker in employee.text
+        assert "pas zien als wij hebben gecontroleerd" not in employee.text

@@ -118,7 +118,8 @@ TOUR = [
     "my cases (panel member)", "staff case page (ruling form)", "staff case page (ruling errors)", "staff case page (ruled)",
     "party case page (ruled)", "printable ruling", "party case page (employer)", "work queue (coordinator)",
     "staff case page (coordinator)", "panel members", "panel members with errors", "escalations",
-    "supervision dashboard", "forbidden page",
+    "supervision dashboard", "forbidden page", "accounts (admin)", "account with history (admin)", "own password",
+    "own password with errors", "party data",
 ]
 
 
@@ -168,7 +169,7 @@ def take_tour(seen: Tour, browser, staff) -> None:
     seen.saw("party case page", employee)
     employee.press("Reactie toevoegen")
     seen.saw("party case page with errors", employee)
-    employee.open(filed.link + "/intrekken")
+    employee.open("/zaak/intrekken")
     seen.saw("withdrawal confirmation", employee)
 
     intake = browser("intake officer")
@@ -221,6 +222,20 @@ def take_tour(seen: Tour, browser, staff) -> None:
     seen.saw("supervision dashboard", inspector)
     inspector.open("/medewerkers/zaken")
     seen.saw("forbidden page", inspector)
+    inspector.open("/medewerkers/wachtwoord")
+    seen.saw("own password", inspector)
+    inspector.press("Wachtwoord wijzigen")
+    seen.saw("own password with errors", inspector)
+
+    admin = browser("admin")
+    support.open_login(admin, staff["admin"])
+    admin.open("/medewerkers/accounts")
+    seen.saw("accounts (admin)", admin)
+    admin.follow_link(staff["coordinator"].name)
+    seen.saw("account with history (admin)", admin)
+
+    employee.open("/zaak/gegevens")
+    seen.saw("party data", employee)
 
 
 @pytest.mark.parametrize("page", TOUR)

@@ -37,7 +37,8 @@ def filing(key, employee):
     body = {
         "filer_role": "employee" if employee else "employer",
         "employee": {"name": "Sanne de Vries"},
-        "employer": {"name": "Bakkerij Jansen B.V.", "kvk_number": "12345678"},
+        "employer": {"name": "Bakkerij Jansen B.V.", "kvk_number": "12345678",
+                     "address": {"street": "Marktstraat 1", "postal_code": "1011 AA", "city": "Amsterdam"}},
         "sick_since": sick_since,
         "question": f"Fouttest {key}: de bedrijfsarts vindt dat ik 20 uur kan werken, maar dat lukt mij niet.",
         "occupational_physician": {"name": "J. Bakker", "organisation": "ArboNed"},
@@ -510,6 +511,84 @@ def shutdown_verify(args):
 # ---------------------------------------------------------------- helpers
 
 
+def slow_clients(args):
+    """Promise 4: slow clients cannot starve the service. `count` connections
+    trickle a request head (one byte every `trickle` seconds, so an idle timeout
+    alone would never fire) or announce a body they never send, while
+    /health/live is asked every 0.2 s. Every health answer must come fast, and
+    the server must cut the slow connections off after its connection timeout."""
+    import socket
+    import threading
+
+    stop = threading.Event()
+    sockets, closed_at, opened_at = [], {}, {}
+    for i in range(args.count):
+        s = socket.create_connection(("127.0.0.1", args.port), timeout=5)
+        s.setblocking(False)
+        if i % 2 == 0:
+            s.sendall(b"GET /health/live HTTP/1.1\r\nHost: localhost\r\nX-Slow: ")
+        else:
+            s.sendall(b"POST /api/v1/cases HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                      b"Content-Length: 1000\r\n\r\n{\"filer\":")
+        sockets.append(s)
+        opened_at[i] = time.monotonic()
+
+    def trickle():
+        while not stop.is_set():
+            for i, s in enumerate(sockets):
+                if i in closed_at:
+                    continue
+                try:
+                    data = s.recv(4096)
+                    if data == b"":
+                        closed_at[i] = time.monotonic()
+                        continue
+                    # An answer (a 408 for a body that never came) is as good as a close.
+                    closed_at[i] = time.monotonic()
+                    continue
+                except BlockingIOError:
+                    pass
+                except OSError:
+                    closed_at[i] = time.monotonic()
+                    continue
+                if i % 2 == 0:
+                    try:
+                        s.send(b"a")
+                    except OSError:
+                        closed_at[i] = time.monotonic()
+            stop.wait(args.trickle)
+
+    worker = threading.Thread(target=trickle, daemon=True)
+    worker.start()
+    latencies, failures = [], []
+    began = time.monotonic()
+    while time.monotonic() - began < args.duration:
+        started = time.monotonic()
+        out = send(args.port, "GET", "/health/live", timeout=5.0)
+        latencies.append(time.monotonic() - started)
+        if out.status != 200:
+            failures.append(f"/health/live answered {out.status}: {out.error}")
+        time.sleep(0.2)
+    stop.set()
+    worker.join(timeout=5)
+    for s in sockets:
+        s.close()
+    latencies.sort()
+    held = [closed_at[i] - opened_at[i] for i in closed_at]
+    still_open = args.count - len(closed_at)
+    p50, p99, top = latencies[len(latencies) // 2], latencies[int(len(latencies) * 0.99) - 1], latencies[-1]
+    say(f"slow clients: {args.count} connections trickling or stalling for {args.duration:.0f} s; /health/live "
+        f"{len(latencies)} times: p50 {p50 * 1000:.1f} ms, p99 {p99 * 1000:.1f} ms, max {top * 1000:.1f} ms; "
+        f"{len(closed_at)} cut off by the server (the last after {max(held) if held else 0:.1f} s), {still_open} still open")
+    if top > args.max_latency:
+        failures.append(f"/health/live took {top:.2f} s (at most {args.max_latency} s)")
+    if still_open:
+        failures.append(f"{still_open} slow connections were never cut off")
+    if held and max(held) > args.cutoff:
+        failures.append(f"a slow connection was held {max(held):.1f} s (at most {args.cutoff} s)")
+    return report(failures)
+
+
 def wait_for(condition, seconds, step=0.1):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
@@ -588,6 +667,14 @@ def main():
     p.add_argument("--exit-code", type=int, required=True)
     p.add_argument("--grace", type=float, default=20.0)
     p.set_defaults(run=shutdown_verify)
+    p = sub.add_parser("slow-clients")
+    p.add_argument("--port", type=int, required=True)
+    p.add_argument("--count", type=int, default=300)
+    p.add_argument("--trickle", type=float, default=1.0)
+    p.add_argument("--duration", type=float, default=12.0)
+    p.add_argument("--max-latency", type=float, default=1.0)
+    p.add_argument("--cutoff", type=float, default=9.0)
+    p.set_defaults(run=slow_clients)
     args = parser.parse_args()
     sys.exit(args.run(args) or 0)
 

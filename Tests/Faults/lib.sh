@@ -79,6 +79,8 @@ pg_stop() {
 }
 
 SIGNING_KEY=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')
+# Every instance must derive stored Idempotency-Key replays with the same secret.
+IDEMPOTENCY_KEY=$(python3 -c 'import base64, os; print(base64.b64encode(os.urandom(32)).decode())')
 
 # start_instance NAME [VAR=value ...]: starts `eenloket serve` on a free port (kept on
 # restart) with its cwd in its own folder under $WORK, and waits until it is ready.
@@ -89,7 +91,8 @@ start_instance() {
   mkdir -p "$WORK/$name"
   (cd "$WORK/$name" && exec env EENLOKET_PORT="$port" EENLOKET_SQL_DIR="$ROOT/SQL/migrations" \
     EENLOKET_FILINGS_PER_HOUR_PER_ADDRESS=0 EENLOKET_BCRYPT_COST=4 EENLOKET_DB_POOL_SIZE=10 \
-    EENLOKET_SIGNING_KEY="$SIGNING_KEY" EENLOKET_LOG_LEVEL=notice "$@" "$BIN" serve >>"$WORK/$name.log" 2>&1) &
+    EENLOKET_SIGNING_KEY="$SIGNING_KEY" EENLOKET_IDEMPOTENCY_KEY="$IDEMPOTENCY_KEY" EENLOKET_STAFF_OTP=off \
+    EENLOKET_LOG_LEVEL=notice "$@" "$BIN" serve >>"$WORK/$name.log" 2>&1) &
   INSTANCE_PID[$name]=$!
   wait_ready "$name"
 }

@@ -21,7 +21,7 @@ export FAULTS_SUMMARY
 trap 'rm -f "$FAULTS_SUMMARY"' EXIT
 
 failed=()
-for test in kill_instance db_restart graceful_shutdown; do
+for test in kill_instance db_restart graceful_shutdown slow_clients; do
   echo
   echo "== $test"
   begun=$(date +%s)
@@ -39,5 +39,5 @@ done
 echo
 echo "==================== fault test summary ===================="
 cat "$FAULTS_SUMMARY"
-echo "fault tests took $(( $(date +%s) - STARTED )) s on $(nproc) cores; ${#failed[@]} of 3 failed${failed:+: ${failed[*]}}"
+echo "fault tests took $(( $(date +%s) - STARTED )) s on $(nproc) cores; ${#failed[@]} of 4 failed${failed:+: ${failed[*]}}"
 [ "${#failed[@]}" -eq 0 ]

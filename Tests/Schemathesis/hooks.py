@@ -43,6 +43,8 @@ TOKEN_FOR = {
     "answerFollowUp": ("ruled", {"ruled"}, "admin"),
     "addStatement": ("hearing", {"hearing"}, "admin"),
     "exportCase": ("ruled", {"ruled"}, "admin"),
+    "verifyInvitedEmployee": ("intake", None, None),
+    "changeOwnPassword": ("password", None, None),
 }
 
 # operationId -> the seeded case its `id` points to (default: the ruled case).
@@ -53,6 +55,7 @@ CASE_FOR = {
     "addStatement": "hearing",
     "listStatements": "hearing",
     "changePanel": "hearing",
+    "verifyInvitedEmployee": "employer_filed",
 }
 
 

@@ -56,7 +56,8 @@ def file_case(name):
         "filer_role": "employee",
         "filer": {"name": name, "email": "werknemer@schemathesis.example.nl"},
         "employee": {"name": name},
-        "employer": {"name": "Schemathesis Werkgever B.V.", "kvk_number": "87654321"},
+        "employer": {"name": "Schemathesis Werkgever B.V.", "kvk_number": "87654321",
+                     "address": {"street": "Marktstraat 1", "postal_code": "1011 AA", "city": "Amsterdam"}},
         "sick_since": today,
         "question": "De bedrijfsarts vindt dat ik volledig kan werken, maar dat lukt mij niet.",
         "occupational_physician": {"name": "J. Bakker", "organisation": "ArboNed"},
@@ -78,6 +79,8 @@ inspector_id, inspector = staff(admin, "inspector", "inspector")
 # The chair is the only bedrijfsarts, so every accepted case below is chaired by them.
 chair_id, chair = staff(admin, "chair", "panel_member", physician("bedrijfsarts", "49012345601"))
 va_id, va = staff(admin, "va", "panel_member", physician("verzekeringsarts", "49012345602"))
+# The account that changes its own password (its failed attempts throttle only itself).
+password_id, password_token = staff(admin, "password", "inspector")
 # The account that staff operations (PATCH and friends) may change at will.
 target_id, target = staff(admin, "target", "panel_member",
                           {"discipline": "arbeidsdeskundige", "affiliations": ["Voorbeeld Arbo"], "max_open_cases": 3})
@@ -98,6 +101,15 @@ assert case["status"] == "in_review", case
 # employer statistics to list it.
 for name in ("Sanne Vijf", "Sanne Zes"):
     accept(file_case(name)[0], intake, ["verzekeringsarts"])
+# A case an employer filed: its invited employee is verified by staff.
+employer_filed = call("POST", "/api/v1/cases", {
+    "filer_role": "employer",
+    "filer": {"name": "Jan de Baas", "email": "werkgever@schemathesis.example.nl"},
+    "employee": {"name": "Sanne Uitgenodigd", "email": "werknemer-uitgenodigd@schemathesis.example.nl"},
+    "employer": {"name": "Schemathesis Werkgever B.V.", "kvk_number": "87654321"},
+    "sick_since": datetime.date.today().isoformat(),
+    "question": "Is het aangeboden werk in het magazijn passend voor onze werknemer?"})
+accept(employer_filed["id"], intake, ["verzekeringsarts"])
 call("POST", f"/api/v1/cases/{ruled_id}/ruling", {
     "outcome": "partly_upheld",
     "decision": "Werknemer is belastbaar voor 12 uur per week in aangepast werk.",
@@ -121,11 +133,11 @@ json.dump({
     "tokens": {"admin": admin, "coordinator": coordinator, "intake": intake, "inspector": inspector,
                "chair": chair, "va": va, "target": target,
                "submitted": submitted_token, "withdraw": withdraw_token, "review": review_token, "ruled": ruled_token,
-               "hearing": hearing_token},
+               "hearing": hearing_token, "password": password_token},
     "staff": {"coordinator": coordinator_id, "intake": intake_id, "inspector": inspector_id,
               "chair": chair_id, "va": va_id, "target": target_id},
     "cases": {"submitted": submitted_id, "withdraw": withdraw_id, "review": review_id, "ruled": ruled_id,
-              "hearing": hearing_id},
+              "hearing": hearing_id, "employer_filed": employer_filed["id"]},
     "absence": absence["id"],
     "letter": letters[0]["id"],
     "escalation": escalations[0]["id"],

@@ -32,6 +32,8 @@ public enum AppError: Error, Sendable, Equatable {
     case invalid([FieldError])
     /// 429: too many attempts; try again after this many seconds.
     case tooManyRequests(retryAfter: Int)
+    /// 408: the request's body did not arrive in time (a client that sends less than it announced).
+    case requestTimeout
     /// 503: a dependency (the database) is unavailable; try again later.
     case unavailable
 

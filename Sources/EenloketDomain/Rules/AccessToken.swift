@@ -12,6 +12,12 @@ public enum AccessToken {
         case staff = "els_"
         /// A party's access to one case.
         case party = "elc_"
+        /// A device a staff member logged in on before (it only eases login throttling; it grants no access).
+        case device = "eld_"
+        /// A party's page session, exchanged for its link (a cookie of the pages, never a bearer token).
+        case partySession = "elp_"
+        /// The step between a staff member's password and their code (never a bearer token).
+        case challenge = "elo_"
     }
 
     /// A new random token of a kind.
@@ -27,6 +33,9 @@ public enum AccessToken {
         guard token.utf8.count == 47 else { return nil }
         if token.hasPrefix(Kind.staff.rawValue) { return .staff }
         if token.hasPrefix(Kind.party.rawValue) { return .party }
+        if token.hasPrefix(Kind.device.rawValue) { return .device }
+        if token.hasPrefix(Kind.partySession.rawValue) { return .partySession }
+        if token.hasPrefix(Kind.challenge.rawValue) { return .challenge }
         return nil
     }
 

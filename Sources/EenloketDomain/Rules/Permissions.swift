@@ -19,6 +19,17 @@ public enum Permissions {
         }
     }
 
+    /// Roles that read an account's change history.
+    public static let staffAuditors: Set<StaffRole> = [.admin]
+
+    /// Whether `editor` may change another account's password or e-mail
+    /// address: only an admin. A coordinator who could would take over an
+    /// account that sees medical data (security finding H2); an account
+    /// holder changes their own password with the current one instead.
+    public static func mayChangeCredentials(_ editor: StaffRole) -> Bool {
+        editor == .admin
+    }
+
     /// Throws 403 unless the caller is staff with one of `roles`.
     public static func requireStaff(_ caller: Caller, _ roles: Set<StaffRole>, action: String) throws -> StaffPrincipal {
         switch caller {

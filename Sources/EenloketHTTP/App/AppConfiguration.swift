@@ -1,3 +1,4 @@
+import EenloketDomain
 import Foundation
 
 /// Everything the service reads from its environment, checked once at start.
@@ -55,6 +56,23 @@ public struct AppConfiguration: Sendable {
     public var loginFailuresPerAddress: Int = 50
     /// Whether the client address comes from X-Forwarded-For (only behind a proxy that sets it).
     public var trustForwardedFor: Bool = false
+    /// The first delay before answering a failed login (it doubles with each further failure); zero: none.
+    public var loginSlowdown: Duration = .milliseconds(250)
+    /// How long a device a staff member logged in on stays known.
+    public var deviceLifetime: TimeInterval = 90 * 24 * 3600
+    /// The server secret stored Idempotency-Key replays are derived with (base64 of 32 bytes), or a file holding it.
+    public var idempotencySecret: String?
+    public var idempotencySecretFile: String?
+    /// Where a secret is created and kept when none is configured.
+    public var defaultIdempotencySecretFile: String = ".eenloket/idempotency-secret"
+    /// Whether admins, intake officers and panel physicians log in with a second step (TOTP).
+    public var staffOTP: Bool = true
+    /// A staff session not used for this long ends (besides its lifetime).
+    public var sessionIdleTimeout: TimeInterval = 30 * 60
+    /// A bearer token that may read `/metrics` from other addresses than loopback; nil: loopback only.
+    public var metricsToken: String?
+    /// A connection that sends nothing (a half-sent request, or an idle keep-alive) is closed after this.
+    public var connectionTimeout: Duration = .seconds(30)
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, sqlDirectory: String = "SQL/migrations",
@@ -113,8 +131,8 @@ public struct AppConfiguration: Sendable {
         if (config.adminEmail == nil) != (config.adminPassword == nil) {
             problems.append("EENLOKET_ADMIN_EMAIL and EENLOKET_ADMIN_PASSWORD must be set together")
         }
-        if let password = config.adminPassword, password.count < 12 {
-            problems.append("EENLOKET_ADMIN_PASSWORD must have at least 12 characters")
+        if let password = config.adminPassword, PasswordPolicy.problem(password) != nil {
+            problems.append("EENLOKET_ADMIN_PASSWORD must have at least 12 characters and not be a common password")
         }
         if let hours = int("EENLOKET_SESSION_HOURS", 1...720) { config.sessionLifetime = TimeInterval(hours) * 3600 }
         if let cost = int("EENLOKET_BCRYPT_COST", 4...31) { config.bcryptCost = UInt8(cost) }
@@ -148,6 +166,20 @@ public struct AppConfiguration: Sendable {
                 problems.append("EENLOKET_TRUST_FORWARDED_FOR must be true or false")
             }
         }
+        if let ms = int("EENLOKET_LOGIN_SLOWDOWN_MS", 0...10_000) { config.loginSlowdown = .milliseconds(ms) }
+        config.idempotencySecret = env["EENLOKET_IDEMPOTENCY_KEY"].flatMap { $0.isEmpty ? nil : $0 }
+        config.idempotencySecretFile = env["EENLOKET_IDEMPOTENCY_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
+        if let otp = env["EENLOKET_STAFF_OTP"], !otp.isEmpty {
+            if otp == "required" || otp == "off" { config.staffOTP = otp == "required" } else {
+                problems.append("EENLOKET_STAFF_OTP must be required or off")
+            }
+        }
+        if let minutes = int("EENLOKET_SESSION_IDLE_MINUTES", 1...1440) { config.sessionIdleTimeout = TimeInterval(minutes) * 60 }
+        config.metricsToken = env["EENLOKET_METRICS_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
+        if let token = config.metricsToken, token.utf8.count < 16 {
+            problems.append("EENLOKET_METRICS_TOKEN must have at least 16 characters")
+        }
+        if let seconds = int("EENLOKET_CONNECTION_TIMEOUT_SECONDS", 1...3600) { config.connectionTimeout = .seconds(seconds) }
         config.signingKey = env["EENLOKET_SIGNING_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         config.signingKeyFile = env["EENLOKET_SIGNING_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         if let secure = env["EENLOKET_COOKIE_SECURE"], !secure.isEmpty {
@@ -163,4 +195,7 @@ public struct AppConfiguration: Sendable {
 extension AppConfiguration {
     /// The address links in messages point to.
     public var effectivePublicURL: String { publicURL ?? "http://\(host):\(port)" }
+
+    /// Whether cookies get the Secure attribute.
+    var usesSecureCookies: Bool { secureCookies ?? effectivePublicURL.hasPrefix("https://") }
 }

@@ -11,6 +11,7 @@ public struct AppDependencies: Sendable {
     public let database: Database
     public let staff: StaffRepository
     public let sessions: SessionRepository
+    public let twoStep: TwoStepLoginStore
     public let cases: CaseRepository
     public let stats: StatsRepository
     public let timers: TimerStore
@@ -27,18 +28,21 @@ public struct AppDependencies: Sendable {
     let filingLimiter: FilingRateLimiter
 
     public init(
-        configuration: AppConfiguration, database: Database, migrations: MigrationRunner, clock: any WallClock, sealer: RulingSealer
+        configuration: AppConfiguration, database: Database, migrations: MigrationRunner, clock: any WallClock, sealer: RulingSealer,
+        idempotency: IdempotencySeal
     ) {
         self.sealer = sealer
         self.filingLimiter = FilingRateLimiter(perHour: configuration.filingsPerHourPerAddress)
         self.configuration = configuration
         self.database = database
-        self.staff = StaffRepository(db: database)
-        self.sessions = SessionRepository(db: database)
+        self.staff = StaffRepository(db: database, serviceURL: configuration.effectivePublicURL)
+        self.sessions = SessionRepository(db: database, idleTimeout: configuration.sessionIdleTimeout)
+        self.twoStep = TwoStepLoginStore(db: database)
         self.deadlineSettings = DeadlineSettings(db: database)
         self.settings = ServiceSettings(
             publicURL: configuration.effectivePublicURL, hearingWindowDays: configuration.hearingWindowDays)
-        self.cases = CaseRepository(db: database, deadlines: deadlineSettings, settings: settings, sealer: sealer)
+        self.cases = CaseRepository(
+            db: database, deadlines: deadlineSettings, settings: settings, sealer: sealer, idempotency: idempotency)
         self.stats = StatsRepository(db: database)
         self.timers = TimerStore(db: database, deadlines: deadlineSettings, settings: settings)
         self.notifications = NotificationRepository(db: database, settings: settings, maxAttempts: configuration.mailMaxAttempts)

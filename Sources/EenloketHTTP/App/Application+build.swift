@@ -36,7 +36,11 @@ public func makeApplication(
     let migrations = try MigrationRunner.load(from: config.sqlDirectory)
     let sealer = try RulingSealer.load(
         base64: config.signingKey, file: config.signingKeyFile, defaultFile: config.defaultSigningKeyFile, logger: logger)
-    let deps = AppDependencies(configuration: config, database: database, migrations: migrations, clock: clock, sealer: sealer)
+    let idempotency = try IdempotencySeal.load(
+        base64: config.idempotencySecret, file: config.idempotencySecretFile, defaultFile: config.defaultIdempotencySecretFile,
+        logger: logger)
+    let deps = AppDependencies(
+        configuration: config, database: database, migrations: migrations, clock: clock, sealer: sealer, idempotency: idempotency)
 
     let gate = StartGate()
     let sweeper = PeriodicService(name: "routing-sweep", interval: config.routingSweepInterval, logger: logger, gate: gate) {
@@ -46,6 +50,7 @@ public func makeApplication(
         let now = deps.clock.now()
         try await deps.cases.purgeIdempotencyKeys(before: now.addingTimeInterval(-24 * 3600))
         try await deps.sessions.purgeExpired(before: now.addingTimeInterval(-24 * 3600))
+        try await deps.twoStep.purgeExpired(before: now.addingTimeInterval(-24 * 3600))
         let purged = try await deps.purgeExpiredPersonalData()
         if purged > 0 { logger.notice("retention: purged personal data of closed cases", metadata: ["cases": "\(purged)"]) }
     }
@@ -71,6 +76,12 @@ public func makeApplication(
     }
     var app = Application(
         responder: TimeoutResponder(base: try buildRouter(deps).buildResponder(), timeout: config.requestTimeout),
+        // A connection that sends nothing for the connection timeout is closed (an idle keep-alive, a
+        // stalled body), and one that has not sent its request's head within it as well.
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [RequestHeadTimeoutHandler(timeout: .init(config.connectionTimeout))],
+                idleTimeout: .init(config.connectionTimeout))),
         configuration: .init(address: .hostname(config.host, port: config.port), serverName: "eenloket"),
         services: services,
         logger: logger)
@@ -78,8 +89,12 @@ public func makeApplication(
         try await migrations.apply(on: client, logger: dbLogger)
         try await sealer.register(on: database, at: deps.now)
         if let email = config.adminEmail, let password = config.adminPassword {
-            let hash = try await deps.passwords.hash(password)
-            try await deps.staff.ensureAdmin(email: email, passwordHash: hash, at: deps.now)
+            // Only a password that does not match already is set again: a restart ends nobody's session.
+            let stored = try await deps.staff.credentials(email: email)
+            var current = false
+            if let stored { current = try await deps.passwords.verify(password, hash: stored.passwordHash) }
+            let hash = current ? (stored?.passwordHash ?? "") : try await deps.passwords.hash(password)
+            try await deps.staff.ensureAdmin(email: email, passwordHash: hash, current: current, at: deps.now)
             logger.info("administrator account ensured")
         }
         gate.open()
@@ -98,6 +113,7 @@ public func makeMailTransport(_ config: AppConfiguration) throws -> any MailTran
 /// The router with every route of the service; tests read its route list.
 public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: BodyDeadlineMiddleware(configuration: deps.configuration))
     router.add(middleware: RequestMetricsMiddleware(registry: deps.metrics))
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ProblemMiddleware())
@@ -105,8 +121,10 @@ public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestCont
     ServiceController(deps: deps).register(on: router)
     router.addRoutes(SessionController(deps: deps).endpoints, atPath: "/api/v1/sessions")
     router.addRoutes(StaffController(deps: deps).endpoints, atPath: "/api/v1/staff")
+    router.addRoutes(AccountController(deps: deps).endpoints, atPath: "/api/v1/account")
     router.addRoutes(CaseController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(DataRightsController(deps: deps).endpoints, atPath: "/api/v1/cases")
+    router.addRoutes(PartyContactController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(StatsController(deps: deps).endpoints, atPath: "/api/v1/stats")
     router.get("/api/v1/keys", use: KeysController(deps: deps).list)
     router.addRoutes(EscalationController(deps: deps).endpoints, atPath: "/api/v1/escalations")

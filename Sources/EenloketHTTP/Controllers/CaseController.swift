@@ -27,6 +27,11 @@ struct CaseController {
 
     static let idempotencyHeader = HTTPField.Name("Idempotency-Key")!
 
+    /// The answer to a filing: 201 with the case as the filer sees it and the access token.
+    static let filingResponder = FilingResponder(
+        render: { record, token in (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token))) },
+        jsonString: { try JSONResponse.encode($0) })
+
     /// `POST /api/v1/cases`: no account needed. With an `Idempotency-Key`, a
     /// repeat of the same body gets the same answer and files nothing new.
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -43,9 +48,7 @@ struct CaseController {
                 idempotency = IdempotencyRequest(key: key, canonicalBody: CanonicalJSON.serialize(body))
             }
             let new = try CreateCaseRequest.parse(object, today: deps.today)
-            let outcome = try await deps.cases.file(new, idempotency: idempotency, at: deps.now) { record, token in
-                (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token)))
-            }
+            let outcome = try await deps.cases.file(new, idempotency: idempotency, at: deps.now, responder: Self.filingResponder)
             context.logger.info("case filed", metadata: ["case_id": "\(outcome.caseId.lowercased)", "replayed": "\(outcome.replayed)"])
             let response = JSONResponse.raw(
                 outcome.body, status: HTTPResponse.Status(code: outcome.status),

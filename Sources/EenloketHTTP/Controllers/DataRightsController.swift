@@ -38,7 +38,7 @@ struct PartyData {
     let events: [CaseEvent]
     let statements: [StatementRecord]
     let followUps: [FollowUpRecord]
-    let contact: (name: String?, email: String?)
+    let contact: (name: String?, email: String?, address: PostalAddress?)
     let exportedAt: Date
 
     /// Reads the case as the party may see it and records the export before handing anything out.
@@ -69,7 +69,9 @@ struct CaseExportJSON: Encodable {
         let showActor = CaseAccessPolicy.seesActors(.party(data.party))
         exported_at = Timestamp.format(data.exportedAt)
         explanation = "Alle gegevens die Eenloket over deze zaak bewaart en die u mag zien. Deze download staat in de geschiedenis van de zaak."
-        you = PartyContactJSON(role: data.party.role.rawValue, filer: data.party.isFiler, name: data.contact.name, email: data.contact.email)
+        you = PartyContactJSON(
+            role: data.party.role.rawValue, filer: data.party.isFiler, name: data.contact.name, email: data.contact.email,
+            address: data.contact.address)
         `case` = CaseResponse(record: data.record, showStaffDetails: false)
         events = data.events.map { EventJSON(event: $0, showActor: showActor) }
         statements = data.statements.map { StatementJSON(record: $0, showAuthor: false) }
@@ -82,6 +84,7 @@ struct PartyContactJSON: Encodable {
     let filer: Bool
     let name: String?
     let email: String?
+    let address: PostalAddress?
 }
 
 struct AccessLogEntryJSON: Encodable {

@@ -18,10 +18,10 @@ struct NotificationController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
         let staff = try context.requireStaff([.intakeOfficer, .coordinator, .admin], to: "de berichten zien")
         let state: String = request.uri.queryParameters.get("state").map { String($0) } ?? "letters"
-        guard ["letters", "failed", "pending"].contains(state) else {
-            throw AppError.invalid("state", "Kies uit: letters, failed, pending.")
+        guard ["letters", "printed", "failed", "pending"].contains(state) else {
+            throw AppError.invalid("state", "Kies uit: letters, printed, failed, pending.")
         }
-        if staff.role == .intakeOfficer && state != "letters" {
+        if staff.role == .intakeOfficer && state != "letters" && state != "printed" {
             throw AppError.forbidden("Intakemedewerkers zien alleen de brieven die geprint moeten worden.")
         }
         let limit = try Paging.limit(request, default: 100, max: 500)
@@ -31,11 +31,22 @@ struct NotificationController {
 
     /// `POST /api/v1/notifications/{id}/print` (intake officers): the letter's text,
     /// with a fresh private link for an invitation; the letter counts as printed.
+    /// Printing it again needs `{"reason": "…"}` (422 without).
     @Sendable func print(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff([.intakeOfficer], to: "brieven printen")
         guard let text = context.parameters.get("id"), let id = Int64(text) else { throw AppError.notFound }
-        let letter = try await deps.notifications.printLetter(id, by: EventActor(context.caller), at: deps.now)
-        return try JSONResponse.make(
-            LetterJSON(id: letter.id, reference: letter.reference, recipient_name: letter.recipientName, subject: letter.subject, body: letter.body))
+        let reason = try ReprintRequest.parse(try await JSONBody.optionalObject(request))
+        let letter = try await deps.notifications.printLetter(id, reprintReason: reason, by: EventActor(context.caller), at: deps.now)
+        return try JSONResponse.make(LetterJSON(letter))
+    }
+}
+
+/// The optional body of `POST /api/v1/notifications/{id}/print`.
+enum ReprintRequest {
+    static func parse(_ body: [String: JSONValue]) throws -> String? {
+        let r = FieldReader(body)
+        let reason = try r.text("reason", required: false, length: 10...2000)
+        try r.finish()
+        return reason
     }
 }

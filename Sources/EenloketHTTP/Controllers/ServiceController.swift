@@ -43,7 +43,12 @@ struct ServiceController {
     }
 
     /// `GET /metrics`: Prometheus text format, with cases by status read at scrape time.
+    /// Only for a scraper on this machine (loopback, not through a proxy) or one
+    /// holding `EENLOKET_METRICS_TOKEN`; the service does not rely on a proxy blocking it.
     @Sendable func metrics(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard MetricsAccess.allows(request, context: context, token: deps.configuration.metricsToken) else {
+            throw AppError.forbidden("De meetgegevens zijn alleen voor de monitoring van deze server.")
+        }
         if let counts = try? await deps.stats.casesByStatus() {
             let descriptor = MetricNameDescriptor(namespace: "eenloket", metricName: "cases", helpText: "Cases by status")
             for (status, count) in counts {
@@ -60,5 +65,24 @@ struct ServiceController {
         headers[.contentType] = "text/plain; charset=utf-8"
         headers[.cacheControl] = "no-store"
         return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+}
+
+/// Who may read `/metrics`.
+enum MetricsAccess {
+    static func allows(_ request: Request, context: AppRequestContext, token: String?) -> Bool {
+        if let token, let header = request.headers[.authorization], let given = AuthenticationMiddleware.bearerToken(header),
+            given.utf8.count == token.utf8.count, zip(given.utf8, token.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
+        {
+            return true
+        }
+        // A request a proxy passed on carries its client's address: the proxy's own loopback peer does not count.
+        let forwarded = request.headers[.init("X-Forwarded-For")!] != nil || request.headers[.init("Forwarded")!] != nil
+        return !forwarded && isLoopback(context.peerAddress)
+    }
+
+    static func isLoopback(_ address: String?) -> Bool {
+        guard let address else { return false }
+        return address == "::1" || address.hasPrefix("127.") || address.hasPrefix("::ffff:127.")
     }
 }

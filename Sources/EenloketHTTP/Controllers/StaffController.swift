@@ -12,6 +12,8 @@ struct StaffController {
             .post(use: create)
             .get("{id}", use: show)
             .patch("{id}", use: update)
+            .get("{id}/events", use: events)
+            .delete("{id}/otp", use: resetOTP)
             .get("{id}/absences", use: absences)
             .post("{id}/absences", use: addAbsence)
             .delete("{id}/absences/{absenceId}", use: removeAbsence)
@@ -60,7 +62,7 @@ struct StaffController {
         let creator = try context.requireStaff(Permissions.staffManagers, to: "accounts aanmaken")
         let new = try CreateStaffRequest.parse(try await JSONBody.object(request), creator: creator.role, today: deps.today)
         let hash = try await deps.passwords.hash(new.password)
-        let record = try await deps.staff.create(new, passwordHash: hash, at: deps.now)
+        let record = try await deps.staff.create(new, passwordHash: hash, by: creator.id, at: deps.now)
         if record.panel != nil { await deps.cases.rerouteAfterRelease(at: deps.now) }
         context.logger.info("staff created", metadata: ["staff_id": "\(record.id.lowercased)", "role": "\(record.role.rawValue)"])
         return try JSONResponse.make(
@@ -80,17 +82,50 @@ struct StaffController {
     @Sendable func update(_ request: Request, context: AppRequestContext) async throws -> Response {
         let editor = try context.requireStaff(Permissions.staffManagers, to: "accounts wijzigen")
         let id = try context.uuidParameter("id")
+        let body = try await JSONBody.object(request)
+        let after = try await Self.update(id, body, by: editor, deps: deps)
+        return try JSONResponse.make(StaffJSON(record: after))
+    }
+
+    /// Changes an account, for the API and the pages alike: who may change
+    /// which account (403), the request's rules (422), only an admin changes
+    /// another account's password or e-mail address (403), and waiting cases
+    /// are routed when the change can free capacity. Returns the account after.
+    static func update(_ id: UUID, _ body: [String: JSONValue], by editor: StaffPrincipal, deps: AppDependencies) async throws -> StaffRecord {
         guard let account = try await deps.staff.find(id) else { throw AppError.notFound }
         guard Permissions.mayManage(editor.role, accountRole: account.role) else {
             throw AppError.forbidden("Een \(editor.role.rawValue) mag een account met de rol \(account.role.rawValue) niet wijzigen.")
         }
-        var (patch, password) = try UpdateStaffRequest.parse(try await JSONBody.object(request), account: account, today: deps.today)
+        var (patch, password) = try UpdateStaffRequest.parse(body, account: account, today: deps.today)
+        if (patch.email != nil || password != nil) && !Permissions.mayChangeCredentials(editor.role) {
+            throw AppError.forbidden(
+                "Alleen een beheerder wijzigt het wachtwoord of e-mailadres van een ander account. Een medewerker wijzigt het eigen wachtwoord zelf.")
+        }
         if let password { patch.passwordHash = try await deps.passwords.hash(password) }
-        let result = try await deps.staff.update(id, patch, at: deps.now)
-        if Self.mayFreeCapacity(before: result.before, after: result.after) {
+        let result = try await deps.staff.update(id, patch, by: editor.id, at: deps.now)
+        if mayFreeCapacity(before: result.before, after: result.after) {
             await deps.cases.rerouteAfterRelease(at: deps.now)
         }
-        return try JSONResponse.make(StaffJSON(record: try await reread(result.after)))
+        guard result.after.panel != nil else { return result.after }
+        return try await deps.staff.find(id) ?? result.after
+    }
+
+    /// `DELETE /api/v1/staff/{id}/otp` (admins): unlinks the account's
+    /// authenticator (a lost phone); its sessions end, the holder is told, the
+    /// next login enrols again.
+    @Sendable func resetOTP(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let admin = try context.requireStaff(Permissions.staffAuditors, to: "een inlogcode-app loskoppelen")
+        try await deps.twoStep.reset(try context.uuidParameter("id"), by: admin.id, serviceURL: deps.configuration.effectivePublicURL, at: deps.now)
+        return Response(status: .noContent, headers: [.cacheControl: "no-store"])
+    }
+
+    /// `GET /api/v1/staff/{id}/events` (admins): the account's append-only history.
+    @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireStaff(Permissions.staffAuditors, to: "de geschiedenis van een account zien")
+        let id = try context.uuidParameter("id")
+        guard try await deps.staff.find(id) != nil else { throw AppError.notFound }
+        let items = try await deps.staff.events(of: id)
+        return try JSONResponse.make(ItemsJSON(items: items.map(StaffEventJSON.init)))
     }
 
     /// Whether a change can make a member newly eligible for waiting cases.

@@ -11,15 +11,22 @@ enum CreateCaseRequest {
         let filer = try r.object("filer")
         let filerName = try filer?.text("name", length: 1...200)
         let filerEmail = try filer?.text("email", length: 3...320)
-        if let email = filerEmail, !EmailAddress.looksValid(email) {
-            filer?.fail("email", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")
+        if let email = filerEmail, !EmailAddress.isValid(email) {
+            filer?.fail("email", EmailAddress.invalidMessage)
         }
         let employee = try r.object("employee")
         let employeeName = try employee?.text("name", length: 1...200)
         let employeeEmail = try Self.contactEmail(employee)
+        let employeeAddress = try employee.flatMap { try PostalAddressField.read($0) }
         let employer = try r.object("employer")
         let employerName = try employer?.text("name", length: 1...200)
         let employerEmail = try Self.contactEmail(employer)
+        let employerAddress = try employer.flatMap { try PostalAddressField.read($0) }
+        // The other party's address may not be the filer's own: the filer would get both links.
+        let (otherReader, otherEmail) = filerRole == .employer ? (employee, employeeEmail) : (employer, employerEmail)
+        if let filerRole, !ContactRules.mayInvite(otherEmail: otherEmail, filerEmail: filerEmail) {
+            otherReader?.fail("email", ContactMessages.sameAsFiler(other: filerRole.other))
+        }
         let kvk = try employer?.string("kvk_number")
         if let kvk, !(kvk.utf8.count == 8 && kvk.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }) {
             employer?.fail("kvk_number", "Een KvK-nummer heeft precies 8 cijfers.")
@@ -49,14 +56,15 @@ enum CreateCaseRequest {
             physicianName: physicianName, physicianOrganisation: physicianOrganisation,
             medicalInformation: filerRole == .employee ? medical : nil,
             employeeEmail: employeeEmail ?? (filerRole == .employee ? filerEmail : nil),
-            employerEmail: employerEmail ?? (filerRole == .employer ? filerEmail : nil))
+            employerEmail: employerEmail ?? (filerRole == .employer ? filerEmail : nil),
+            employeeAddress: employeeAddress, employerAddress: employerAddress)
     }
 
     /// An optional `email` of a party, used to invite the other party.
     static func contactEmail(_ party: FieldReader?) throws -> String? {
         guard let party, let email = try party.text("email", required: false, length: 3...320) else { return nil }
-        if !EmailAddress.looksValid(email) {
-            party.fail("email", "Vul een geldig e-mailadres in, zoals naam@voorbeeld.nl.")
+        if !EmailAddress.isValid(email) {
+            party.fail("email", EmailAddress.invalidMessage)
             return nil
         }
         return email
@@ -94,9 +102,44 @@ enum TriageRequest {
             }
         }
         let deviation = try DeviationField.read(r)
+        var otherParty: OtherPartyInput?
+        if let other = try r.object("other_party", required: false) {
+            let email = try CreateCaseRequest.contactEmail(other)
+            let address = try PostalAddressField.read(other)
+            // Alone, `verified` confirms the contact the filer gave.
+            let verified = try other.bool("verified", required: false) ?? false
+            otherParty = OtherPartyInput(email: email, address: address, verified: verified)
+        }
         try r.finish()
         return TriageInput(
-            decision: decision!, caseType: caseType, disciplines: disciplines, motivation: motivation!, deviationReason: deviation)
+            decision: decision!, caseType: caseType, disciplines: disciplines, motivation: motivation!, deviationReason: deviation,
+            otherParty: otherParty)
+    }
+}
+
+/// An optional `address` object of a party: a Dutch postal address.
+enum PostalAddressField {
+    static func read(_ party: FieldReader) throws -> PostalAddress? {
+        guard let a = try party.object("address", required: false) else { return nil }
+        let street = try a.text("street", length: 1...200)
+        let city = try a.text("city", length: 1...100)
+        var postalCode: String?
+        if let code = try a.string("postal_code") {
+            postalCode = PostalAddress.normalizedPostalCode(code)
+            if postalCode == nil { a.fail("postal_code", "Vul een Nederlandse postcode in, zoals 1234 AB.") }
+        }
+        guard let street, let city, let postalCode else { return nil }
+        return PostalAddress(
+            street: street.trimmingCharacters(in: .whitespacesAndNewlines), postalCode: postalCode,
+            city: city.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+}
+
+/// Dutch texts about the parties' addresses.
+enum ContactMessages {
+    static func sameAsFiler(other: PartyRole) -> String {
+        let party = other == .employer ? "de werkgever" : "de werknemer"
+        return "Dit is uw eigen e-mailadres. Vul het e-mailadres van \(party) in, of laat dit veld leeg; dan sturen wij een brief."
     }
 }
 
@@ -130,17 +173,5 @@ enum AppealRequest {
 enum DeviationField {
     static func read(_ r: FieldReader) throws -> String? {
         try r.text("deviation_reason", required: false, length: Deviation.minimumReasonLength...2000)
-    }
-}
-
-/// A plausible e-mail address: local part, one @, a dotted domain, no spaces.
-enum EmailAddress {
-    static func looksValid(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[0].utf8.count <= 64 else { return false }
-        let domain = parts[1]
-        let labels = domain.split(separator: ".", omittingEmptySubsequences: false)
-        guard labels.count >= 2, labels.allSatisfy({ !$0.isEmpty }) else { return false }
-        return !text.contains(where: { $0.isWhitespace || $0 == "<" || $0 == ">" || $0 == "," || $0.isNewline })
     }
 }

@@ -33,6 +33,9 @@ struct HearingJSON: Encodable {
         try c.encode(Timestamp.format(hearing.invitedAt), forKey: APIKey("invited_at"))
         try c.encode(Timestamp.format(hearing.windowEndsAt), forKey: APIKey("window_ends_at"))
         try c.encode(hearing.respondedAt.map(Timestamp.format), forKey: APIKey("responded_at"))
+        // When the invited party's current link was first used, and when staff verified it reached that party.
+        try c.encode(hearing.firstUsedAt.map(Timestamp.format), forKey: APIKey("link_first_used_at"))
+        try c.encode(hearing.verifiedAt.map(Timestamp.format), forKey: APIKey("verified_at"))
         if showChannel { try c.encode(hearing.hasEmail ? "email" : "letter", forKey: APIKey("invited_by")) }
     }
 }
@@ -108,18 +111,17 @@ struct NotificationJSON: Encodable {
 }
 
 struct LetterJSON: Encodable {
-    let id: Int64
-    let reference: String
-    let recipient_name: String?
-    let subject: String
-    let body: String
+    let letter: PrintableLetter
+
+    init(_ letter: PrintableLetter) { self.letter = letter }
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: APIKey.self)
-        try c.encode(id, forKey: APIKey("id"))
-        try c.encode(reference, forKey: APIKey("reference"))
-        try c.encode(recipient_name, forKey: APIKey("recipient_name"))
-        try c.encode(subject, forKey: APIKey("subject"))
-        try c.encode(body, forKey: APIKey("body"))
+        try c.encode(letter.id, forKey: APIKey("id"))
+        try c.encode(letter.reference, forKey: APIKey("reference"))
+        try c.encodeIfPresent(letter.recipientName, forKey: APIKey("recipient_name"))
+        try c.encodeIfPresent(letter.recipientAddress, forKey: APIKey("recipient_address"))
+        try c.encode(letter.subject, forKey: APIKey("subject"))
+        try c.encode(letter.body, forKey: APIKey("body"))
     }
 }

@@ -12,7 +12,7 @@ enum CreateStaffRequest {
             throw AppError.forbidden("Een \(creator.rawValue) mag geen account met de rol \(role.rawValue) aanmaken.")
         }
         let email = try r.text("email", length: 3...320)
-        if let email, !EmailAddress.looksValid(email) { r.fail("email", "Vul een geldig e-mailadres in.") }
+        if let email, !EmailAddress.isValid(email) { r.fail("email", EmailAddress.invalidMessage) }
         let name = try r.text("name", length: 1...200)
         let password = try r.string("password")
         if let password { StaffPassword.check(password, field: "password", reader: r) }
@@ -37,7 +37,7 @@ enum UpdateStaffRequest {
             r.fail("role", "De rol van een account verandert niet; maak een nieuw account aan.")
         }
         patch.email = try r.text("email", required: false, length: 3...320)
-        if let email = patch.email, !EmailAddress.looksValid(email) { r.fail("email", "Vul een geldig e-mailadres in.") }
+        if let email = patch.email, !EmailAddress.isValid(email) { r.fail("email", EmailAddress.invalidMessage) }
         patch.name = try r.text("name", required: false, length: 1...200)
         patch.active = try r.bool("active", required: false)
         let password = try r.string("password", required: false)
@@ -113,31 +113,40 @@ enum PanelFields {
     }
 }
 
-/// Password rules for staff accounts.
+/// Password rules for staff accounts (`PasswordPolicy` decides).
 enum StaffPassword {
     static func check(_ password: String, field: String, reader: FieldReader) {
-        let length = password.unicodeScalars.count
-        if length < 12 {
-            reader.fail(field, "Een wachtwoord heeft minstens 12 tekens.")
-        } else if length > 200 {
-            reader.fail(field, "Een wachtwoord heeft hoogstens 200 tekens.")
-        }
+        if let problem = PasswordPolicy.problem(password) { reader.fail(field, problem) }
     }
 }
 
-/// `POST /api/v1/sessions`.
+/// `POST /api/v1/sessions`: a password, or a challenge's code.
 enum CreateSessionRequest {
-    static func parse(_ body: [String: JSONValue]) throws -> (email: String, password: String) {
+    enum Step {
+        case password(email: String, password: String)
+        case code(challenge: String, code: String)
+    }
+
+    static func parse(_ body: [String: JSONValue]) throws -> Step {
         let r = FieldReader(body)
-        let email = try r.string("email")
-        let password = try r.string("password")
         // NUL cannot be stored in PostgreSQL text, so it is refused before anything is counted.
         func usable(_ text: String, max: Int) -> Bool {
             !text.isEmpty && text.unicodeScalars.count <= max && !text.unicodeScalars.contains("\u{0}")
         }
+        // A password when one is given (other fields are ignored, as everywhere); else a code.
+        if !r.has("email") && !r.has("password") && (r.has("challenge") || r.has("code")) {
+            let challenge = try r.string("challenge")
+            let code = try r.string("code")
+            if let challenge, !usable(challenge, max: 100) { r.fail("challenge", "Log opnieuw in.") }
+            if let code, !usable(code, max: 40) { r.fail("code", "Vul de code uit uw app of een herstelcode in.") }
+            try r.finish()
+            return .code(challenge: challenge!, code: code!.trimmingCharacters(in: .whitespaces))
+        }
+        let email = try r.string("email")
+        let password = try r.string("password")
         if let email, !usable(email, max: 320) { r.fail("email", "Vul uw e-mailadres in.") }
         if let password, !usable(password, max: 1000) { r.fail("password", "Vul uw wachtwoord in.") }
         try r.finish()
-        return (email!, password!)
+        return .password(email: email!, password: password!)
     }
 }

@@ -40,8 +40,49 @@ struct PanelJSON: Encodable {
 }
 
 struct SessionJSON: Encodable {
-    let token: String
-    let expires_at: String
-    let role: String
-    let staff_id: String
+    let login: SessionController.LoginResult
+
+    init(_ login: SessionController.LoginResult) { self.login = login }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: APIKey.self)
+        try c.encode(login.token, forKey: APIKey("token"))
+        try c.encode(Timestamp.format(login.expiresAt), forKey: APIKey("expires_at"))
+        try c.encode(login.role.rawValue, forKey: APIKey("role"))
+        try c.encode(login.staffId.lowercased, forKey: APIKey("staff_id"))
+        try c.encodeIfPresent(login.recoveryCodes, forKey: APIKey("recovery_codes"))
+    }
+}
+
+/// The first step's answer for staff who log in with a code.
+struct ChallengeJSON: Encodable {
+    let challenge: SessionController.Challenge
+
+    init(_ challenge: SessionController.Challenge) { self.challenge = challenge }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: APIKey.self)
+        try c.encode(challenge.enrolment == nil ? "required" : "enrol", forKey: APIKey("otp"))
+        try c.encode(challenge.token, forKey: APIKey("challenge"))
+        if let enrolment = challenge.enrolment {
+            try c.encode(enrolment.secret, forKey: APIKey("secret"))
+            try c.encode(enrolment.uri, forKey: APIKey("otpauth_uri"))
+        }
+        try c.encode(Timestamp.format(challenge.expiresAt), forKey: APIKey("expires_at"))
+    }
+}
+
+/// One event of `GET /api/v1/staff/{id}/events`.
+struct StaffEventJSON: Encodable {
+    let record: StaffEventRecord
+
+    init(_ record: StaffEventRecord) { self.record = record }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: APIKey.self)
+        try c.encode(Timestamp.format(record.at), forKey: APIKey("at"))
+        try c.encode(record.actorId?.lowercased, forKey: APIKey("actor_id"))
+        try c.encode(record.change.rawValue, forKey: APIKey("change"))
+        try c.encode(record.fields, forKey: APIKey("fields"))
+    }
 }

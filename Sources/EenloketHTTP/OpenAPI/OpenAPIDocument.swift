@@ -172,7 +172,22 @@ paths:
         address, a wrong password and a deactivated account all get the same
         401. After 10 failed logins for one address within 15 minutes, further
         attempts for that address get 429 with `Retry-After` until the window
-        has passed, counted across all instances.
+        has passed, counted across all instances. A client that logged in to
+        this account before carries a device cookie (`eenloket_apparaat`,
+        HttpOnly): its attempts are counted for that device alone, so failures
+        from elsewhere never lock the holder out of it. After a few failures
+        each further failed attempt is answered later (doubling, at most 16
+        times the first delay).
+
+        Two steps (`EENLOKET_STAFF_OTP=required`, the default): admins, intake
+        officers and panel members of the two physician disciplines get 200
+        with a challenge instead of a session. Before their first code they
+        also get the secret to enrol (base32, and as an `otpauth://` URI).
+        A second call with `{"challenge", "code"}` (a TOTP code: RFC 6238, 6
+        digits, 30 s, SHA-1, one step of clock difference either way, each
+        code once; or one of the recovery codes) gives the session, with ten
+        `recovery_codes` when it finished an enrolment. A wrong code gets 401;
+        five wrong codes, or five minutes, end the challenge.
       security: []
       requestBody:
         required: true
@@ -187,6 +202,12 @@ paths:
             application/json:
               schema:
                 $ref: '#/components/schemas/Session'
+        '200':
+          description: The password was right; a code is needed (staff who reach medical data).
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/LoginChallenge'
         '400':
           $ref: '#/components/responses/BadRequest'
         '401':
@@ -305,7 +326,13 @@ paths:
         `max_open_cases` below the current load removes nobody from a panel; it
         only stops new assignments. Activating a member, raising their
         capacity or changing affiliations routes waiting cases at once. An
-        e-mail address already in use gets 409.
+        e-mail address already in use gets 409. Only an `admin` changes
+        another account's `password` or `email` (a `coordinator` gets 403 for
+        those fields; an account holder uses `POST /api/v1/account/password`).
+        A new password or e-mail address ends every session of the account
+        at once and is told to its holder by e-mail (an e-mail change at the
+        old and the new address). Every change is an event in the account's
+        history (`GET /api/v1/staff/{id}/events`).
       requestBody:
         required: true
         content:
@@ -335,6 +362,126 @@ paths:
           $ref: '#/components/responses/UnsupportedMediaType'
         '422':
           $ref: '#/components/responses/UnprocessableContent'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/staff/{id}/events:
+    parameters:
+      - $ref: '#/components/parameters/StaffId'
+    get:
+      tags: [staff]
+      operationId: listStaffEvents
+      summary: An account's change history (admins)
+      description: >-
+        `admin` only (others 403). Every change of the account, oldest first,
+        append-only in the database: who (`actor_id`, null for the service
+        itself), when, what (`change`) and which fields (names only, never a
+        password or secret).
+      responses:
+        '200':
+          description: The history.
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [items]
+                properties:
+                  items:
+                    type: array
+                    items:
+                      type: object
+                      required: [at, actor_id, change, fields]
+                      properties:
+                        at:
+                          $ref: '#/components/schemas/Timestamp'
+                        actor_id:
+                          type: [string, 'null']
+                          format: uuid
+                        change:
+                          type: string
+                          enum: [created, updated, deactivated, reactivated, password_changed, otp_reset]
+                        fields:
+                          type: array
+                          items:
+                            type: string
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/staff/{id}/otp:
+    parameters:
+      - $ref: '#/components/parameters/StaffId'
+    delete:
+      tags: [staff]
+      operationId: resetStaffOTP
+      summary: Unlink an account's authenticator app (admins)
+      description: >-
+        `admin` only (others 403). For a holder who lost their phone and their
+        recovery codes: the authenticator and the recovery codes are removed,
+        every session of the account ends, the holder is told by e-mail and
+        enrols again at the next login. Recorded as `otp_reset`.
+      responses:
+        '204':
+          description: Unlinked.
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/account/password:
+    post:
+      tags: [staff]
+      operationId: changeOwnPassword
+      summary: Change your own password
+      description: >-
+        Every staff role, for its own account, giving the current password.
+        A wrong `current_password` gets 422 and counts as a failed login for
+        the account's address (throttled the same way: 429). The new password
+        follows the rules of `POST /api/v1/staff`. The change ends every
+        session of the account, this one included (log in again), is told to
+        the holder by e-mail and recorded as `password_changed`.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [current_password, new_password]
+              properties:
+                current_password:
+                  type: string
+                  minLength: 1
+                  maxLength: 1000
+                new_password:
+                  type: string
+                  minLength: 12
+                  maxLength: 200
+      responses:
+        '204':
+          description: Changed; every session of the account has ended.
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
+        '429':
+          $ref: '#/components/responses/TooManyRequests'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
 
@@ -644,6 +791,93 @@ paths:
           $ref: '#/components/responses/Forbidden'
         '404':
           $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/parties:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    get:
+      tags: [cases]
+      operationId: getCaseParties
+      summary: The parties' contact details (intake officers, coordinators, admins)
+      description: >-
+        The staff who check and use the parties' contact details: intake
+        officers, coordinators and administrators (others 403). The filer,
+        and the invited party once invited (where the invitation went, when it
+        was verified, when its link was first used); and `other_party`: how
+        the party that did not file can be reached, as given at filing or
+        confirmed at triage, with `same_domain_as_filer` when its e-mail
+        address is at the filer's own mail domain (the filer may be able to
+        read that mail: check it with the party itself).
+      responses:
+        '200':
+          description: The contact details.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/CaseParties'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '503':
+          $ref: '#/components/responses/ServiceUnavailable'
+
+  /api/v1/cases/{id}/parties/employee/verification:
+    parameters:
+      - $ref: '#/components/parameters/CaseId'
+    post:
+      tags: [cases]
+      operationId: verifyInvitedEmployee
+      summary: Record that an invited employee's link reached the employee
+      description: >-
+        When an employer filed, the employer typed the employee's address: the
+        invited employee's own link shows the case's medical information only
+        once staff verified that the invitation reached the employee. An
+        intake officer (who spoke with the employee), or a physician on the
+        case's panel (who met them), records how (`how`, 10 to 2,000
+        characters); others 403, a panel member not on the case 404. 409 when
+        no employee was invited (the employee filed) or it is verified
+        already. Records a `party_verified` event. Returns the case.
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [how]
+              properties:
+                how:
+                  type: string
+                  minLength: 10
+                  maxLength: 2000
+                  pattern: '\S'
+      responses:
+        '200':
+          description: The case.
+          content:
+            application/json:
+              schema:
+                $ref: '#/components/schemas/Case'
+        '400':
+          $ref: '#/components/responses/BadRequest'
+        '401':
+          $ref: '#/components/responses/Unauthorized'
+        '403':
+          $ref: '#/components/responses/Forbidden'
+        '404':
+          $ref: '#/components/responses/NotFound'
+        '409':
+          $ref: '#/components/responses/Conflict'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
 
@@ -1214,7 +1448,8 @@ paths:
       description: >-
         `intake_officer`, `coordinator` and `admin` (others 403); an
         `intake_officer` only with `state=letters` (else 403). `letters`:
-        letters not yet printed; `failed`: e-mail given up on after the
+        letters not yet printed; `printed`: letters printed, newest first (an
+        `intake_officer` may ask for these too); `failed`: e-mail given up on after the
         configured number of attempts; `pending`: e-mail not yet delivered.
         Oldest first. An invalid `state` or `limit` gets 422. Message texts are
         not included.
@@ -1225,7 +1460,7 @@ paths:
           description: Which messages; defaults to `letters`.
           schema:
             type: string
-            enum: [letters, failed, pending]
+            enum: [letters, printed, failed, pending]
             default: letters
         - name: limit
           in: query
@@ -1260,12 +1495,26 @@ paths:
       operationId: printLetter
       summary: Print a letter (intake officer)
       description: >-
-        `intake_officer` only (others 403). No body is needed and any body is
-        ignored. Returns the letter's text and marks it printed (it leaves the
+        `intake_officer` only (others 403). No body is needed the first time.
+        Returns the letter's text and marks it printed (it leaves the
         `letters` list); 404 unless the id is a letter. An invitation gets a
-        fresh private link with a new token for the party; printing it again
-        makes a new link and the previous one stops working. Records a
-        `letter_printed` event.
+        fresh private link with a new token for the party. Printing a letter
+        again needs `{"reason": "…"}` (10 to 2,000 characters; without it 422):
+        an invitation then gets a new link and the previous one stops working;
+        the party stays the same party. Records a `letter_printed` event, or a
+        `letter_reprinted` event with the reason.
+      requestBody:
+        required: false
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                reason:
+                  type: [string, 'null']
+                  minLength: 10
+                  maxLength: 2000
+                  pattern: '\S'
       responses:
         '200':
           description: The letter to print.
@@ -1273,12 +1522,20 @@ paths:
             application/json:
               schema:
                 $ref: '#/components/schemas/Letter'
+        '400':
+          $ref: '#/components/responses/BadRequest'
         '401':
           $ref: '#/components/responses/Unauthorized'
         '403':
           $ref: '#/components/responses/Forbidden'
         '404':
           $ref: '#/components/responses/NotFound'
+        '413':
+          $ref: '#/components/responses/ContentTooLarge'
+        '415':
+          $ref: '#/components/responses/UnsupportedMediaType'
+        '422':
+          $ref: '#/components/responses/UnprocessableContent'
         '503':
           $ref: '#/components/responses/ServiceUnavailable'
 
@@ -1504,21 +1761,69 @@ components:
 
     # ---- sessions ----------------------------------------------------------
     SessionRequest:
+      description: >-
+        The first step (`email` and `password`) or the second (`challenge` and
+        `code`). A body with an e-mail address or a password is the first step;
+        other fields are ignored.
+      anyOf:
+        - type: object
+          title: Password
+          required: [email, password]
+          properties:
+            email:
+              type: string
+              minLength: 1
+              maxLength: 320
+            password:
+              type: string
+              minLength: 1
+              maxLength: 1000
+        - type: object
+          title: Code
+          required: [challenge, code]
+          properties:
+            challenge:
+              type: string
+              minLength: 1
+              maxLength: 100
+            code:
+              type: string
+              minLength: 1
+              maxLength: 40
+              description: Six digits from the authenticator app, or a recovery code.
+    LoginChallenge:
       type: object
-      required: [email, password]
+      required: [otp, challenge, expires_at]
       properties:
-        email:
+        otp:
           type: string
-          minLength: 1
-          maxLength: 320
-        password:
+          enum: [required, enrol]
+        challenge:
           type: string
-          minLength: 1
-          maxLength: 1000
+          pattern: '^elo_[A-Za-z0-9_-]{43}$'
+          description: Single-use, for five minutes; send it back with the code.
+        secret:
+          type: string
+          pattern: '^[A-Z2-7]+$'
+          description: Only with `enrol`, the secret to type into an authenticator app (base32).
+        otpauth_uri:
+          type: string
+          pattern: '^otpauth://totp/'
+          description: Only with `enrol`, the same secret as a URI for an app (or a QR code).
+        expires_at:
+          $ref: '#/components/schemas/Timestamp'
     Session:
       type: object
       required: [token, expires_at, role, staff_id]
       properties:
+        recovery_codes:
+          type: array
+          minItems: 10
+          maxItems: 10
+          items:
+            type: string
+            pattern: '^[a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4}$'
+          description: Only when this login finished an enrolment; shown once. Each works once in place of a code.
         token:
           type: string
           description: The bearer token for this session.
@@ -1762,6 +2067,8 @@ components:
               pattern: '\S'
             email:
               $ref: '#/components/schemas/PartyEmail'
+            address:
+              $ref: '#/components/schemas/PostalAddressOrNull'
         employer:
           type: object
           required: [name, kvk_number]
@@ -1777,6 +2084,8 @@ components:
               description: KvK (Chamber of Commerce) number, exactly 8 digits.
             email:
               $ref: '#/components/schemas/PartyEmail'
+            address:
+              $ref: '#/components/schemas/PostalAddressOrNull'
         sick_since:
           type: string
           format: date
@@ -1822,7 +2131,51 @@ components:
       description: >-
         Optional contact address of this party. The other party's address is
         used to invite it when the case is accepted (without one, a letter is
-        printed). When absent for the filer's own side, `filer.email` is used.
+        printed to its postal `address`). When absent for the filer's own side,
+        `filer.email` is used. The other party's address may not be the
+        filer's own (`filer.email`, ignoring case): 422. Plain ASCII
+        addresses only (no spaces, quotes, angle brackets or look-alike
+        letters from other scripts).
+    PostalAddress:
+      type: object
+      description: A Dutch postal address, for a letter to a party without an e-mail address.
+      required: [street, postal_code, city]
+      properties:
+        street:
+          type: string
+          minLength: 1
+          maxLength: 200
+          pattern: '\S'
+        postal_code:
+          type: string
+          description: A Dutch postal code (`1234 AB`; `1234ab` is accepted and written as `1234 AB`).
+          pattern: '^ *[1-9][0-9]{3} *[A-Za-z]{2} *$'
+        city:
+          type: string
+          minLength: 1
+          maxLength: 100
+          pattern: '\S'
+    PostalAddressOrNull:
+      oneOf:
+        - $ref: '#/components/schemas/PostalAddress'
+        - type: 'null'
+    OtherPartyContact:
+      type: [object, 'null']
+      description: >-
+        At triage, the intake officer's check of how to reach the party that
+        did not file: an e-mail address or a postal address given here replaces
+        what the filer gave. `verified: true` records that the officer checked
+        (by phone, say) that it reaches that party itself; an invited employee
+        sees the case's medical information only once this is verified (here,
+        or later with `POST /api/v1/cases/{id}/parties/employee/verification`).
+        Used only when the case is accepted.
+      properties:
+        email:
+          $ref: '#/components/schemas/PartyEmail'
+        address:
+          $ref: '#/components/schemas/PostalAddressOrNull'
+        verified:
+          type: [boolean, 'null']
     TriageRequest:
       type: object
       description: >-
@@ -1832,7 +2185,10 @@ components:
         distinct disciplines with at least one physician (`bedrijfsarts` or
         `verzekeringsarts`), since a physician chairs every panel. For `refer`
         and `answer`, `case_type` and `other_options_exhausted` are optional
-        and `disciplines` is ignored.
+        and `disciplines` is ignored. An `accept` without any way to reach the
+        other party (an e-mail address or a postal address, from the filing or
+        `other_party`) gets 422 naming `other_party`; an `other_party.email`
+        equal to the filer's own gets 422.
       required: [decision, motivation]
       properties:
         decision:
@@ -1857,6 +2213,8 @@ components:
           pattern: '\S'
         deviation_reason:
           $ref: '#/components/schemas/DeviationReason'
+        other_party:
+          $ref: '#/components/schemas/OtherPartyContact'
       if:
         required: [decision]
         properties:
@@ -2093,10 +2451,22 @@ components:
         Hoor en wederhoor: the party that did not file is invited when the case
         is accepted. The panel may rule once it responded (a statement) or its
         window closed.
-      required: [party, invited_at, window_ends_at, responded_at]
+      required: [party, invited_at, window_ends_at, responded_at, link_first_used_at, verified_at]
       properties:
         party:
           $ref: '#/components/schemas/PartyRole'
+        link_first_used_at:
+          type: [string, 'null']
+          format: date-time
+          description: >-
+            When the invited party's current private link was first used (each
+            new link starts again); also a `party_link_first_used` event.
+        verified_at:
+          type: [string, 'null']
+          format: date-time
+          description: >-
+            When staff verified that the invitation reached the invited party
+            itself. An invited employee sees medical information only after this.
         invited_at:
           $ref: '#/components/schemas/Timestamp'
         window_ends_at:
@@ -2287,6 +2657,9 @@ components:
               description: Absent when not known or purged.
             email:
               type: string
+            address:
+              $ref: '#/components/schemas/PostalAddress'
+              description: The postal address an invitation letter went to; absent when none or purged.
         case:
           $ref: '#/components/schemas/Case'
         events:
@@ -2702,6 +3075,45 @@ components:
           type: array
           items:
             $ref: '#/components/schemas/Notification'
+    CaseParties:
+      type: object
+      required: [items, other_party]
+      properties:
+        items:
+          type: array
+          items:
+            type: object
+            required: [role, filer, name, email, address, invited_at, verified_at, link_first_used_at]
+            properties:
+              role:
+                $ref: '#/components/schemas/PartyRole'
+              filer:
+                type: boolean
+              name:
+                type: [string, 'null']
+              email:
+                type: [string, 'null']
+              address:
+                $ref: '#/components/schemas/PostalAddressOrNull'
+              invited_at:
+                type: [string, 'null']
+                format: date-time
+              verified_at:
+                type: [string, 'null']
+                format: date-time
+              link_first_used_at:
+                type: [string, 'null']
+                format: date-time
+        other_party:
+          type: object
+          required: [email, address, same_domain_as_filer]
+          properties:
+            email:
+              type: [string, 'null']
+            address:
+              $ref: '#/components/schemas/PostalAddressOrNull'
+            same_domain_as_filer:
+              type: boolean
     Letter:
       type: object
       description: A letter to print and post.
@@ -2716,6 +3128,9 @@ components:
         recipient_name:
           type: string
           description: Absent when the recipient's name is not known.
+        recipient_address:
+          $ref: '#/components/schemas/PostalAddress'
+          description: The party's postal address for the envelope; absent when none is known.
         subject:
           type: string
         body:

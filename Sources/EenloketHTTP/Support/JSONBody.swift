@@ -15,18 +15,23 @@ enum JSONBody {
         return object
     }
 
+    /// The body as a JSON object, or an empty object when the request has no
+    /// body at all (an endpoint whose fields are all optional).
+    static func optionalObject(_ request: Request) async throws -> [String: JSONValue] {
+        let length = request.headers[.contentLength].flatMap(Int.init)
+        if request.headers[.contentType] == nil && (length ?? 0) == 0 && request.headers[.transferEncoding] == nil {
+            return [:]
+        }
+        return try await object(request)
+    }
+
     /// The body as any JSON value (the canonical form decides idempotent repeats).
     static func parse(_ request: Request) async throws -> JSONValue {
         guard isJSON(request.headers[.contentType]) else { throw AppError.unsupportedMediaType }
         if let length = request.headers[.contentLength].flatMap(Int.init), length > Limits.maxBodyBytes {
             throw AppError.payloadTooLarge
         }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: Limits.maxBodyBytes)
-        } catch is NIOTooManyBytesError {
-            throw AppError.payloadTooLarge
-        }
+        let buffer = try await BodyReader.collect(request, upTo: Limits.maxBodyBytes)
         guard buffer.readableBytes > 0 else { throw AppError.malformed("De body is leeg; verwacht wordt een JSON-object.") }
         do {
             return try JSONParser.parse(Array(buffer.readableBytesView))

@@ -9,6 +9,14 @@ import NIOPosix
 /// bcrypt silently ignores everything after 72 bytes.
 struct PasswordHasher: Sendable {
     let cost: UInt8
+    /// A hash to verify against when the account does not exist, made with the
+    /// configured cost, so an unknown address takes as long as a wrong password.
+    let decoy: String
+
+    init(cost: UInt8) {
+        self.cost = cost
+        self.decoy = Bcrypt.hash(Self.prehash("eenloket-decoy-password"), cost: cost)
+    }
 
     func hash(_ password: String) async throws -> String {
         let input = Self.prehash(password)
@@ -20,9 +28,6 @@ struct PasswordHasher: Sendable {
         let input = Self.prehash(password)
         return try await NIOThreadPool.singleton.runIfActive { Bcrypt.verify(input, hash: hash) }
     }
-
-    /// A hash to verify against when the account does not exist, so both cases take as long.
-    static let decoy = Bcrypt.hash("eenloket-decoy-password", cost: 4)
 
     private static func prehash(_ password: String) -> String {
         SHA256.hash(data: Data(password.utf8)).map { String(format: "%02x", $0) }.joined()

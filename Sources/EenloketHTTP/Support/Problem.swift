@@ -42,6 +42,11 @@ struct Problem: Encodable {
         case .tooManyRequests(let retryAfter):
             (status, title, detail) = (.tooManyRequests, "Te veel pogingen", "Probeer het over \(retryAfter) seconden opnieuw.")
             headers[.retryAfter] = String(retryAfter)
+        case .requestTimeout:
+            (status, title, detail) = (
+                .requestTimeout, "Te langzaam", "De gegevens van het verzoek kwamen niet op tijd binnen. Stuur het verzoek opnieuw."
+            )
+            headers[.connection] = "close"
         case .unavailable:
             (status, title, detail) = (.serviceUnavailable, "Tijdelijk niet beschikbaar", "Probeer het over een paar seconden opnieuw.")
             headers[.retryAfter] = "5"
@@ -63,6 +68,7 @@ struct Problem: Encodable {
         case 401: return "niet-aangemeld"
         case 403: return "niet-toegestaan"
         case 404: return "niet-gevonden"
+        case 408: return "te-langzaam"
         case 409: return "conflict"
         case 413: return "te-groot"
         case 415: return "verkeerd-formaat"

@@ -3,10 +3,18 @@ import Foundation
 
 /// An RFC 5322 message in UTF-8 (MIME, 8bit text/plain).
 enum MailMessage {
-    static func render(_ mail: OutgoingMail, from: String, at date: Date) -> String {
+    /// A recipient that is not one plain address; the message is never sent.
+    struct InvalidRecipient: Error, CustomStringConvertible {
+        var description: String { "the recipient is not one valid e-mail address" }
+    }
+
+    /// The message for `mail`. Its one recipient is validated again here, so a
+    /// header can never name a second one.
+    static func render(_ mail: OutgoingMail, from: String, at date: Date) throws -> String {
+        guard EmailAddress.isValid(mail.to) else { throw InvalidRecipient() }
         var headers = [
             "From: \(encodeWords("Eenloket")) <\(from)>",
-            "To: " + (mail.toName.map { "\(encodeWords(clean($0))) " } ?? "") + "<\(clean(mail.to))>",
+            "To: " + mailbox(name: mail.toName, address: mail.to),
             "Subject: \(encodeWords(clean(mail.subject)))",
             "Date: \(rfc5322Date(date))",
             "Message-ID: <eenloket-\(mail.id)-\(UUID().uuidString.lowercased())@\(domain(of: from))>",
@@ -19,15 +27,40 @@ enum MailMessage {
         return headers.joined(separator: "\r\n") + "\r\n\r\n" + body + (body.hasSuffix("\r\n") ? "" : "\r\n")
     }
 
+    /// `Name <address>`: the display name loses every character that could
+    /// end it or start another address (`<>,;:@"\()[]` and controls), and is
+    /// quoted, or RFC 2047-encoded when it is not plain ASCII.
+    static func mailbox(name: String?, address: String) -> String {
+        let safe = (name ?? "").unicodeScalars.filter { scalar in
+            !scalar.properties.generalCategory.isControlOrFormat && !"<>,;:@\"\\()[]".unicodeScalars.contains(scalar)
+        }
+        let display = String(String.UnicodeScalarView(safe)).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard !display.isEmpty else { return "<\(address)>" }
+        let phrase = display.utf8.allSatisfy { $0 >= 0x20 && $0 < 0x7f } ? "\"\(display)\"" : encodeWords(display)
+        return "\(phrase) <\(address)>"
+    }
+
     /// Header values never carry line breaks (no header injection).
     static func clean(_ text: String) -> String {
         String(text.unicodeScalars.filter { $0 != "\r" && $0 != "\n" })
     }
 
-    /// RFC 2047 encoded-word for anything that is not plain ASCII.
+    /// RFC 2047 encoded-words for anything that is not plain ASCII: each word
+    /// holds at most 45 bytes of whole characters, so it stays within 75 characters.
     static func encodeWords(_ text: String) -> String {
         if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7f }) { return text }
-        return "=?UTF-8?B?" + Data(text.utf8).base64EncodedString() + "?="
+        var words: [String] = []
+        var chunk: [UInt8] = []
+        for character in text {
+            let bytes = Array(String(character).utf8)
+            if chunk.count + bytes.count > 45, !chunk.isEmpty {
+                words.append(chunk.base64Word)
+                chunk = []
+            }
+            chunk += bytes
+        }
+        if !chunk.isEmpty { words.append(chunk.base64Word) }
+        return words.joined(separator: " ")
     }
 
     static func domain(of address: String) -> String {
@@ -53,4 +86,18 @@ enum LocalDateShim {
         let date = LocalDate(dayNumber: dayNumber)
         return (date.year, date.month, date.day)
     }
+}
+
+extension Unicode.GeneralCategory {
+    /// Control, format (invisible), line and paragraph separator characters.
+    var isControlOrFormat: Bool {
+        switch self {
+        case .control, .format, .lineSeparator, .paragraphSeparator, .surrogate, .privateUse, .unassigned: return true
+        default: return false
+        }
+    }
+}
+
+extension [UInt8] {
+    fileprivate var base64Word: String { "=?UTF-8?B?" + Data(self).base64EncodedString() + "?=" }
 }

@@ -31,7 +31,15 @@ public struct CaseRecord: Sendable {
 
     /// The facts `CaseAccessPolicy` decides on.
     public var accessFacts: CaseAccessFacts {
-        CaseAccessFacts(caseId: id, status: status, panel: Dictionary(panel.map { ($0.staffId, $0.discipline) }, uniquingKeysWith: { a, _ in a }))
+        CaseAccessFacts(
+            caseId: id, status: status, panel: Dictionary(panel.map { ($0.staffId, $0.discipline) }, uniquingKeysWith: { a, _ in a }),
+            employeeVerified: employeeVerified)
+    }
+
+    /// Whether the employee party holds its own link: the employee filed, or
+    /// staff verified that the invitation reached the employee.
+    public var employeeVerified: Bool {
+        filerRole == .employee || (hearing?.party == .employee && hearing?.verifiedAt != nil)
     }
 
     /// Whether the case holds any medical text at all.
@@ -130,14 +138,19 @@ public struct NewCase: Sendable {
     /// Contact addresses of the parties (optional), to invite the other party.
     public let employeeEmail: String?
     public let employerEmail: String?
+    public let employeeAddress: PostalAddress?
+    public let employerAddress: PostalAddress?
 
     public init(
         filerRole: PartyRole, filerName: String, filerEmail: String, employeeName: String, employerName: String,
         employerKvk: String, sickSince: LocalDate, question: String, physicianName: String?,
-        physicianOrganisation: String?, medicalInformation: String?, employeeEmail: String? = nil, employerEmail: String? = nil
+        physicianOrganisation: String?, medicalInformation: String?, employeeEmail: String? = nil, employerEmail: String? = nil,
+        employeeAddress: PostalAddress? = nil, employerAddress: PostalAddress? = nil
     ) {
         self.employeeEmail = employeeEmail
         self.employerEmail = employerEmail
+        self.employeeAddress = employeeAddress
+        self.employerAddress = employerAddress
         self.filerRole = filerRole
         self.filerName = filerName
         self.filerEmail = filerEmail
@@ -165,16 +178,56 @@ public struct TriageInput: Sendable {
     public let motivation: String
     /// Why the decision comes after the stage's preferred moment, if it does.
     public let deviationReason: String?
+    /// The other party's contact as the intake officer confirmed or added it.
+    public let otherParty: OtherPartyInput?
 
     public init(
-        decision: TriageDecision, caseType: CaseType?, disciplines: [Discipline], motivation: String, deviationReason: String? = nil
+        decision: TriageDecision, caseType: CaseType?, disciplines: [Discipline], motivation: String, deviationReason: String? = nil,
+        otherParty: OtherPartyInput? = nil
     ) {
+        self.otherParty = otherParty
         self.decision = decision
         self.caseType = caseType
         self.disciplines = disciplines
         self.motivation = motivation
         self.deviationReason = deviationReason
     }
+}
+
+/// `other_party` at triage: the way to reach the party that did not file,
+/// added or corrected by the intake officer; `verified` when they checked
+/// (by phone, say) that it reaches that party itself.
+public struct OtherPartyInput: Sendable {
+    public let email: String?
+    public let address: PostalAddress?
+    public let verified: Bool
+
+    public init(email: String?, address: PostalAddress?, verified: Bool) {
+        self.email = email
+        self.address = address
+        self.verified = verified
+    }
+}
+
+/// The parties' contact details, for the staff who reach them.
+public struct CaseContacts: Sendable {
+    public struct Party: Sendable {
+        public let role: PartyRole
+        public let isFiler: Bool
+        public let name: String?
+        /// Where messages go (for the invited party: where the invitation went).
+        public let email: String?
+        public let address: PostalAddress?
+        public let invitedAt: Date?
+        public let verifiedAt: Date?
+        public let firstUsedAt: Date?
+    }
+
+    /// The filer, and the invited party once invited.
+    public let parties: [Party]
+    /// The other party's contact as given at filing (or confirmed at triage).
+    public let otherPartyEmail: String?
+    public let otherPartyAddress: PostalAddress?
 }
 
 /// A validated ruling.
@@ -225,6 +278,10 @@ public struct HearingRecord: Sendable {
     public let windowEndsAt: Date
     public let respondedAt: Date?
     public let hasEmail: Bool
+    /// When staff verified that the link reached the invited party.
+    public let verifiedAt: Date?
+    /// When the invited party's current link was first used.
+    public let firstUsedAt: Date?
 }
 
 /// An after-care check-in.

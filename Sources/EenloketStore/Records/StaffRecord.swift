@@ -71,3 +71,23 @@ public struct StaffPatch: Sendable {
         bigNumber != nil || registeredSince != nil || affiliations != nil || maxOpenCases != nil
     }
 }
+
+/// One event in a staff account's history.
+public struct StaffEventRecord: Sendable {
+    public let at: Date
+    /// Who made the change; nil for the service itself.
+    public let actorId: UUID?
+    public let change: StaffChange
+    /// The changed fields' names.
+    public let fields: [String]
+}
+
+/// What a login checks an account by.
+public struct StaffCredentials: Sendable {
+    public let id: UUID
+    public let email: String
+    public let role: StaffRole
+    public let discipline: Discipline?
+    public let active: Bool
+    public let passwordHash: String
+}

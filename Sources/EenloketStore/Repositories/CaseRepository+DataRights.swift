@@ -21,18 +21,20 @@ extension CaseRepository {
     public func recordExport(_ id: UUID, format: String, by caller: Caller, at now: Date) async throws {
         try await db.transaction { conn in
             try await EventLog.append(
-                conn, caseId: id, type: "data_exported", actor: EventActor(caller),
+                conn, caseId: id, type: .dataExported, actor: EventActor(caller),
                 data: .object(["format": .string(format)]), at: now, db: db)
         }
     }
 
-    /// The name and e-mail address the pool holds for a party of a case (nil after a purge).
-    public func partyContact(_ party: PartyPrincipal) async throws -> (name: String?, email: String?) {
+    /// The name, e-mail and postal address the pool holds for a party of a case (nil after a purge).
+    public func partyContact(_ party: PartyPrincipal) async throws -> (name: String?, email: String?, address: PostalAddress?) {
         let rows = try await db.rows(
-            "SELECT name, email FROM case_parties WHERE case_id = \(party.caseId) AND role = \(party.role.rawValue) ORDER BY created_at LIMIT 1")
-        guard let row = rows.first else { return (nil, nil) }
-        let (name, email) = try row.decode((String?, String?).self)
-        return (name, email)
+            """
+            SELECT name, email, address FROM case_parties WHERE case_id = \(party.caseId) AND role = \(party.role.rawValue)
+             ORDER BY created_at LIMIT 1
+            """)
+        guard let row = rows.first else { return (nil, nil, nil) }
+        return try row.decode((String?, String?, PostalAddress?).self)
     }
 
     /// Who looked at the medical text of a case, and who exported it, in order (one indexed query).

@@ -22,6 +22,21 @@ public struct FilingOutcome: Sendable {
     public let replayed: Bool
 }
 
+/// How the HTTP layer writes a filing's answer: the whole response, and one
+/// JSON string (for medical text put back into a replayed answer).
+public struct FilingResponder: Sendable {
+    public let render: @Sendable (CaseRecord, String) throws -> (status: Int, body: [UInt8])
+    public let jsonString: @Sendable (String) throws -> [UInt8]
+
+    public init(
+        render: @escaping @Sendable (CaseRecord, String) throws -> (status: Int, body: [UInt8]),
+        jsonString: @escaping @Sendable (String) throws -> [UInt8]
+    ) {
+        self.render = render
+        self.jsonString = jsonString
+    }
+}
+
 extension CaseRepository {
     /// Files a case: the case, its medical information, the filer's token, the
     /// triage deadline, the `case_filed` event and the messages, in one call
@@ -29,20 +44,20 @@ extension CaseRepository {
     /// commits by itself; with one, it shares a transaction with the key and
     /// the sealed response, so a repeat gets the same answer.
     ///
-    /// `respond` renders the response from the stored case; with a key it runs
-    /// inside the transaction so the stored answer and the case commit together.
+    /// The stored response holds a random mark where the medical text was; a
+    /// replay puts the text back from `case_medical`, so medical text lives in
+    /// one place only (behind row-level security, purged by retention).
     public func file(
-        _ new: NewCase, idempotency: IdempotencyRequest?, at now: Date,
-        respond: @Sendable (CaseRecord, String) throws -> (status: Int, body: [UInt8])
+        _ new: NewCase, idempotency request: IdempotencyRequest?, at now: Date, responder: FilingResponder
     ) async throws -> FilingOutcome {
         let filing = try FileCase(new, at: now, policy: try await deadlines.policy(), publicURL: settings.publicURL)
-        guard let idempotency else {
+        guard let request else {
             _ = try await db.rows(filing.query)
-            return try await answer(filing, respond: respond, on: nil)
+            return try await answer(filing, responder: responder, on: nil).outcome
         }
         return try await db.transaction { conn -> FilingOutcome in
-            let keyHash = IdempotencySeal.keyHash(idempotency.key)
-            let requestHash = IdempotencySeal.requestHash(idempotency.canonicalBody)
+            let keyHash = idempotency.keyHash(request.key)
+            let requestHash = idempotency.requestHash(request.canonicalBody)
             // A concurrent holder of the key makes this wait until it commits.
             let claimed = try await conn.rows(
                 """
@@ -51,11 +66,11 @@ extension CaseRepository {
                 ON CONFLICT (key_hash) DO NOTHING RETURNING 1
                 """, logger: db.logger)
             if claimed.isEmpty {
-                return try await replay(keyHash: keyHash, requestHash: requestHash, key: idempotency.key, conn: conn)
+                return try await replay(keyHash: keyHash, requestHash: requestHash, key: request.key, responder: responder, conn: conn)
             }
             try await conn.run(filing.query, logger: db.logger)
-            let outcome = try await answer(filing, respond: respond, on: conn)
-            let sealed = try IdempotencySeal.seal(outcome.body, key: idempotency.key)
+            let (outcome, stored) = try await answer(filing, responder: responder, on: conn)
+            let sealed = try idempotency.seal(stored, key: request.key)
             try await conn.run(
                 """
                 UPDATE idempotency_keys SET case_id = \(filing.id), response_status = \(outcome.status), response_sealed = \(sealed)
@@ -71,25 +86,34 @@ extension CaseRepository {
         let rows = try await db.rows(
             """
             SELECT EXISTS (SELECT 1 FROM idempotency_keys
-                            WHERE key_hash = \(IdempotencySeal.keyHash(idempotencyKey)) AND response_sealed IS NOT NULL)
+                            WHERE key_hash = \(idempotency.keyHash(idempotencyKey)) AND response_sealed IS NOT NULL)
             """)
         return try rows.first?.decode(Bool.self) ?? false
     }
 
-    /// The response to a filing, from the case as stored.
+    /// The response to a filing, from the case as stored, and what is kept of
+    /// it for a replay: a first line with the mark standing for the medical
+    /// text (empty without any), then the response with the mark in its place.
     private func answer(
-        _ filing: FileCase, respond: @Sendable (CaseRecord, String) throws -> (status: Int, body: [UInt8]), on conn: PostgresConnection?
-    ) async throws -> FilingOutcome {
+        _ filing: FileCase, responder: FilingResponder, on conn: PostgresConnection?
+    ) async throws -> (outcome: FilingOutcome, stored: [UInt8]) {
         guard var record = try await load(filing.id, on: conn) else { throw AppError.unavailable }
+        var stored = Array("\n".utf8)
         if let medical = filing.new.medicalInformation {
+            let mark = "medisch-" + UUID().uuidString.lowercased()
+            record.medical = MedicalFields(medicalInformation: mark, medicalConsiderations: nil)
+            stored = Array((mark + "\n").utf8) + (try responder.render(record, filing.token).body)
             record.medical = MedicalFields(medicalInformation: medical, medicalConsiderations: nil)
         }
-        let response = try respond(record, filing.token)
-        return FilingOutcome(caseId: filing.id, status: response.status, body: response.body, replayed: false)
+        let response = try responder.render(record, filing.token)
+        if filing.new.medicalInformation == nil { stored += response.body }
+        return (FilingOutcome(caseId: filing.id, status: response.status, body: response.body, replayed: false), stored)
     }
 
     /// The stored answer for a key, or 422 when the key came with another body.
-    private func replay(keyHash: Data, requestHash: Data, key: String, conn: PostgresConnection) async throws -> FilingOutcome {
+    private func replay(
+        keyHash: Data, requestHash: Data, key: String, responder: FilingResponder, conn: PostgresConnection
+    ) async throws -> FilingOutcome {
         let rows = try await conn.rows(
             "SELECT request_hash, case_id, response_status, response_sealed FROM idempotency_keys WHERE key_hash = \(keyHash)",
             logger: db.logger)
@@ -102,7 +126,20 @@ extension CaseRepository {
         guard let caseId, let status, let sealed else {
             throw AppError.conflict("Het eerdere verzoek met deze sleutel is nog bezig.")
         }
-        return FilingOutcome(caseId: caseId, status: status, body: try IdempotencySeal.open(sealed, key: key), replayed: true)
+        let stored = try idempotency.open(sealed, key: key)
+        let newline = stored.firstIndex(of: UInt8(ascii: "\n")) ?? stored.endIndex
+        let mark = String(decoding: stored[..<newline], as: UTF8.self)
+        var body = Array(stored[min(newline + 1, stored.endIndex)...])
+        if !mark.isEmpty {
+            // The filer (an employee) sees their own medical text; the database's rule reads it.
+            let filer = Caller.party(PartyPrincipal(caseId: caseId, role: .employee, isFiler: true))
+            var medical: String?
+            for try await row in try await conn.execute(MedicalForViewer(id: caseId, viewer: ViewerBinds(filer)), logger: db.logger) {
+                medical = row.0
+            }
+            body = body.replacing(Array("\"\(mark)\"".utf8), with: try medical.map(responder.jsonString) ?? Array("null".utf8))
+        }
+        return FilingOutcome(caseId: caseId, status: status, body: body, replayed: true)
     }
 
     /// Deletes idempotency records older than `cutoff`; a repeat after that files anew.
@@ -131,7 +168,8 @@ struct FileCase: Sendable {
             SELECT file_case(
                 \(id), \(AmsterdamTime.date(of: now).description)::date, \(now),
                 \(new.filerRole), \(new.filerName), \(new.filerEmail), \(UUID()), \(AccessToken.hash(token)),
-                \(new.employeeName), \(new.employeeEmail), \(new.employerName), \(new.employerKvk), \(new.employerEmail),
+                \(new.employeeName), \(new.employeeEmail), \(new.employeeAddress),
+                \(new.employerName), \(new.employerKvk), \(new.employerEmail), \(new.employerAddress),
                 \(new.sickSince.description)::date, \(new.question), \(new.physicianName), \(new.physicianOrganisation),
                 \(new.medicalInformation),
                 \(deadline.preferredBy.description)::date, \(deadline.dueBy.description)::date,

@@ -39,7 +39,7 @@ extension CaseRepository {
                     """, logger: db.logger)
             }
             try await EventLog.append(
-                conn, caseId: id, type: "statement_added", actor: EventActor(caller),
+                conn, caseId: id, type: .statementAdded, actor: EventActor(caller),
                 data: .object(["author_role": .string(authorRole), "medical": .bool(medical)]), at: now, db: db)
             if let party = caller.party {
                 try await Outbox.toParties(
@@ -87,24 +87,11 @@ extension CaseRepository {
         if let staff = caller.staff, statements.contains(where: \.medical) {
             try await db.transaction { conn in
                 try await EventLog.append(
-                    conn, caseId: id, type: "medical_data_viewed", actor: EventActor(caller),
+                    conn, caseId: id, type: .medicalDataViewed, actor: EventActor(caller),
                     data: .object(["fields": .array(["statements"]), "role": .string(staff.role.rawValue)]), at: now, db: db)
             }
         }
         return statements
-    }
-
-    /// The other party's invitation, for the case view.
-    public func hearing(_ id: UUID) async throws -> HearingRecord? {
-        let rows = try await db.rows(
-            """
-            SELECT role, invited_at, hearing_ends_at, responded_at, email IS NOT NULL FROM case_parties
-             WHERE case_id = \(id) AND NOT is_filer AND invited_at IS NOT NULL
-            """)
-        return try rows.first.map { row in
-            let (role, invited, ends, responded, hasEmail) = try row.decode((PartyRole, Date, Date, Date?, Bool).self)
-            return HearingRecord(party: role, invitedAt: invited, windowEndsAt: ends, respondedAt: responded, hasEmail: hasEmail)
-        }
     }
 
     // MARK: Changing a working panel
@@ -163,7 +150,7 @@ extension CaseRepository {
                     """, logger: db.logger)
                 guard !reopened.isEmpty else { throw AppError.conflict("Een gelijktijdige wijziging ging voor.") }
             }
-            try await EventLog.append(conn, caseId: id, type: "panel_changed", actor: EventActor(caller), data: .object(data), at: now, db: db)
+            try await EventLog.append(conn, caseId: id, type: .panelChanged, actor: EventActor(caller), data: .object(data), at: now, db: db)
             _ = try await routing.route(lockedCase: id, at: now, conn: conn)
             guard let after = try await load(id, on: conn) else { throw AppError.unavailable }
             return after
@@ -198,7 +185,7 @@ extension CaseRepository {
             let items = try rows.map(Self.decodeFollowUp)
             if let staff = caller.staff, items.contains(where: { $0.party == .employee && $0.remarks != nil }) {
                 try await EventLog.append(
-                    conn, caseId: id, type: "medical_data_viewed", actor: EventActor(caller),
+                    conn, caseId: id, type: .medicalDataViewed, actor: EventActor(caller),
                     data: .object(["fields": .array(["follow_up_remarks"]), "role": .string(staff.role.rawValue)]), at: now, db: db)
             }
             return items
@@ -233,7 +220,7 @@ extension CaseRepository {
             }
             let record = try Self.decodeFollowUp(row)
             try await EventLog.append(
-                conn, caseId: id, type: "follow_up_answered", actor: EventActor(caller),
+                conn, caseId: id, type: .followUpAnswered, actor: EventActor(caller),
                 data: .object([
                     "sequence": .number(Double(record.sequence)), "carried_out": .string(answer.carriedOut.rawValue),
                     "needs_help": .bool(answer.needsHelp),

@@ -107,9 +107,10 @@ extension CaseRepository {
             throw AppError.notFound
         }
         let rows = try await db.rows(Self.eventsQuery(id))
-        return try rows.map { row in
+        let events = try rows.map { row in
             let (seq, at, type, role, staffId, data) = try row.decode((Int, Date, String, String, UUID?, JSONValue).self)
             return CaseEvent(seq: seq, at: at, type: type, actorRole: role, actorStaffId: staffId, data: data)
         }
+        return events.filter { CaseAccessPolicy.seesEvent($0.type, caller, record.accessFacts) }
     }
 }

@@ -39,7 +39,7 @@ extension CaseRepository {
             if !input.disciplines.isEmpty { data["disciplines"] = .array(input.disciplines.map { .string($0.rawValue) }) }
             if let reason = input.deviationReason { data["deviation_reason"] = .string(reason) }
             try await EventLog.append(
-                conn, caseId: id, type: "case_triaged", actor: EventActor(caller), data: .object(data), at: now, db: db)
+                conn, caseId: id, type: .caseTriaged, actor: EventActor(caller), data: .object(data), at: now, db: db)
             let decisionText = ["accept": "uw zaak gaat naar een panel", "refer": "u wordt doorverwezen", "answer": "uw vraag is beantwoord"]
             try await Outbox.toParties(
                 nil, caseId: id, kind: .caseTriaged,
@@ -48,7 +48,7 @@ extension CaseRepository {
                     detail: decisionText[input.decision.rawValue]),
                 at: now, conn: conn, db: db)
             if input.decision == .accept {
-                try await inviteOtherParty(of: current, policy: policy, at: now, conn: conn)
+                try await inviteOtherParty(of: current, confirmed: input.otherParty, by: caller, policy: policy, at: now, conn: conn)
                 try await DeadlineWriter.start(.panel, caseIds: [id], at: now, policy: policy, conn: conn, db: db)
                 _ = try await routing.route(lockedCase: id, at: now, conn: conn)
             }
@@ -61,21 +61,59 @@ extension CaseRepository {
 
     /// Hoor en wederhoor: the party that did not file gets its own access to the
     /// case and a response window; by e-mail when an address is known, else by
-    /// a letter in the intake officers' print queue. Triage never fails for lack
-    /// of an address.
-    private func inviteOtherParty(of current: CaseRecord, policy: DeadlinePolicy, at now: Date, conn: PostgresConnection) async throws {
+    /// a letter to its postal address in the intake officers' print queue.
+    ///
+    /// The intake officer sees the contact the filer gave and may correct or
+    /// add it (`other_party`); with neither an e-mail nor a postal address the
+    /// case cannot be accepted (422), and an e-mail address equal to the
+    /// filer's own is refused (the filer would hold both links). `verified`
+    /// records that the officer checked the contact reaches the party itself.
+    private func inviteOtherParty(
+        of current: CaseRecord, confirmed: OtherPartyInput?, by caller: Caller, policy: DeadlinePolicy, at now: Date,
+        conn: PostgresConnection
+    ) async throws {
         let role = current.filerRole.other
+        let known = try await conn.rows(
+            """
+            SELECT f.email,
+                   CASE WHEN \(role) = 'employer' THEN c.employer_email ELSE c.employee_email END,
+                   CASE WHEN \(role) = 'employer' THEN c.employer_address ELSE c.employee_address END
+              FROM cases c JOIN case_parties f ON f.case_id = c.id AND f.is_filer
+             WHERE c.id = \(current.id)
+            """, logger: db.logger)
+        guard let row = known.first else { throw AppError.unavailable }
+        let (filerEmail, storedEmail, storedAddress) = try row.decode((String?, String?, PostalAddress?).self)
+        let contact = PartyContact(email: confirmed?.email ?? storedEmail, address: confirmed?.address ?? storedAddress)
+        let party = role == .employer ? "de werkgever" : "de werknemer"
+        guard contact.isReachable else {
+            throw AppError.invalid(
+                "other_party", "Wij kunnen \(party) niet bereiken. Vul een e-mailadres of een postadres van \(party) in.")
+        }
+        guard ContactRules.mayInvite(otherEmail: contact.email, filerEmail: filerEmail) else {
+            throw AppError.invalid(
+                "other_party.email", "Dit is het e-mailadres van de indiener zelf. Vul het adres van \(party) in.")
+        }
+        let column = role == .employer ? "employer" : "employee"
+        if let confirmed, confirmed.email != nil || confirmed.address != nil {
+            try await conn.run(
+                """
+                UPDATE cases SET \(unescaped: column)_email = \(contact.email), \(unescaped: column)_address = \(contact.address)
+                 WHERE id = \(current.id)
+                """, logger: db.logger)
+        }
+        let verifiedBy = confirmed?.verified == true ? caller.staff?.id : nil
         let windowEnd = Hearing.windowEnd(invitedAt: now, workingDays: settings.hearingWindowDays, calendar: policy.calendar)
         // The real token is made when the invitation is delivered (e-mailed or
         // printed), so the database never holds one; until then nobody holds this one.
         let placeholder = AccessToken.hash(AccessToken.generate(.party))
         let invited = try await conn.rows(
             """
-            INSERT INTO case_parties (id, case_id, role, is_filer, name, email, token_hash, created_at, invited_at, hearing_ends_at)
+            INSERT INTO case_parties (id, case_id, role, is_filer, name, email, address, token_hash, created_at, invited_at,
+                                      hearing_ends_at, verified_at, verified_by)
             SELECT \(UUID()), c.id, \(role), false,
                    CASE WHEN \(role) = 'employer' THEN c.employer_name ELSE c.employee_name END,
-                   CASE WHEN \(role) = 'employer' THEN c.employer_email ELSE c.employee_email END,
-                   \(placeholder), \(now), \(now), \(windowEnd)
+                   \(contact.email), \(contact.address), \(placeholder), \(now), \(now), \(windowEnd),
+                   CASE WHEN \(verifiedBy)::uuid IS NULL THEN NULL ELSE \(now)::timestamptz END, \(verifiedBy)
               FROM cases c WHERE c.id = \(current.id)
             ON CONFLICT (case_id, role) DO NOTHING
             RETURNING email IS NOT NULL
@@ -88,12 +126,12 @@ extension CaseRepository {
                 .invitation, reference: current.reference, serviceURL: settings.publicURL,
                 detail: settings.hearingWindowDays > 0 ? Dutch.date(windowDay) : nil),
             at: now, conn: conn, db: db)
-        try await EventLog.append(
-            conn, caseId: current.id, type: "party_invited", actor: .system,
-            data: .object([
-                "party": .string(role.rawValue), "channel": .string(hasEmail ? "email" : "letter"),
-                "hearing_ends_at": .string(Timestamp.format(windowEnd)),
-            ]), at: now, db: db)
+        var data: [String: JSONValue] = [
+            "party": .string(role.rawValue), "channel": .string(hasEmail ? "email" : "letter"),
+            "hearing_ends_at": .string(Timestamp.format(windowEnd)),
+        ]
+        if verifiedBy != nil { data["verified"] = true }
+        try await EventLog.append(conn, caseId: current.id, type: .partyInvited, actor: .system, data: .object(data), at: now, db: db)
     }
 
     /// 422 when a stage is completed after its preferred moment without a reason.
@@ -154,7 +192,7 @@ extension CaseRepository {
             var data: [String: JSONValue] = ["outcome": .string(input.outcome.rawValue), "digest": .string(digest), "status": "ruled"]
             if let reason = input.deviationReason { data["deviation_reason"] = .string(reason) }
             try await EventLog.append(
-                conn, caseId: id, type: "ruling_recorded", actor: EventActor(caller), data: .object(data), at: now, db: db)
+                conn, caseId: id, type: .rulingRecorded, actor: EventActor(caller), data: .object(data), at: now, db: db)
             try await Outbox.toParties(
                 nil, caseId: id, kind: .rulingRecorded,
                 message: Messages.render(.rulingRecorded, reference: current.reference, serviceURL: settings.publicURL),
@@ -206,7 +244,7 @@ extension CaseRepository {
                 """, logger: db.logger)
             guard !moved.isEmpty else { throw AppError.conflict("Een gelijktijdige wijziging ging voor.") }
             try await EventLog.append(
-                conn, caseId: id, type: "case_withdrawn", actor: EventActor(caller),
+                conn, caseId: id, type: .caseWithdrawn, actor: EventActor(caller),
                 data: .object(["from": .string(current.status.rawValue), "status": "withdrawn"]), at: now, db: db)
             guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
             try await attachMedical(&after, for: caller, at: now, on: conn)
@@ -252,7 +290,7 @@ extension CaseRepository {
                 throw AppError.conflict("Voor deze zaak is al beroep vastgelegd.")
             }
             try await EventLog.append(
-                conn, caseId: id, type: "appeal_lodged", actor: EventActor(caller),
+                conn, caseId: id, type: .appealLodged, actor: EventActor(caller),
                 data: .object(["court": .string(input.court), "lodged_on": .string(input.lodgedOn.description)]), at: now, db: db)
             guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
             try await attachMedical(&after, for: caller, at: now, on: conn)

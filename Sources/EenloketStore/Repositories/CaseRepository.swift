@@ -15,12 +15,16 @@ public struct CaseRepository: Sendable {
     let routing: RoutingStore
     let settings: ServiceSettings
     let sealer: RulingSealer
+    let idempotency: IdempotencySeal
 
-    public init(db: Database, deadlines: DeadlineSettings, settings: ServiceSettings, sealer: RulingSealer) {
+    public init(
+        db: Database, deadlines: DeadlineSettings, settings: ServiceSettings, sealer: RulingSealer, idempotency: IdempotencySeal
+    ) {
         self.db = db
         self.deadlines = deadlines
         self.settings = settings
         self.sealer = sealer
+        self.idempotency = idempotency
         self.routing = RoutingStore(db: db, deadlines: deadlines, settings: settings)
     }
 
@@ -59,7 +63,7 @@ public struct CaseRepository: Sendable {
         if considerations != nil { fields.append("medical_considerations") }
         let data = JSONValue.object(["fields": .array(fields), "role": .string(staff.role.rawValue)])
         let append = { @Sendable (conn: PostgresConnection) async throws in
-            try await EventLog.append(conn, caseId: record.id, type: "medical_data_viewed", actor: EventActor(caller), data: data, at: now, db: db)
+            try await EventLog.append(conn, caseId: record.id, type: .medicalDataViewed, actor: EventActor(caller), data: data, at: now, db: db)
         }
         if let conn { try await append(conn) } else { try await db.transaction(append) }
     }
@@ -144,13 +148,15 @@ struct HearingJSON: Decodable, PostgresDecodable, Sendable {
     let invited_at_ms: Int64
     let ends_at_ms: Int64
     let responded_at_ms: Int64?
+    let verified_at_ms: Int64?
+    let first_used_at_ms: Int64?
 
     var record: HearingRecord? {
         guard let party = PartyRole(rawValue: party) else { return nil }
         func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(ms) / 1000) }
         return HearingRecord(
             party: party, invitedAt: date(invited_at_ms), windowEndsAt: date(ends_at_ms), respondedAt: responded_at_ms.map(date),
-            hasEmail: has_email)
+            hasEmail: has_email, verifiedAt: verified_at_ms.map(date), firstUsedAt: first_used_at_ms.map(date))
     }
 }
 

@@ -20,7 +20,7 @@ enum Escalations {
             """, logger: db.logger)
         guard !inserted.isEmpty else { return false }
         try await EventLog.append(
-            conn, caseId: caseId, type: "escalated", actor: .system, data: .object(["kind": .string(kind)]), at: now, db: db)
+            conn, caseId: caseId, type: .escalated, actor: .system, data: .object(["kind": .string(kind)]), at: now, db: db)
         try await Outbox.toRole(
             .coordinator, caseId: caseId, kind: .escalation,
             message: Messages.render(.escalation, reference: reference, serviceURL: settings.publicURL, detail: detail),

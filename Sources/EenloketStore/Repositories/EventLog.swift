@@ -3,6 +3,7 @@ import Foundation
 import PostgresNIO
 
 extension JSONValue: PostgresEncodable, PostgresDecodable {}
+extension PostalAddress: PostgresEncodable, PostgresDecodable {}
 
 /// Who caused an event: a party, a staff member, or the service itself.
 public struct EventActor: Sendable {
@@ -27,12 +28,12 @@ public struct EventActor: Sendable {
 /// of the change they record.
 enum EventLog {
     static func append(
-        _ conn: PostgresConnection, caseId: UUID, type: String, actor: EventActor, data: JSONValue = .object([:]),
+        _ conn: PostgresConnection, caseId: UUID, type: EventType, actor: EventActor, data: JSONValue = .object([:]),
         at now: Date, db: Database
     ) async throws {
         // Prepared once per connection: a write appends several events.
         _ = try await conn.execute(
-            AppendEvent(caseId: caseId, at: now, type: type, actorRole: actor.role, actorStaffId: actor.staffId, data: data),
+            AppendEvent(caseId: caseId, at: now, type: type.rawValue, actorRole: actor.role, actorStaffId: actor.staffId, data: data),
             logger: db.logger)
     }
 }

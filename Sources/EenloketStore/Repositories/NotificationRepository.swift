@@ -29,6 +29,8 @@ public struct PrintableLetter: Sendable {
     public let id: Int64
     public let reference: String
     public let recipientName: String?
+    /// The party's postal address, for the envelope.
+    public let recipientAddress: PostalAddress?
     public let subject: String
     public let body: String
 }
@@ -119,7 +121,7 @@ public struct NotificationRepository: Sendable {
         guard body.contains(Messages.privateLinkPlaceholder), let caseId, let party else { return body }
         let token = AccessToken.generate(.party)
         try await conn.run(
-            "UPDATE case_parties SET token_hash = \(AccessToken.hash(token)) WHERE case_id = \(caseId) AND role = \(party)",
+            "UPDATE case_parties SET token_hash = \(AccessToken.hash(token)), first_used_at = NULL WHERE case_id = \(caseId) AND role = \(party)",
             logger: db.logger)
         return body.replacingOccurrences(of: Messages.privateLinkPlaceholder, with: settings.partyLink(token: token))
     }
@@ -141,10 +143,11 @@ public struct NotificationRepository: Sendable {
           FROM notifications n LEFT JOIN cases c ON c.id = n.case_id
          WHERE CASE \(state)
                  WHEN 'letters' THEN n.channel = 'letter' AND n.sent_at IS NULL
+                 WHEN 'printed' THEN n.channel = 'letter' AND n.sent_at IS NOT NULL
                  WHEN 'failed' THEN n.failed_at IS NOT NULL
                  ELSE n.channel = 'email' AND n.sent_at IS NULL AND n.failed_at IS NULL
                END
-         ORDER BY n.created_at, n.id
+         ORDER BY CASE WHEN \(state) = 'printed' THEN n.sent_at END DESC NULLS LAST, n.created_at, n.id
          LIMIT \(limit)
         """
     }
@@ -162,25 +165,35 @@ public struct NotificationRepository: Sendable {
     }
 
     /// Renders a letter for printing and marks it printed. An invitation gets a
-    /// fresh private link; printing it again makes a new link and the old one stops working.
-    public func printLetter(_ id: Int64, by actor: EventActor, at now: Date) async throws -> PrintableLetter {
+    /// fresh private link. Printing a letter again needs a reason and is an
+    /// event of its own: for an invitation it makes a new link, and the old one
+    /// stops working (the party stays the same party: statements keep their author).
+    public func printLetter(_ id: Int64, reprintReason: String?, by actor: EventActor, at now: Date) async throws -> PrintableLetter {
         try await db.transaction { conn in
             let rows = try await conn.rows(
                 """
-                SELECT n.case_id, c.reference, n.recipient_name, n.recipient_party, n.subject, n.body
+                SELECT n.case_id, c.reference, n.recipient_name, n.recipient_party, n.subject, n.body, n.sent_at IS NOT NULL, p.address
                   FROM notifications n JOIN cases c ON c.id = n.case_id
+                  LEFT JOIN case_parties p ON p.case_id = n.case_id AND p.role = n.recipient_party
                  WHERE n.id = \(id) AND n.channel = 'letter'
                    FOR UPDATE OF n
                 """, logger: db.logger)
             guard let row = rows.first else { throw AppError.notFound }
-            let (caseId, reference, name, party, subject, body) = try row.decode((UUID, String, String?, PartyRole?, String, String).self)
+            let (caseId, reference, name, party, subject, body, printed, address) =
+                try row.decode((UUID, String, String?, PartyRole?, String, String, Bool, PostalAddress?).self)
+            if printed && reprintReason == nil {
+                throw AppError.invalid(
+                    "reason", "Deze brief is al verstuurd. Schrijf waarom hij opnieuw moet; een uitnodiging krijgt dan een nieuwe link.")
+            }
             let finalBody = try await fillPrivateLink(body, caseId: caseId, party: party, conn: conn)
             try await conn.run(
                 "UPDATE notifications SET sent_at = coalesce(sent_at, \(now)), attempts = attempts + 1 WHERE id = \(id)", logger: db.logger)
+            var data: [String: JSONValue] = ["notification": .number(Double(id))]
+            if printed, let reprintReason { data["reason"] = .string(reprintReason) }
             try await EventLog.append(
-                conn, caseId: caseId, type: "letter_printed", actor: actor, data: .object(["notification": .number(Double(id))]),
-                at: now, db: db)
-            return PrintableLetter(id: id, reference: reference, recipientName: name, subject: subject, body: finalBody)
+                conn, caseId: caseId, type: printed ? .letterReprinted : .letterPrinted, actor: actor, data: .object(data), at: now, db: db)
+            return PrintableLetter(
+                id: id, reference: reference, recipientName: name, recipientAddress: address, subject: subject, body: finalBody)
         }
     }
 }

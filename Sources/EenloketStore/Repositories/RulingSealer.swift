@@ -17,40 +17,14 @@ public struct RulingSealer: Sendable {
         self.privateKey = privateKey
     }
 
-    public struct KeyProblem: Error, CustomStringConvertible {
-        public let description: String
-    }
-
     /// The key from `EENLOKET_SIGNING_KEY` (base64 of the 32-byte raw key), from
     /// `EENLOKET_SIGNING_KEY_FILE`, or else from `defaultFile`, created on first use
     /// (readable by its owner only), so instances sharing a folder share the key.
     public static func load(base64: String?, file: String?, defaultFile: String, logger: Logger) throws -> RulingSealer {
-        func decode(_ text: String, source: String) throws -> RulingSealer {
-            guard let data = Data(base64Encoded: text.trimmingCharacters(in: .whitespacesAndNewlines)),
-                let key = try? Curve25519.Signing.PrivateKey(rawRepresentation: data)
-            else { throw KeyProblem(description: "\(source) does not hold a base64 Ed25519 private key (32 bytes)") }
-            return RulingSealer(privateKey: key)
-        }
-        if let base64 { return try decode(base64, source: "EENLOKET_SIGNING_KEY") }
-        if let file {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
-                throw KeyProblem(description: "cannot read EENLOKET_SIGNING_KEY_FILE")
-            }
-            return try decode(text, source: "EENLOKET_SIGNING_KEY_FILE")
-        }
-        if let text = try? String(contentsOfFile: defaultFile, encoding: .utf8) { return try decode(text, source: defaultFile) }
-        let sealer = RulingSealer(privateKey: Curve25519.Signing.PrivateKey())
-        let directory = (defaultFile as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            FileManager.default.createFile(
-                atPath: defaultFile, contents: Data(sealer.privateKey.rawRepresentation.base64EncodedString().utf8),
-                attributes: [.posixPermissions: 0o600])
-            logger.notice("created a ruling signing key; set EENLOKET_SIGNING_KEY(_FILE) in production", metadata: ["file": "\(defaultFile)"])
-        } catch {
-            logger.warning("no signing key configured and none could be stored; this process signs with a key of its own")
-        }
-        return sealer
+        let raw = try ConfiguredSecret.load(
+            base64: base64, file: file, defaultFile: defaultFile, variable: "EENLOKET_SIGNING_KEY", logger: logger,
+            check: { (try? Curve25519.Signing.PrivateKey(rawRepresentation: $0)) != nil })
+        return RulingSealer(privateKey: try Curve25519.Signing.PrivateKey(rawRepresentation: raw))
     }
 
     /// Publishes this key's public half (idempotent).

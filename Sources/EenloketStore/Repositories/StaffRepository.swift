@@ -6,9 +6,12 @@ import PostgresNIO
 /// Staff accounts and panel profiles.
 public struct StaffRepository: Sendable {
     let db: Database
+    /// The public address of the service, for links in messages to staff.
+    let serviceURL: String
 
-    public init(db: Database) {
+    public init(db: Database, serviceURL: String = "") {
         self.db = db
+        self.serviceURL = serviceURL
     }
 
     private static let selectColumns = """
@@ -17,8 +20,8 @@ public struct StaffRepository: Sendable {
           FROM staff s LEFT JOIN panel_members pm ON pm.staff_id = s.id
         """
 
-    /// Stores a new account (and its panel profile) in one transaction.
-    public func create(_ new: NewStaff, passwordHash: String, at now: Date) async throws -> StaffRecord {
+    /// Stores a new account (and its panel profile) and its `created` event in one transaction.
+    public func create(_ new: NewStaff, passwordHash: String, by creator: UUID?, at now: Date) async throws -> StaffRecord {
         let id = UUID()
         try await db.transaction { conn in
             try await Self.emailMustBeFree {
@@ -36,6 +39,8 @@ public struct StaffRepository: Sendable {
                             \(panel.affiliations), \(panel.maxOpenCases))
                     """, logger: db.logger)
             }
+            let fields = ["email", "name", "role"] + (new.panel == nil ? [] : ["panel"])
+            try await Self.record(.created, fields: fields, of: id, by: creator, at: now, conn: conn, db: db)
         }
         guard let record = try await find(id) else { throw AppError.unavailable }
         return record
@@ -47,8 +52,11 @@ public struct StaffRepository: Sendable {
         return try rows.first.map(Self.decode)
     }
 
-    /// Applies a partial change in one transaction; returns the account before and after.
-    public func update(_ id: UUID, _ patch: StaffPatch, at now: Date) async throws -> (before: StaffRecord, after: StaffRecord) {
+    /// Applies a partial change in one transaction with its history events;
+    /// returns the account before and after. A new password or e-mail address
+    /// ends every session of the account and is told to its holder (an e-mail
+    /// change at the old and the new address).
+    public func update(_ id: UUID, _ patch: StaffPatch, by editor: UUID?, at now: Date) async throws -> (before: StaffRecord, after: StaffRecord) {
         let before: StaffRecord = try await db.transaction { conn in
             let rows = try await conn.rows(
                 "\(unescaped: Self.selectColumns) WHERE s.id = \(id) FOR UPDATE OF s", logger: db.logger)
@@ -65,8 +73,10 @@ public struct StaffRepository: Sendable {
                      WHERE id = \(id)
                     """, logger: db.logger)
             }
-            if patch.active == false {
-                // A deactivated account's tokens stop working at once.
+            let changes = Self.changes(before: before, patch: patch)
+            let emailChanged = changes.contains { $0.fields.contains("email") }
+            if patch.active == false || patch.passwordHash != nil || emailChanged {
+                // A deactivated account, a new password or a new address: its tokens stop working at once.
                 try await conn.run(
                     "UPDATE staff_sessions SET revoked_at = \(now) WHERE staff_id = \(id) AND revoked_at IS NULL",
                     logger: db.logger)
@@ -81,19 +91,90 @@ public struct StaffRepository: Sendable {
                      WHERE staff_id = \(id)
                     """, logger: db.logger)
             }
+            for change in changes {
+                try await Self.record(change.change, fields: change.fields, of: id, by: editor, at: now, conn: conn, db: db)
+            }
+            let name = patch.name ?? before.name
+            if emailChanged, let newEmail = patch.email {
+                let message = StaffMessages.render(.emailChanged, name: name, serviceURL: serviceURL, detail: newEmail)
+                for address in [before.email, newEmail] {
+                    try await Self.tell(id, at: address, name: name, kind: .emailChanged, message, at: now, conn: conn, db: db)
+                }
+            }
+            if patch.passwordHash != nil {
+                let kind: StaffMessages.Kind = editor == id ? .passwordChangedByHolder : .passwordChangedByAdmin
+                try await Self.tell(
+                    id, at: patch.email ?? before.email, name: name, kind: kind,
+                    StaffMessages.render(kind, name: name, serviceURL: serviceURL), at: now, conn: conn, db: db)
+            }
             return before
         }
         guard let after = try await find(id) else { throw AppError.notFound }
         return (before, after)
     }
 
-    /// The login data for an e-mail address (ignoring case).
-    public func credentials(email: String) async throws -> (id: UUID, role: StaffRole, active: Bool, passwordHash: String)? {
+    /// The history events a patch makes: field names only, never values.
+    static func changes(before: StaffRecord, patch: StaffPatch) -> [(change: StaffChange, fields: [String])] {
+        var result: [(StaffChange, [String])] = []
+        if let active = patch.active, active != before.active { result.append((active ? .reactivated : .deactivated, ["active"])) }
+        if patch.passwordHash != nil { result.append((.passwordChanged, ["password"])) }
+        var fields: [String] = []
+        if let email = patch.email, email != before.email { fields.append("email") }
+        if let name = patch.name, name != before.name { fields.append("name") }
+        let panel = before.panel
+        if let big = patch.bigNumber, big != panel?.bigNumber { fields.append("panel.big_number") }
+        if let since = patch.registeredSince, since != panel?.registeredSince { fields.append("panel.registered_since") }
+        if let affiliations = patch.affiliations, affiliations != panel?.affiliations { fields.append("panel.affiliations") }
+        if let max = patch.maxOpenCases, max != panel?.maxOpenCases { fields.append("panel.max_open_cases") }
+        if !fields.isEmpty { result.append((.updated, fields)) }
+        return result
+    }
+
+    /// Appends one event to an account's history.
+    static func record(
+        _ change: StaffChange, fields: [String], of staffId: UUID, by actor: UUID?, at now: Date, conn: PostgresConnection, db: Database
+    ) async throws {
+        try await conn.run(
+            """
+            INSERT INTO staff_events (staff_id, at, actor_id, change, fields)
+            VALUES (\(staffId), \(now), \(actor), \(change.rawValue), \(fields))
+            """, logger: db.logger)
+    }
+
+    /// A message about their own account to a staff member, at a given address.
+    static func tell(
+        _ staffId: UUID, at address: String, name: String, kind: StaffMessages.Kind, _ message: Message, at now: Date,
+        conn: PostgresConnection, db: Database
+    ) async throws {
+        try await conn.run(
+            """
+            INSERT INTO notifications (kind, channel, recipient_email, recipient_staff_id, recipient_name, subject, body,
+                                       created_at, next_attempt_at)
+            VALUES (\(kind.rawValue), 'email', \(address), \(staffId), \(name), \(message.subject), \(message.body), \(now), \(now))
+            """, logger: db.logger)
+    }
+
+    /// An account's history, oldest first.
+    public func events(of id: UUID) async throws -> [StaffEventRecord] {
         let rows = try await db.rows(
-            "SELECT id, role, active, password_hash FROM staff WHERE lower(email) = lower(\(email))")
+            "SELECT at, actor_id, change, fields FROM staff_events WHERE staff_id = \(id) ORDER BY id")
+        return try rows.map { row in
+            let (at, actor, change, fields) = try row.decode((Date, UUID?, String, [String]).self)
+            return StaffEventRecord(at: at, actorId: actor, change: StaffChange(rawValue: change) ?? .updated, fields: fields)
+        }
+    }
+
+    /// The login data for an e-mail address (ignoring case).
+    public func credentials(email: String) async throws -> StaffCredentials? {
+        let rows = try await db.rows(
+            """
+            SELECT s.id, s.email, s.role, pm.discipline, s.active, s.password_hash
+              FROM staff s LEFT JOIN panel_members pm ON pm.staff_id = s.id
+             WHERE lower(s.email) = lower(\(email))
+            """)
         guard let row = rows.first else { return nil }
-        let (id, role, active, hash) = try row.decode((UUID, StaffRole, Bool, String).self)
-        return (id, role, active, hash)
+        let (id, email, role, discipline, active, hash) = try row.decode((UUID, String, StaffRole, Discipline?, Bool, String).self)
+        return StaffCredentials(id: id, email: email, role: role, discipline: discipline, active: active, passwordHash: hash)
     }
 
     /// Runs a write that may collide with another account's e-mail address (409).
@@ -121,18 +202,33 @@ public struct StaffRepository: Sendable {
 }
 
 extension StaffRepository {
-    /// Makes sure an active admin account with this e-mail and password hash
-    /// exists: created, or its password reset and re-activated. An address used
-    /// by a non-admin account is left alone.
-    public func ensureAdmin(email: String, passwordHash: String, at now: Date) async throws {
-        try await db.query(
-            """
-            INSERT INTO staff (id, email, name, role, password_hash, active, created_at, updated_at)
-            VALUES (\(UUID()), \(email), 'Beheerder', 'admin', \(passwordHash), true, \(now), \(now))
-            ON CONFLICT ((lower(email))) DO UPDATE
-               SET password_hash = EXCLUDED.password_hash, active = true, updated_at = EXCLUDED.updated_at
-             WHERE staff.role = 'admin'
-            """)
+    /// Makes sure an active admin account with this e-mail address exists, with
+    /// the password whose hash is given: created, or its password reset and
+    /// re-activated (each a history event of the service itself). `current`
+    /// says whether the stored account already is that: then nothing changes,
+    /// so instances starting one after another do not end the admin's sessions.
+    /// An address used by a non-admin account is left alone.
+    public func ensureAdmin(email: String, passwordHash: String, current: Bool, at now: Date) async throws {
+        try await db.transaction { conn in
+            let rows = try await conn.rows(
+                "SELECT id, role, active FROM staff WHERE lower(email) = lower(\(email)) FOR UPDATE", logger: db.logger)
+            guard let row = rows.first else {
+                let id = UUID()
+                try await conn.run(
+                    """
+                    INSERT INTO staff (id, email, name, role, password_hash, active, created_at, updated_at)
+                    VALUES (\(id), \(email), 'Beheerder', 'admin', \(passwordHash), true, \(now), \(now))
+                    """, logger: db.logger)
+                try await Self.record(.created, fields: ["email", "name", "role"], of: id, by: nil, at: now, conn: conn, db: db)
+                return
+            }
+            let (id, role, active) = try row.decode((UUID, StaffRole, Bool).self)
+            guard role == .admin, !(current && active) else { return }
+            try await conn.run(
+                "UPDATE staff SET password_hash = \(passwordHash), active = true, updated_at = \(now) WHERE id = \(id)", logger: db.logger)
+            if !current { try await Self.record(.passwordChanged, fields: ["password"], of: id, by: nil, at: now, conn: conn, db: db) }
+            if !active { try await Self.record(.reactivated, fields: ["active"], of: id, by: nil, at: now, conn: conn, db: db) }
+        }
     }
 }
 

@@ -112,12 +112,12 @@ public struct TimerStore: Sendable {
                 }
             }
             try await EventLog.append(
-                conn, caseId: caseId, type: "reminder_sent", actor: .system,
+                conn, caseId: caseId, type: .reminderSent, actor: .system,
                 data: .object(["stage": .string(stage.rawValue), "preferred_by": .string(preferredBy)]), at: now, db: db)
             return "reminded"
         }
         try await EventLog.append(
-            conn, caseId: caseId, type: "deadline_missed", actor: .system,
+            conn, caseId: caseId, type: .deadlineMissed, actor: .system,
             data: .object(["stage": .string(stage.rawValue), "due_by": .string(dueBy)]), at: now, db: db)
         try await Escalations.raise(
             caseId: caseId, kind: status == .awaitingPanel ? "awaiting_panel" : "deadline_missed",
@@ -162,7 +162,7 @@ public struct TimerStore: Sendable {
         guard let row = updated.first else { return "moot" }
         let (party, sequence) = try row.decode((String, Int).self)
         try await EventLog.append(
-            conn, caseId: caseId, type: "follow_up_missed", actor: .system,
+            conn, caseId: caseId, type: .followUpMissed, actor: .system,
             data: .object(["party": .string(party), "sequence": .number(Double(sequence))]), at: now, db: db)
         let counts = try await conn.rows(
             """

@@ -61,28 +61,46 @@ struct HearingTests {
         }
     }
 
-    @Test func withoutAnAddressTheInvitationIsALetterToPrint() async throws {
+    @Test func withoutAnEmailAddressTheInvitationIsALetterToItsPostalAddress() async throws {
         try await withApp { t in
             try await t.member(.bedrijfsarts)
-            let c = try await t.file()  // no employer e-mail
+            let c = try await t.file()  // the employer's postal address, no e-mail address
             let intake = try await t.staff(.intakeOfficer).token
-            try await t.accept(c.id, disciplines: [.bedrijfsarts], intake: intake)
+            let accepted = try await t.accept(c.id, disciplines: [.bedrijfsarts], intake: intake)
+            #expect(accepted.status == 200, "\(accepted.text)")
             let letters = try await t.api.get("/api/v1/notifications?state=letters", token: intake)
             let letter = try #require(letters["items"].array.first { $0["case_id"].string == c.id && $0["kind"].string == "invitation" })
             #expect(letter["recipient_name"].string == "Bakkerij Jansen B.V.")
             let id = try #require(letter["id"].int)
             let printed = try await t.api.post("/api/v1/notifications/\(id)/print", token: intake)
             #expect(printed.status == 200)
+            #expect(printed["recipient_address"]["postal_code"].string == "1011 AA")
             let body = try #require(printed["body"].string)
             let line = try #require(body.split(separator: "\n").first { $0.hasPrefix("https://eenloket.test/zaak/") })
             let token = String(line.dropFirst("https://eenloket.test/zaak/".count))
             #expect(try await t.view(c.id, token: token).status == 200)
-            // Printing again makes a new link; the old one stops working.
-            let again = try await t.api.post("/api/v1/notifications/\(id)/print", token: intake)
+            let before = try await t.api.post("/api/v1/cases/\(c.id)/statements", object: ["text": "Eerste reactie van de werkgever."], token: token)
+            #expect(before["author_role"].string == "employer")
+            // Printing again needs a reason, makes a new link, and the old one stops working.
+            expectProblem(try await t.api.post("/api/v1/notifications/\(id)/print", token: intake), 422)
+            let again = try await t.api.post("/api/v1/notifications/\(id)/print", object: ["reason": "De brief kwam niet aan."], token: intake)
             #expect(again.status == 200)
             expectProblem(try await t.view(c.id, token: token), 401)
+            let newLine = try #require(again["body"].string?.split(separator: "\n").first { $0.hasPrefix("https://eenloket.test/zaak/") })
+            let newToken = String(newLine.dropFirst("https://eenloket.test/zaak/".count))
+            // The new link is the same party: statements keep their author, old and new.
+            let after = try await t.api.post("/api/v1/cases/\(c.id)/statements", object: ["text": "Tweede reactie van de werkgever."], token: newToken)
+            #expect(after["author_role"].string == "employer")
+            let authors = try await t.api.get("/api/v1/cases/\(c.id)/statements", token: c.token)["items"].array.map { $0["author_role"].string }
+            #expect(authors == ["employer", "employer"])
+            let events = try await t.api.get("/api/v1/cases/\(c.id)/events", token: intake)["items"].array
+            let reprint = try #require(events.first { $0["type"].string == "letter_reprinted" })
+            #expect(reprint["data"]["reason"].string == "De brief kwam niet aan.")
+            #expect(events.filter { $0["type"].string == "party_link_first_used" }.count == 2, "each new link's first use is recorded")
             let remaining = try await t.api.get("/api/v1/notifications?state=letters", token: intake)
             #expect(!remaining["items"].array.contains { $0["id"].int == id })
+            let printedList = try await t.api.get("/api/v1/notifications?state=printed", token: intake)
+            #expect(printedList["items"].array.contains { $0["id"].int == id })
             expectProblem(try await t.api.get("/api/v1/notifications?state=failed", token: intake), 403)
         }
     }

@@ -106,15 +106,20 @@ struct NotificationTests {
         let files = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix(".eml") }
         #expect(files.count == 1)
         let text = try String(contentsOfFile: directory + "/" + files[0], encoding: .utf8)
-        #expect(text.contains("\r\nTo: Bakkerij Jansen B.V. <hr@jansen.example>\r\n"))
+        #expect(text.contains("\r\nTo: \"Bakkerij Jansen B.V.\" <hr@jansen.example>\r\n"))
         #expect(text.contains("Subject: Uitnodiging: geef uw reactie (EL-2026-000001)\r\n"))
         #expect(text.contains("Content-Type: text/plain; charset=UTF-8\r\n"))
         #expect(text.contains("\r\n\r\nBeste heer of mevrouw,\r\n"))
         #expect(text.hasPrefix("From: Eenloket <noreply@eenloket.test>\r\n"))
         // A header value cannot smuggle in another header.
-        try await spool.send(OutgoingMail(id: 8, to: "a@b.nl\r\nBcc: x@y.nl", toName: nil, subject: "x\nBcc: z@y.nl", body: "."))
+        try await spool.send(OutgoingMail(id: 8, to: "a@b.nl", toName: "A\r\nBcc: x@y.nl", subject: "x\nBcc: z@y.nl", body: "."))
         let second = try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.hasSuffix("-8.eml") }
         let injected = try String(contentsOfFile: directory + "/" + second[0], encoding: .utf8)
         #expect(!injected.contains("\r\nBcc:"))
+        // A recipient that is not one plain address is never written out.
+        await #expect(throws: (any Error).self) {
+            try await spool.send(OutgoingMail(id: 9, to: "a@b.nl\r\nBcc: x@y.nl", toName: nil, subject: "x", body: "."))
+        }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory).filter { $0.contains("-9.eml") }.isEmpty)
     }
 }

@@ -101,6 +101,7 @@ struct QueryPlanTests {
             ("escalations, open", Self.escalationsQuery(includeResolved: false)),
             ("escalations, all", Self.escalationsQuery(includeResolved: true)),
             ("letters to print", NotificationRepository.listQuery(state: "letters", limit: 100)),
+            ("letters printed", NotificationRepository.listQuery(state: "printed", limit: 50)),
             ("failed messages", NotificationRepository.listQuery(state: "failed", limit: 100)),
             ("pending messages", NotificationRepository.listQuery(state: "pending", limit: 100)),
             ("due timers claim", TimerStore.dueQuery(at: now, limit: 100)),

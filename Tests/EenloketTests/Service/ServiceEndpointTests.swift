@@ -23,10 +23,11 @@ struct ServiceEndpointTests {
     }
 
     @Test func metricsCountRequestsByRouteAndStatusAndCasesByStatus() async throws {
-        try await withApp { t in
+        let scraper = "prometheus-token-" + String(repeating: "s", count: 16)
+        try await withApp(configure: { $0.metricsToken = scraper }) { t in
             _ = try await t.file()
             _ = try await t.api.get("/api/v1/cases")
-            let metrics = try await t.api.get("/metrics")
+            let metrics = try await t.api.get("/metrics", token: scraper)
             #expect(metrics.status == 200)
             #expect(metrics.contentType.hasPrefix("text/plain"))
             let text = metrics.text

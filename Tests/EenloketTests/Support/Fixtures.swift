@@ -47,13 +47,17 @@ extension TestContext {
         return try await staff(.panelMember, name: name ?? "\(discipline.rawValue) \(UUID().uuidString.prefix(6))", panel: panel)
     }
 
+    /// Postal addresses, so the other party can be reached by letter.
+    var employeeAddress: [String: Any] { ["street": "Lindelaan 4", "postal_code": "3512 AB", "city": "Utrecht"] }
+    var employerAddress: [String: Any] { ["street": "Marktstraat 1", "postal_code": "1011 AA", "city": "Amsterdam"] }
+
     /// A valid filing body; override fields with `changes`.
     func filing(_ changes: [String: Any] = [:], role: PartyRole = .employee) -> [String: Any] {
         var body: [String: Any] = [
             "filer_role": role.rawValue,
             "filer": ["name": "Sanne de Vries", "email": "sanne@example.nl"],
-            "employee": ["name": "Sanne de Vries"],
-            "employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678"],
+            "employee": ["name": "Sanne de Vries", "address": employeeAddress],
+            "employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "address": employerAddress],
             "sick_since": "2026-03-02",
             "question": "De bedrijfsarts vindt dat ik 20 uur kan werken, maar dat lukt mij niet.",
             "occupational_physician": ["name": "J. Bakker", "organisation": "ArboNed"],
@@ -94,6 +98,22 @@ extension TestContext {
         ]
         if let medical { body["medical_considerations"] = medical }
         return body
+    }
+
+    /// Opens a party's private link as a browser does (`GET /zaak/{token}`):
+    /// returns the page-session cookie (`eenloket_zaak=…`) the pages then use.
+    func openLink(_ token: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
+        let reply = try await api.get("/zaak/\(token)")
+        #expect(reply.status == 303 && reply.headers[.location] == "/zaak", "opening the link: \(reply.status)", sourceLocation: sourceLocation)
+        let cookie = try #require(
+            reply.headers[values: .setCookie].first { $0.hasPrefix("eenloket_zaak=") }, "no page-session cookie",
+            sourceLocation: sourceLocation)
+        return String(cookie.prefix { $0 != ";" })
+    }
+
+    /// A party page with its page-session cookie.
+    func partyPage(_ path: String, cookie: String) async throws -> Reply {
+        try await api.request(.get, path, headers: [.cookie: cookie])
     }
 
     /// The case as the caller sees it.

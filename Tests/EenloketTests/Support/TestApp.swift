@@ -44,7 +44,14 @@ func testConfiguration() -> AppConfiguration {
     config.publicURL = "https://eenloket.test"
     // A fixed test key; production keys come from EENLOKET_SIGNING_KEY(_FILE).
     config.signingKey = Data((1...32).map { UInt8($0) }).base64EncodedString()
+    config.idempotencySecret = Data((33...64).map { UInt8($0) }).base64EncodedString()
     config.mailSpoolDirectory = NSTemporaryDirectory() + "eenloket-mail-\(UUID().uuidString)"
+    // Failed logins are answered at once, except in the slow-down's own test.
+    config.loginSlowdown = .zero
+    // Logins in one step, except in the two-step login's own tests.
+    config.staffOTP = false
+    // Tests move the clock by hours and days; the idle timeout has a test of its own.
+    config.sessionIdleTimeout = 90 * 24 * 3600
     config.adminEmail = "admin@eenloket.test"
     config.adminPassword = "beheerder-wachtwoord"
     return config

@@ -92,6 +92,15 @@ enum AuthorizationTable {
         "POST /api/v1/staff": staffOnly([.admin: 201, .coordinator: 201]),
         "GET /api/v1/staff/{id}": staffOnly([.admin: 200, .coordinator: 200]),
         "PATCH /api/v1/staff/{id}": staffOnly([.admin: 200, .coordinator: 200]),
+        // An account's change history: admins only.
+        "GET /api/v1/staff/{id}/events": staffOnly([.admin: 200]),
+        // Unlinking an account's authenticator: admins only.
+        "DELETE /api/v1/staff/{id}/otp": staffOnly([.admin: 204]),
+        // Every staff member changes their own password (probed on an account of the caller's role made for it).
+        "POST /api/v1/account/password": staffOnly([
+            .admin: 204, .intakeOfficer: 204, .coordinator: 204, .inspector: 204,
+            .chair: 204, .panelPhysician: 204, .panelArbeidsdeskundige: 204, .outsider: 204,
+        ]),
         // A member's own absences, a coordinator or an admin; the target is a member who is none of the callers.
         "GET /api/v1/staff/{id}/absences": staffOnly([.admin: 200, .coordinator: 200]),
         "POST /api/v1/staff/{id}/absences": staffOnly([.admin: 201, .coordinator: 201]),
@@ -141,6 +150,12 @@ enum AuthorizationTable {
             admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
             chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
         "GET /api/v1/cases/{id}/access-log": staffOnly([.coordinator: 200, .admin: 200]),
+        // The parties' contact details: the staff who check and use them.
+        "GET /api/v1/cases/{id}/parties": staffOnly([.intakeOfficer: 200, .coordinator: 200, .admin: 200]),
+        // An intake officer or a physician on the panel verifies an invited employee (on a case an employer filed).
+        "POST /api/v1/cases/{id}/parties/employee/verification": staffOnly([
+            .intakeOfficer: 200, .chair: 200, .panelPhysician: 200, .outsider: 404,
+        ]),
 
         // Supervision: aggregate figures only.
         "GET /api/v1/stats/overview": staffOnly([.inspector: 200, .coordinator: 200, .admin: 200]),
@@ -300,6 +315,22 @@ final class MatrixWorld {
         return Account(id: try #require(created["id"].string), email: email, password: password, token: try await t.login(email, password))
     }
 
+    /// A new account with the role (and discipline) of a staff caller. Panel
+    /// members worked for the cases' employer, so routing never picks them.
+    func throwaway(like caller: TrustCaller) async throws -> Account {
+        switch caller {
+        case .admin: return try await account(.admin, name: "Wegwerp Beheer")
+        case .intakeOfficer: return try await account(.intakeOfficer, name: "Wegwerp Intake")
+        case .coordinator: return try await account(.coordinator, name: "Wegwerp Coördinator")
+        case .inspector: return try await account(.inspector, name: "Wegwerp Inspecteur")
+        case .chair, .outsider: return try await account(.panelMember, name: "Wegwerp Arts", panel: panel("bedrijfsarts", affiliations: ["12345678"]))
+        case .panelPhysician:
+            return try await account(.panelMember, name: "Wegwerp Verzekeringsarts", panel: panel("verzekeringsarts", affiliations: ["12345678"]))
+        default:
+            return try await account(.panelMember, name: "Wegwerp Deskundige", panel: panel("arbeidsdeskundige", affiliations: ["12345678"]))
+        }
+    }
+
     /// Files a case (by an employee with medical information, or by an employer) and takes it to `stage`.
     func makeCase(
         _ filer: PartyRole, _ stage: Stage, disciplines: [String] = ["bedrijfsarts", "verzekeringsarts", "arbeidsdeskundige"],
@@ -307,13 +338,13 @@ final class MatrixWorld {
     ) async throws -> Handle {
         counter += 1
         let otherEmail = letter ? nil : (filer == .employee ? "werkgever-\(counter)@matrix.example" : "werknemer-\(counter)@matrix.example")
-        var employer: [String: Any] = ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678"]
+        var employer: [String: Any] = ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "address": t.employerAddress]
         let body: [String: Any]
         if filer == .employee {
             if let otherEmail { employer["email"] = otherEmail }
             body = t.filing(["employer": employer, "medical_information": MatrixMarkers.information])
         } else {
-            var employee: [String: Any] = ["name": "Sanne de Vries"]
+            var employee: [String: Any] = ["name": "Sanne de Vries", "address": t.employeeAddress]
             if let otherEmail { employee["email"] = otherEmail }
             body = t.filing(["employee": employee, "filer": ["name": "Jan de Baas", "email": "jan@bakkerij.example"]], role: .employer)
         }
@@ -418,11 +449,18 @@ final class MatrixWorld {
             guard caller.isStaff else { return plain(template) }
             let account = accounts[caller]!
             return plain(template, token: .some(try await t.login(account.email, account.password)))
+        case "POST /api/v1/account/password":
+            // The change ends every session of the account: an account of the caller's role made for the probe.
+            guard caller.isStaff else {
+                return plain(template, ["current_password": "wat-dan-ook-12", "new_password": "nieuw-wachtwoord-\(n)"])
+            }
+            let own = try await throwaway(like: caller)
+            return plain(template, ["current_password": own.password, "new_password": "nieuw-wachtwoord-\(n)"], token: .some(own.token))
         case "POST /api/v1/staff":
             return plain(
                 template,
                 ["email": "nieuw-\(n)@matrix.test", "name": "Nieuwe Medewerker \(n)", "password": "sterk-wachtwoord-\(n)", "role": "intake_officer"])
-        case "GET /api/v1/staff/{id}", "GET /api/v1/staff/{id}/absences":
+        case "GET /api/v1/staff/{id}", "GET /api/v1/staff/{id}/absences", "GET /api/v1/staff/{id}/events", "DELETE /api/v1/staff/{id}/otp":
             return plain(staffPath)
         case "PATCH /api/v1/staff/{id}":
             return plain(staffPath, ["name": "Doelwit Deskundige \(n)"])
@@ -443,6 +481,12 @@ final class MatrixWorld {
         case "GET /api/v1/cases/{id}", "GET /api/v1/cases/{id}/events", "GET /api/v1/cases/{id}/statements",
             "GET /api/v1/cases/{id}/followups", "GET /api/v1/cases/{id}/export", "GET /api/v1/cases/{id}/access-log":
             return on(home(caller, .ruled))
+        case "GET /api/v1/cases/{id}/parties":
+            return on(home(caller, .ruled))
+        case "POST /api/v1/cases/{id}/parties/employee/verification":
+            // An employer's case with an invited employee; a success verifies it, so it gets a fresh one.
+            let handle = allowed ? try await makeCase(.employer, .inReview) : cases[.inReview]![.employer]!
+            return on(handle, ["how": "Telefonisch gesproken met de werknemer."])
         case "POST /api/v1/cases/{id}/triage":
             return on(
                 try await subject(caller, .submitted, fresh: allowed),

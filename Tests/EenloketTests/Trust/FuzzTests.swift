@@ -450,6 +450,9 @@ struct FuzzTests {
         let forStatements = try await inReview()
         let forPanel = try await inReview()
         let ruled = try await inReview()
+        let employerFiled = try await t.file(role: .employer)
+        let invited = try await t.accept(employerFiled.id, disciplines: [.bedrijfsarts], intake: intake)
+        try #require(invited["status"].string == "in_review", "set-up: \(invited.text.prefix(300))")
         let ruling = try await t.api.post("/api/v1/cases/\(ruled.id)/ruling", object: t.rulingBody(), token: chair.token)
         try #require(ruling.status == 201, "set-up: \(ruling.text.prefix(300))")
         // Two weeks on: the first after-care check-in is due.
@@ -459,7 +462,20 @@ struct FuzzTests {
         let followUp = try #require(due["items"][0]["id"].string, "set-up: \(due.text)")
         let today = AmsterdamTime.date(of: t.clock.now())
 
+        // The fuzzing's own account; its template gives a wrong current password, so no body ever
+        // changes the password (which would end the session every later case is sent with).
+        let passwordAccount = (email: "wachtwoord@eenloket.test", password: "eigen-wachtwoord-12")
+        let holder = try await t.api.post(
+            "/api/v1/staff",
+            object: ["email": passwordAccount.email, "name": "Wachtwoord Proef", "password": passwordAccount.password, "role": "inspector"],
+            token: admin)
+        try #require(holder.status == 201, "set-up: \(holder.text)")
+        let holderToken = try await t.login(passwordAccount.email, passwordAccount.password)
         return [
+            FuzzTarget(
+                "POST /api/v1/account/password", path: "/api/v1/account/password", token: holderToken,
+                template: ["current_password": "niet-het-huidige-wachtwoord", "new_password": "een-heel-nieuw-wachtwoord"],
+                required: ["current_password", "new_password"]),
             FuzzTarget(
                 "POST /api/v1/sessions", path: "/api/v1/sessions", token: nil, template: ["email": login.email, "password": login.password],
                 required: ["email", "password"]),
@@ -496,8 +512,15 @@ struct FuzzTests {
                 template: [
                     "decision": "accept", "case_type": "second_opinion", "other_options_exhausted": true, "disciplines": ["bedrijfsarts"],
                     "motivation": "Bedrijfsarts heeft heroverweging geweigerd.", "deviation_reason": "Drukte bij de intake deze week.",
+                    "other_party": [
+                        "email": "hr@jansen.example", "address": ["street": "Marktstraat 1", "postal_code": "1011 AA", "city": "Amsterdam"],
+                        "verified": true,
+                    ],
                 ],
                 required: ["decision", "motivation", "case_type", "other_options_exhausted", "disciplines"]),
+            FuzzTarget(
+                "POST /api/v1/cases/{id}/parties/employee/verification", path: "/api/v1/cases/\(employerFiled.id)/parties/employee/verification",
+                token: intake, template: ["how": "Telefonisch gesproken met de werknemer."], required: ["how"]),
             FuzzTarget(
                 "POST /api/v1/cases/{id}/ruling", path: "/api/v1/cases/\(forRuling.id)/ruling", token: chair.token, template: t.rulingBody(),
                 required: ["outcome", "decision", "motivation"]),
@@ -613,7 +636,7 @@ struct FuzzTests {
                     "question": "Mijn vraag \(script) gaat over de belastbaarheid.",
                     "filer": ["name": "Sanne \(image)", "email": "sanne@example.nl"],
                     "employee": ["name": "Sanne \(image)"],
-                    "employer": ["name": "Bakkerij \(script)", "kvk_number": "12345678"],
+                    "employer": ["name": "Bakkerij \(script)", "kvk_number": "12345678", "address": t.employerAddress],
                     "occupational_physician": ["name": "J. Bakker \(textarea)", "organisation": "ArboNed \(script)"],
                     "medical_information": "Burn-out \(textarea) \(script)",
                 ]))
@@ -621,7 +644,8 @@ struct FuzzTests {
             let id = try #require(filed["id"].string)
             let token = try #require(filed["access_token"].string)
             #expect(filed["question"].string?.contains(script) == true, "the API returns the text as stored")
-            expectEscaped(try await t.api.get("/zaak/\(token)"), "party page after filing", mustShow: [escapedScript])
+            let pages = try await t.openLink(token)
+            expectEscaped(try await t.partyPage("/zaak", cookie: pages), "party page after filing", mustShow: [escapedScript])
 
             let triage = try await t.api.post(
                 "/api/v1/cases/\(id)/triage",
@@ -640,8 +664,8 @@ struct FuzzTests {
                 ], token: chair.token)
             try #require(ruling.status == 201, "\(ruling.text.prefix(300))")
 
-            expectEscaped(try await t.api.get("/zaak/\(token)"), "party page after the ruling", mustShow: [escapedScript])
-            expectEscaped(try await t.api.get("/zaak/\(token)/uitspraak"), "printable ruling", mustShow: [escapedScript])
+            expectEscaped(try await t.partyPage("/zaak", cookie: pages), "party page after the ruling", mustShow: [escapedScript])
+            expectEscaped(try await t.partyPage("/zaak/uitspraak", cookie: pages), "printable ruling", mustShow: [escapedScript])
             for (who, staffToken) in [("intake officer", intake), ("chair", chair.token)] {
                 let page = try await t.api.request(.get, "/medewerkers/zaken/\(id)", headers: [.cookie: "eenloket_sessie=\(staffToken)"])
                 expectEscaped(page, "staff case page (\(who))", mustShow: [escapedScript])
@@ -667,7 +691,8 @@ struct FuzzTests {
             let done = try await form(fields)
             expectEscaped(done, "filing confirmation")
             let webToken = try #require(TrustKit.partyToken(inMessage: done.text), "the confirmation shows the private link: \(done.text.prefix(500))")
-            expectEscaped(try await t.api.get("/zaak/\(webToken)"), "party page of the web filing", mustShow: [escapedScript])
+            expectEscaped(
+                try await t.partyPage("/zaak", cookie: try await t.openLink(webToken)), "party page of the web filing", mustShow: [escapedScript])
         }
     }
 }

@@ -239,13 +239,15 @@ struct LogPrivacyTests {
             try ok(webFiled, 200, "web filing")
             let webToken = try #require(TrustKit.partyToken(inMessage: webFiled.text), "the confirmation shows the private link")
             remember("access token of the web filer", webToken)
-            let partyPage = try await t.api.get("/zaak/\(webToken)")
+            let webPages = try await t.openLink(webToken)
+            remember("page session of the web filer", String(webPages.dropFirst("eenloket_zaak=".count)))
+            let partyPage = try await t.partyPage("/zaak", cookie: webPages)
             try ok(partyPage, 200, "party page")
             if let csrf = partyPage.text.firstMatch(of: /name="csrf" value="([0-9a-f]+)"/)?.1 {
-                let posted = try await form("/zaak/\(webToken)/reactie", [("csrf", String(csrf)), ("text", "Nog een aanvulling.")], cookie: "")
+                let posted = try await form("/zaak/reactie", [("csrf", String(csrf)), ("text", "Nog een aanvulling.")], cookie: webPages)
                 #expect(posted.status == 303, "party statement on the web: \(posted.status)")
             }
-            try ok(try await t.api.get("/zaak/\(employee)/uitspraak"), 200, "printable ruling")
+            try ok(try await t.partyPage("/zaak/uitspraak", cookie: try await t.openLink(employee)), 200, "printable ruling")
 
             // Secrets in places a careless log would print: a query string, an unknown token, an unknown link.
             try ok(try await t.api.get("/api/v1/cases?cursor=\(employee)", token: coordinator), 422, "token as a cursor")
@@ -274,6 +276,43 @@ struct LogPrivacyTests {
         #expect(requests.contains { $0.metadata["route"] == "/zaak/{token}" }, "no request line for a party page was captured")
         #expect(requests.contains { $0.metadata["route"] == "/medewerkers/inloggen" }, "no request line for the web login was captured")
         #expect(lines.contains { $0.message == "login" }, "no login line was captured")
+        for leak in LogScanner.leaks(in: lines, of: secrets) {
+            Issue.record("log line #\(leak.line) leaks \(leak.secret): \(leak.text.prefix(600))")
+        }
+    }
+
+    @Test func twoStepLoginsLogNoSecretsCodesOrCookies() async throws {
+        let capture = TrustLogCapture()
+        let secrets = try await withTrustApp(logger: capture.logger(), configure: { $0.staffOTP = true }) { t in
+            var secrets: [LogSecret] = []
+            func remember(_ name: String, _ value: String, pieces: Bool = true) { secrets.append(LogSecret(name: name, value: value, pieces: pieces)) }
+            let first = try await t.api.post("/api/v1/sessions", object: ["email": t.adminEmail, "password": t.adminPassword])
+            let challenge = try #require(first["challenge"].string, "\(first.text)")
+            let secret = try #require(first["secret"].string)
+            remember("login challenge", challenge)
+            remember("authenticator secret", secret, pieces: false)
+            remember("otpauth URI", try #require(first["otpauth_uri"].string), pieces: false)
+            let code = TwoStepLoginTests.code(secret, at: t.clock.now())
+            let wrong = code == "000000" ? "111111" : "000000"
+            #expect(try await t.api.post("/api/v1/sessions", object: ["challenge": challenge, "code": wrong]).status == 401)
+            let done = try await t.api.post("/api/v1/sessions", object: ["challenge": challenge, "code": code])
+            try #require(done.status == 201, "\(done.text)")
+            remember("staff token after two steps", try #require(done["token"].string))
+            for recovery in done["recovery_codes"].array.compactMap(\.string) { remember("recovery code", recovery, pieces: false) }
+            let device = done.headers[values: .setCookie].first { $0.hasPrefix("eenloket_apparaat=") }
+                .map { String($0.dropFirst("eenloket_apparaat=".count).prefix { $0 != ";" }) }
+            remember("device cookie", try #require(device))
+            // A party's page session.
+            let filed = try await t.api.post("/api/v1/cases", object: t.filing())
+            let link = try #require(filed["access_token"].string)
+            remember("access token", link)
+            let cookie = try await t.openLink(link)
+            remember("party page session", String(cookie.dropFirst("eenloket_zaak=".count)))
+            #expect(try await t.partyPage("/zaak", cookie: cookie).status == 200)
+            return secrets
+        }
+        let lines = capture.lines
+        #expect(lines.contains { $0.message == "login awaits a code" } && lines.contains { $0.message == "login code refused" })
         for leak in LogScanner.leaks(in: lines, of: secrets) {
             Issue.record("log line #\(leak.line) leaks \(leak.secret): \(leak.text.prefix(600))")
         }

@@ -57,7 +57,7 @@ struct StatsTests {
                 let morning = AmsterdamTime.startOfDay(LocalDate(year: year, month: 3, day: 2)!).addingTimeInterval(36_000)
                 t.clock.set(morning.addingTimeInterval(Double(minute) * 60))
                 let intake = try await t.staff(.intakeOfficer).token
-                let c = try await t.file(["employer": ["name": name, "kvk_number": kvk], "sick_since": "\(year)-01-05"])
+                let c = try await t.file(["employer": ["name": name, "kvk_number": kvk, "address": t.employerAddress], "sick_since": "\(year)-01-05"])
                 let reply = try await t.api.post(
                     "/api/v1/cases/\(c.id)/triage",
                     object: ["decision": "accept", "case_type": "work_capacity", "other_options_exhausted": true,

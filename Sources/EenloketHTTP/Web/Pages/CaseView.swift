@@ -115,6 +115,28 @@ enum CaseView {
         }
     }
 
+    /// The parties' contact details, for the staff who reach them, with a
+    /// warning when the other party's address is at the filer's mail domain.
+    static func contacts(_ contacts: CaseContacts, record r: CaseRecord) -> [String: Any] {
+        let filer = contacts.parties.first(where: \.isFiler)
+        let invited = contacts.parties.first { !$0.isFiler }
+        let other = r.filerRole.other
+        var v: [String: Any] = [
+            "filerRole": Labels.role(r.filerRole.rawValue), "filerName": filer?.name ?? "", "filerEmail": filer?.email ?? "",
+            "otherRole": Labels.role(other.rawValue), "otherEmail": invited?.email ?? contacts.otherPartyEmail ?? "",
+            "otherAddress": (invited?.address ?? contacts.otherPartyAddress)?.lines ?? [],
+            "sameDomain": ContactRules.sharesDomain(
+                otherEmail: invited?.email ?? contacts.otherPartyEmail, filerEmail: filer?.email),
+            "invited": invited != nil,
+        ]
+        v["hasOtherAddress"] = !((v["otherAddress"] as? [String]) ?? []).isEmpty
+        if let invited {
+            v["verified"] = invited.verifiedAt.map(Labels.moment) ?? ""
+            v["firstUsed"] = invited.firstUsedAt.map(Labels.moment) ?? ""
+        }
+        return v
+    }
+
     static func events(_ events: [CaseEvent]) -> [[String: Any]] {
         events.map { e in
             ["label": Labels.event(e.type), "at": Labels.moment(e.at), "who": Labels.role(e.actorRole)]

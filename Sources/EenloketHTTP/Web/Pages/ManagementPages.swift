@@ -10,24 +10,44 @@ extension WebController {
 
     @Sendable func letters(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await requireSession(request, roles: [.intakeOfficer])
-        let items = try await deps.notifications.list(state: "letters", limit: 200).map { n -> [String: Any] in
-            [
-                "id": n.id, "reference": n.reference ?? "", "recipient": n.recipientName ?? "",
-                "kind": n.kind == "invitation" ? "Uitnodiging andere partij" : "Nazorgvragen", "createdAt": Labels.moment(n.createdAt),
-            ]
-        }
-        return staffPage("staff-letters", title: "Brieven om te versturen", ["items": items, "hasItems": !items.isEmpty], session: session)
+        return try await renderLetters(session, errors: [:], status: .ok)
     }
 
-    /// The printable letter, with a fresh private link for an invitation.
+    func renderLetters(_ session: WebSession, errors: [Int64: [FieldError]], status: HTTPResponse.Status) async throws -> Response {
+        func row(_ n: NotificationRecord) -> [String: Any] {
+            var v: [String: Any] = [
+                "id": n.id, "reference": n.reference ?? "", "recipient": n.recipientName ?? "",
+                "kind": n.kind == "invitation" ? "Uitnodiging andere partij" : "Nazorgvragen", "createdAt": Labels.moment(n.createdAt),
+                "sentAt": n.sentAt.map(Labels.moment) ?? "",
+            ]
+            if let list = errors[n.id] { v["error"] = list.map(\.message).joined(separator: " ") }
+            return v
+        }
+        let items = try await deps.notifications.list(state: "letters", limit: 200).map(row)
+        let printed = try await deps.notifications.list(state: "printed", limit: 50).map(row)
+        return staffPage(
+            "staff-letters", title: (errors.isEmpty ? "" : "Fout: ") + "Brieven om te versturen",
+            ["items": items, "hasItems": !items.isEmpty, "printed": printed, "hasPrinted": !printed.isEmpty], session: session,
+            status: status)
+    }
+
+    /// The printable letter, with a fresh private link for an invitation; a
+    /// letter printed before needs a reason.
     @Sendable func printLetter(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (session, _) = try await staffForm(request, roles: [.intakeOfficer])
+        let (session, form) = try await staffForm(request, roles: [.intakeOfficer])
         guard let text = context.parameters.get("id"), let id = Int64(text) else { throw AppError.notFound }
-        let letter = try await deps.notifications.printLetter(id, by: EventActor(.staff(session.staff)), at: deps.now)
+        let letter: PrintableLetter
+        do {
+            let reason = try ReprintRequest.parse(form.json(strings: ["reason"]))
+            letter = try await deps.notifications.printLetter(id, reprintReason: reason, by: EventActor(.staff(session.staff)), at: deps.now)
+        } catch AppError.invalid(let errors) {
+            return try await renderLetters(session, errors: [id: errors], status: .unprocessableContent)
+        }
         return staffPage(
             "letter-print", title: "Brief \(letter.reference)",
             [
                 "reference": letter.reference, "recipient": letter.recipientName ?? "", "subject": letter.subject,
+                "address": letter.recipientAddress?.lines ?? [],
                 "paragraphs": letter.body.components(separatedBy: "\n\n").map { ["lines": $0.split(separator: "\n").map(String.init)] },
             ], session: session)
     }
@@ -82,7 +102,7 @@ extension WebController {
         do {
             let new = try CreateStaffRequest.parse(body, creator: session.staff.role, today: deps.today)
             let hash = try await deps.passwords.hash(new.password)
-            _ = try await deps.staff.create(new, passwordHash: hash, at: deps.now)
+            _ = try await deps.staff.create(new, passwordHash: hash, by: session.staff.id, at: deps.now)
             await deps.cases.rerouteAfterRelease(at: deps.now)
         } catch AppError.invalid(let errors) {
             return try await renderPanelMembers(session, errors: errors, values: form.fields.mapValues { $0.first ?? "" }, status: .unprocessableContent)
@@ -100,13 +120,11 @@ extension WebController {
     @Sendable func updateMember(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (session, form) = try await staffForm(request, roles: Permissions.staffManagers)
         let id = try context.uuidParameter("id")
-        guard let account = try await deps.staff.find(id), account.panel != nil else { throw AppError.notFound }
+        guard try await deps.staff.find(id)?.panel != nil else { throw AppError.notFound }
         var body: [String: JSONValue] = ["active": .bool(form["active"] == "true")]
         if let max = form.text("max_open_cases"), let value = Double(max) { body["panel"] = .object(["max_open_cases": .number(value)]) }
         do {
-            let (patch, _) = try UpdateStaffRequest.parse(body, account: account, today: deps.today)
-            let result = try await deps.staff.update(id, patch, at: deps.now)
-            if StaffController.mayFreeCapacity(before: result.before, after: result.after) { await deps.cases.rerouteAfterRelease(at: deps.now) }
+            _ = try await StaffController.update(id, body, by: session.staff, deps: deps)
         } catch AppError.invalid(let errors) {
             return try await renderPanelMembers(session, errors: errors, values: [:], status: .unprocessableContent)
         }

@@ -8,14 +8,15 @@ import Hummingbird
 /// content as a JSON download. Both are recorded in the case's access log.
 extension WebController {
     @Sendable func partyData(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, party, token) = try await party(context)
+        let session = try await party(request)
+        let (caller, party) = (session.caller, session.party)
         let data = try await PartyData.collect(party.caseId, for: caller, deps: deps, format: "html")
         var v = CaseView.summary(data.record)
-        v["token"] = token
         v["youAre"] = Labels.role(party.role.rawValue).lowercased()
         v["isFiler"] = party.isFiler
         if let name = data.contact.name { v["contactName"] = name }
         if let email = data.contact.email { v["contactEmail"] = email }
+        if let address = data.contact.address { v["contactAddress"] = address.lines }
         v["events"] = CaseView.events(data.events)
         v["statements"] = CaseView.statements(data.statements)
         v["hasStatements"] = !data.statements.isEmpty
@@ -34,8 +35,8 @@ extension WebController {
     }
 
     @Sendable func partyDataDownload(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, party, _) = try await party(context)
-        let data = try await PartyData.collect(party.caseId, for: caller, deps: deps, format: "json")
+        let session = try await party(request)
+        let data = try await PartyData.collect(session.party.caseId, for: session.caller, deps: deps, format: "json")
         let disposition = "attachment; filename=\"eenloket-\(data.record.reference).json\""
         return try JSONResponse.make(CaseExportJSON(data), headers: [.contentDisposition: disposition])
     }

@@ -4,42 +4,88 @@ import Foundation
 import HTTPTypes
 import Hummingbird
 
+/// A party's page session: the link's token exchanged for an HttpOnly cookie,
+/// so the pages' addresses never hold the token (security finding M2).
+struct PartySession {
+    static let cookieName = "eenloket_zaak"
+    /// How long a page session lasts; following the link again starts a new one.
+    static let lifetime: TimeInterval = 8 * 3600
+
+    let party: PartyPrincipal
+    let token: String
+
+    var caller: Caller { .party(party) }
+    /// The form token of this session.
+    var csrf: String { CSRF.token(boundTo: token) }
+}
+
 /// A party's own case, behind its private link: status, timeline, statements,
 /// the ruling, appeal, withdrawal and after-care.
 extension WebController {
-    /// The party the link's token belongs to; an unknown link is "not found".
-    func party(_ context: AppRequestContext) async throws -> (caller: Caller, party: PartyPrincipal, token: String) {
-        guard let token = context.parameters.get("token"),
-            case .party(let party)? = try await deps.sessions.resolve(token: token, at: deps.now)
+    /// The party of the page session in the request's cookie; without one the
+    /// page is "not found" (its text says to follow the link again).
+    func party(_ request: Request) async throws -> PartySession {
+        guard let token = request.cookies[PartySession.cookieName]?.value,
+            let party = try await deps.sessions.resolvePartySession(token, at: deps.now)
         else { throw AppError.notFound }
-        return (.party(party), party, token)
+        return PartySession(party: party, token: token)
+    }
+
+    /// `GET /zaak/{token}`: the private link from a message. Exchanges it for a
+    /// page session (HttpOnly; SameSite=Lax, since the link is opened from a mail
+    /// program) and sends the browser to `/zaak`, without the token.
+    @Sendable func openPartyLink(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let link = context.parameters.get("token"),
+            let (token, _) = try await deps.sessions.openPartySession(link: link, at: deps.now, lifetime: PartySession.lifetime)
+        else { throw AppError.notFound }
+        var response = WebRedirect(to: "/zaak").response
+        response.setCookie(partyCookie(token))
+        return response
+    }
+
+    /// `POST /zaak/afmelden`: ends the page session.
+    @Sendable func partyLogout(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await party(request)
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: session.csrf)
+        try await deps.sessions.closePartySession(session.token, at: deps.now)
+        var response = WebRedirect(to: "/?bericht=afgemeld").response
+        response.setCookie(partyCookie("", maxAge: 0))
+        return response
+    }
+
+    func partyCookie(_ token: String, maxAge: Int? = nil) -> Cookie {
+        Cookie(
+            name: PartySession.cookieName, value: token, maxAge: maxAge, path: "/zaak", secure: secureCookies, httpOnly: true,
+            sameSite: .lax)
     }
 
     @Sendable func partyCase(_ request: Request, context: AppRequestContext) async throws -> Response {
         let message = request.uri.queryParameters.get("bericht").map { String($0) }
-        return try await renderPartyCase(context, formErrors: [:], message: message)
+        return try await renderPartyCase(try await party(request), formErrors: [:], message: message)
     }
 
     /// The case page; `formErrors` re-shows a form with what was wrong.
     func renderPartyCase(
-        _ context: AppRequestContext, formErrors: [String: [FieldError]], message: String?, values: [String: String] = [:],
+        _ session: PartySession, formErrors: [String: [FieldError]], message: String?, values: [String: String] = [:],
         status: HTTPResponse.Status = .ok
     ) async throws -> Response {
-        let (caller, party, token) = try await party(context)
+        let (caller, party) = (session.caller, session.party)
         let now = deps.now
         let record = try await deps.cases.view(party.caseId, caller: caller, at: now)
         let events = try await deps.cases.events(party.caseId, caller: caller)
         let statements = try await deps.cases.statements(party.caseId, caller: caller, at: now)
         let followUps = try await deps.cases.followUps(party.caseId, caller: caller, at: now)
         var v = CaseView.summary(record)
-        v["token"] = token
-        v["csrf"] = CSRF.token(boundTo: token)
+        v["csrf"] = session.csrf
         v["steps"] = CaseView.steps(record)
         v["events"] = CaseView.events(events)
         v["deadlines"] = CaseView.deadlines(record, today: deps.today)
         v["statements"] = CaseView.statements(statements)
         v["hasStatements"] = !statements.isEmpty
         v["isEmployee"] = party.role == .employee
+        // An invited employee sees medical information once staff verified the link reached them.
+        v["awaitingVerification"] = party.role == .employee && !CaseAccessPolicy.canSeeMedical(caller, record.accessFacts)
         v["youAre"] = Labels.role(party.role.rawValue).lowercased()
         v["mayAddStatement"] = CaseRepository.statementStatuses.contains(record.status)
         v["mayWithdraw"] = party.isFiler && CaseTransition.withdraw.from.contains(record.status)
@@ -64,8 +110,8 @@ extension WebController {
     ]
 
     @Sendable func partyRuling(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, party, _) = try await party(context)
-        let record = try await deps.cases.view(party.caseId, caller: caller, at: deps.now)
+        let session = try await party(request)
+        let record = try await deps.cases.view(session.party.caseId, caller: session.caller, at: deps.now)
         guard let ruling = record.ruling else { throw AppError.notFound }
         var v = CaseView.summary(record)
         v["ruling"] = CaseView.rulingValues(ruling, caseId: record.id, medical: record.medical)
@@ -73,64 +119,64 @@ extension WebController {
     }
 
     @Sendable func partyStatement(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, party, token) = try await party(context)
+        let session = try await party(request)
+        let (caller, party) = (session.caller, session.party)
         let form = try await FormData.read(request)
-        try CSRF.check(form, expected: CSRF.token(boundTo: token))
+        try CSRF.check(form, expected: session.csrf)
         let body = form.json(strings: ["text"], booleans: party.role == .employee ? ["medical"] : [])
         do {
             let (text, medical) = try StatementRequest.parse(body)
             _ = try await deps.cases.addStatement(party.caseId, text: text, medical: medical, by: caller, at: deps.now)
         } catch AppError.invalid(let errors) {
             return try await renderPartyCase(
-                context, formErrors: ["reactie": errors], message: nil, values: ["reactie": form["text"] ?? ""], status: .unprocessableContent)
+                session, formErrors: ["reactie": errors], message: nil, values: ["reactie": form["text"] ?? ""], status: .unprocessableContent)
         }
-        throw WebRedirect(to: "/zaak/\(token)?bericht=reactie#reacties")
+        throw WebRedirect(to: "/zaak?bericht=reactie#reacties")
     }
 
     @Sendable func confirmWithdrawal(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, party, token) = try await party(context)
-        let record = try await deps.cases.view(party.caseId, caller: caller, at: deps.now)
-        return publicPage(
-            "case-withdraw", title: "Zaak intrekken",
-            ["reference": record.reference, "token": token, "csrf": CSRF.token(boundTo: token)])
+        let session = try await party(request)
+        let record = try await deps.cases.view(session.party.caseId, caller: session.caller, at: deps.now)
+        return publicPage("case-withdraw", title: "Zaak intrekken", ["reference": record.reference, "csrf": session.csrf])
     }
 
     @Sendable func partyWithdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, party, token) = try await party(context)
+        let session = try await party(request)
         let form = try await FormData.read(request)
-        try CSRF.check(form, expected: CSRF.token(boundTo: token))
-        _ = try await deps.cases.withdraw(party.caseId, by: caller, at: deps.now)
-        throw WebRedirect(to: "/zaak/\(token)?bericht=ingetrokken")
+        try CSRF.check(form, expected: session.csrf)
+        _ = try await deps.cases.withdraw(session.party.caseId, by: session.caller, at: deps.now)
+        throw WebRedirect(to: "/zaak?bericht=ingetrokken")
     }
 
     @Sendable func partyAppeal(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, party, token) = try await party(context)
+        let session = try await party(request)
         let form = try await FormData.read(request)
-        try CSRF.check(form, expected: CSRF.token(boundTo: token))
+        try CSRF.check(form, expected: session.csrf)
         do {
             let input = try AppealRequest.parse(form.json(strings: ["court", "lodged_on"]))
-            _ = try await deps.cases.appeal(party.caseId, input, by: caller, at: deps.now)
+            _ = try await deps.cases.appeal(session.party.caseId, input, by: session.caller, at: deps.now)
         } catch AppError.invalid(let errors) {
             return try await renderPartyCase(
-                context, formErrors: ["beroep": errors], message: nil,
+                session, formErrors: ["beroep": errors], message: nil,
                 values: ["court": form["court"] ?? "", "lodged_on": form["lodged_on"] ?? ""], status: .unprocessableContent)
         }
-        throw WebRedirect(to: "/zaak/\(token)?bericht=beroep#uitspraak")
+        throw WebRedirect(to: "/zaak?bericht=beroep#uitspraak")
     }
 
     @Sendable func partyFollowUp(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let (caller, party, token) = try await party(context)
+        let session = try await party(request)
+        let (caller, party) = (session.caller, session.party)
         let followUp = try context.uuidParameter("followUpId")
         let form = try await FormData.read(request)
-        try CSRF.check(form, expected: CSRF.token(boundTo: token))
+        try CSRF.check(form, expected: session.csrf)
         var body = form.json(strings: ["ruling_carried_out", "return_to_work", "remarks"])
         if let help = form["needs_help"] { body["needs_help"] = .bool(help == "ja") }
         do {
             let answer = try FollowUpAnswerRequest.parse(body)
             _ = try await deps.cases.answerFollowUp(party.caseId, followUp: followUp, answer, by: caller, at: deps.now)
         } catch AppError.invalid(let errors) {
-            return try await renderPartyCase(context, formErrors: ["nazorg": errors], message: nil, status: .unprocessableContent)
+            return try await renderPartyCase(session, formErrors: ["nazorg": errors], message: nil, status: .unprocessableContent)
         }
-        throw WebRedirect(to: "/zaak/\(token)?bericht=nazorg")
+        throw WebRedirect(to: "/zaak?bericht=nazorg")
     }
 }

@@ -7,7 +7,11 @@ import Hummingbird
 /// The public pages: what the pool is, and filing a question without an account.
 extension WebController {
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
-        publicPage("home", title: "Eenloket: één loket voor vragen en conflicten bij ziekte", [:])
+        var v: [String: Any] = [:]
+        if request.uri.queryParameters.get("bericht") == "afgemeld" {
+            v["message"] = "U bent afgemeld. Wilt u uw zaak weer zien? Open dan de persoonlijke link uit uw e-mail of brief."
+        }
+        return publicPage("home", title: "Eenloket: één loket voor vragen en conflicten bij ziekte", v)
     }
 
     @Sendable func chooseRole(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -70,10 +74,7 @@ extension WebController {
             }
             let outcome = try await deps.cases.file(
                 new, idempotency: IdempotencyRequest(key: storedKey, canonicalBody: CanonicalJSON.serialize(.object(body))),
-                at: deps.now
-            ) { record, token in
-                (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token)))
-            }
+                at: deps.now, responder: CaseController.filingResponder)
             return (.filed(outcome), !outcome.replayed)
         }
         let outcome: FilingOutcome
@@ -123,9 +124,9 @@ struct FilingForm {
                 Field(name: "employee.name", label: "Naam van de werknemer", hint: nil, type: "text", required: true, autocomplete: nil),
                 Field(
                     name: "employee.email", label: "E-mailadres van de werknemer (als u het weet)",
-                    hint: "Dan nodigen wij de werknemer uit om te reageren. Anders sturen wij een brief.", type: "email", required: false,
-                    autocomplete: nil),
-            ]
+                    hint: "Het eigen e-mailadres van de werknemer, niet dat van uw bedrijf. Dan nodigen wij de werknemer uit om te reageren. Anders sturen wij een brief.",
+                    type: "email", required: false, autocomplete: nil),
+            ] + Self.addressFields(of: "employee", label: "van de werknemer")
         } else {
             list += [
                 Field(name: "employer.name", label: "Naam van uw werkgever", hint: nil, type: "text", required: true, autocomplete: "organization"),
@@ -134,7 +135,7 @@ struct FilingForm {
                     name: "employer.email", label: "E-mailadres van uw werkgever (als u het weet)",
                     hint: "Dan nodigen wij uw werkgever uit om te reageren. Anders sturen wij een brief.", type: "email", required: false,
                     autocomplete: nil),
-            ]
+            ] + Self.addressFields(of: "employer", label: "van uw werkgever")
         }
         list += [
             Field(name: "sick_since", label: "Eerste ziektedag", hint: "De eerste dag dat u (of de werknemer) ziek was.", type: "date", required: true, autocomplete: nil),
@@ -142,6 +143,18 @@ struct FilingForm {
             Field(name: "occupational_physician.organisation", label: "Arbodienst van de bedrijfsarts (als u die weet)", hint: nil, type: "text", required: false, autocomplete: nil),
         ]
         return list
+    }
+
+    /// The other party's postal address, for a letter when no e-mail address is known.
+    static func addressFields(of party: String, label: String) -> [Field] {
+        [
+            Field(
+                name: "\(party).address.street", label: "Straat en huisnummer \(label) (als u het e-mailadres niet weet)",
+                hint: "Dan sturen wij een brief. Weet u geen van beide? Laat het leeg; wij zoeken het adres dan op.", type: "text",
+                required: false, autocomplete: nil),
+            Field(name: "\(party).address.postal_code", label: "Postcode", hint: "Bijvoorbeeld 1234 AB.", type: "text", required: false, autocomplete: nil),
+            Field(name: "\(party).address.city", label: "Plaats", hint: nil, type: "text", required: false, autocomplete: nil),
+        ]
     }
 
     /// Field names sent as text.

@@ -17,7 +17,11 @@ extension WebController {
     @Sendable func loginForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         if try await session(request) != nil { throw WebRedirect(to: "/medewerkers") }
         let (csrf, cookie) = anonymousFormToken(request)
-        var response = publicPage("staff-login", title: "Inloggen voor medewerkers", ["csrf": csrf, "back": Self.safeBack(request)])
+        var values: [String: Any] = ["csrf": csrf, "back": Self.safeBack(request)]
+        if request.uri.queryParameters.get("bericht") == "wachtwoord" {
+            values["message"] = "Uw wachtwoord is gewijzigd. Log opnieuw in met uw nieuwe wachtwoord."
+        }
+        var response = publicPage("staff-login", title: "Inloggen voor medewerkers", values)
         if let cookie { response.setCookie(cookie) }
         return response
     }
@@ -44,20 +48,83 @@ extension WebController {
         guard !email.isEmpty, !password.isEmpty else {
             return refuse("Vul uw e-mailadres en wachtwoord in.", status: .unprocessableContent)
         }
-        let login: SessionController.LoginResult
+        let step: SessionController.LoginStep
         do {
             // The API's parser: the same limits (length, no NUL) before anything reaches the database.
-            let (email, password) = try CreateSessionRequest.parse(form.json(strings: ["email", "password"]))
-            login = try await SessionController(deps: deps).logIn(
+            guard case .password(let email, let password) = try CreateSessionRequest.parse(form.json(strings: ["email", "password"]))
+            else { throw AppError.unauthenticated }
+            step = try await SessionController(deps: deps).logIn(
                 email: email, password: password,
-                clientAddress: context.clientAddress(request, trustForwardedFor: deps.configuration.trustForwardedFor), context: context)
+                clientAddress: context.clientAddress(request, trustForwardedFor: deps.configuration.trustForwardedFor),
+                device: request.cookies[DeviceCookie.name]?.value, context: context)
         } catch AppError.unauthenticated, AppError.invalid {
             return refuse("Het e-mailadres of het wachtwoord klopt niet.", status: .unauthorized)
         } catch AppError.tooManyRequests(let seconds) {
             return refuse("Te veel mislukte pogingen. Probeer het over \(seconds / 60 + 1) minuten opnieuw.", status: .tooManyRequests)
         }
+        switch step {
+        case .session(let login): return loggedIn(login, back: back)
+        case .challenge(let challenge):
+            return codeForm(
+                challenge: challenge.token, enrolment: challenge.enrolment, csrf: form["csrf"] ?? "", back: back, error: nil, status: .ok)
+        }
+    }
+
+    /// The second step: the code from the app (or a recovery code) for the challenge of the first.
+    @Sendable func loginCode(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: request.cookies[CSRF.cookieName]?.value)
+        let back = form["terug"].flatMap { $0.hasPrefix("/medewerkers") && !$0.contains("//") ? $0 : nil } ?? "/medewerkers"
+        // Shown again on a wrong code only; the challenge itself holds the secret that counts.
+        let enrolment = form.text("secret").map { ($0, form.text("otpauth_uri") ?? "") }
+        let answer: SessionController.ChallengeAnswer
+        do {
+            guard case .code(let challenge, let code) = try CreateSessionRequest.parse(form.json(strings: ["challenge", "code"]))
+            else { throw AppError.unauthenticated }
+            answer = try await SessionController(deps: deps).answer(challenge: challenge, code: code, context: context)
+        } catch AppError.invalid {
+            answer = .rejected(ended: form.text("challenge") == nil)
+        }
+        switch answer {
+        case .accepted(let login) where login.recoveryCodes != nil:
+            var response = publicPage("staff-recovery-codes", title: "Bewaar uw herstelcodes", ["codes": login.recoveryCodes ?? [], "back": back])
+            response.setCookie(sessionCookie(login.token, maxAge: Int(deps.configuration.sessionLifetime)))
+            if let device = login.newDevice { response.setCookie(DeviceCookie.make(device, deps.configuration)) }
+            return response
+        case .accepted(let login):
+            return loggedIn(login, back: back)
+        case .rejected(ended: true):
+            return publicPage(
+                "staff-login", title: "Fout: Inloggen voor medewerkers",
+                ["csrf": form["csrf"] ?? "", "back": back, "error": "De code was te vaak fout of is verlopen. Log opnieuw in."],
+                status: .unauthorized)
+        case .rejected(ended: false):
+            return codeForm(
+                challenge: form["challenge"] ?? "", enrolment: enrolment, csrf: form["csrf"] ?? "", back: back,
+                error: "Deze code klopt niet. Kijk in uw app en typ de code die er nu staat.", status: .unauthorized)
+        }
+    }
+
+    func codeForm(
+        challenge: String, enrolment: (secret: String, uri: String)?, csrf: String, back: String, error: String?,
+        status: HTTPResponse.Status
+    ) -> Response {
+        var v: [String: Any] = ["challenge": challenge, "csrf": csrf, "back": back]
+        if let enrolment { v["enrol"] = ["secret": enrolment.secret, "uri": enrolment.uri, "groups": Self.groups(enrolment.secret)] }
+        if let error { v["error"] = error }
+        let title = enrolment == nil ? "Inlogcode" : "Inlogcode-app koppelen"
+        return publicPage("staff-otp", title: (error == nil ? "" : "Fout: ") + title, v, status: status)
+    }
+
+    /// A secret in groups of four, easier to type over.
+    static func groups(_ secret: String) -> String {
+        stride(from: 0, to: secret.count, by: 4).map { String(secret.dropFirst($0).prefix(4)) }.joined(separator: " ")
+    }
+
+    func loggedIn(_ login: SessionController.LoginResult, back: String) -> Response {
         var response = WebRedirect(to: back).response
         response.setCookie(sessionCookie(login.token, maxAge: Int(deps.configuration.sessionLifetime)))
+        if let device = login.newDevice { response.setCookie(DeviceCookie.make(device, deps.configuration)) }
         return response
     }
 
@@ -161,6 +228,23 @@ extension WebController {
         ]
         v["values"] = values
         v["today"] = deps.today.description
+        if CaseAccessPolicy.canSeeContacts(caller) {
+            let contacts = try await deps.cases.contacts(id, caller: caller)
+            v["contacts"] = CaseView.contacts(contacts, record: record)
+            // The triage form starts from what the filer gave; a re-shown form keeps what was typed.
+            let address = contacts.otherPartyAddress
+            v["otherParty"] = [
+                "role": Labels.role(record.filerRole.other.rawValue).lowercased(),
+                "email": values["other_party.email"] ?? contacts.otherPartyEmail ?? "",
+                "street": values["other_party.address.street"] ?? address?.street ?? "",
+                "postalCode": values["other_party.address.postal_code"] ?? address?.postalCode ?? "",
+                "city": values["other_party.address.city"] ?? address?.city ?? "",
+                "verified": values["other_party.verified"] == "true",
+            ]
+        }
+        v["mayVerifyEmployee"] =
+            record.hearing.map { $0.party == .employee && $0.verifiedAt == nil } == true
+            && CaseAccessPolicy.mayVerifyEmployee(caller, record.accessFacts) && !record.status.isFinal
         if let message { v["message"] = Self.staffMessages[message] ?? "" }
         for (form, list) in errors where !list.isEmpty {
             v["errors_" + form] = [
@@ -176,6 +260,7 @@ extension WebController {
     static let staffMessages = [
         "beoordeeld": "De beoordeling is vastgelegd.", "uitspraak": "Het bindend oordeel is vastgelegd.",
         "reactie": "Uw reactie is toegevoegd.", "panel": "Het panel is gewijzigd.", "beroep": "Het beroep is vastgelegd.",
+        "bevestigd": "Vastgelegd: de link hoort bij de werknemer. De werknemer ziet nu ook de medische informatie.",
     ]
 
     /// Reads a staff form, checking the session's CSRF token.
@@ -204,11 +289,27 @@ extension WebController {
 
     @Sendable func staffTriage(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await caseAction(request, context: context, roles: [.intakeOfficer], form: "beoordeling", done: "beoordeeld") { session, form, id in
-            let body = form.json(
-                strings: ["decision", "case_type", "motivation", "deviation_reason"], booleans: ["other_options_exhausted"],
-                lists: ["disciplines"])
+            var body = form.json(
+                strings: [
+                    "decision", "case_type", "motivation", "deviation_reason", "other_party.email", "other_party.address.street",
+                    "other_party.address.postal_code", "other_party.address.city",
+                ], booleans: ["other_options_exhausted", "other_party.verified"], lists: ["disciplines"])
+            // Address fields left empty mean "no postal address", not a half-filled one.
+            if case .object(var other)? = body["other_party"], case .object(let address)? = other["address"], address.isEmpty {
+                other["address"] = nil
+                body["other_party"] = .object(other)
+            }
             let input = try TriageRequest.parse(body)
             _ = try await deps.cases.triage(id, input, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffVerifyEmployee(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(
+            request, context: context, roles: [.intakeOfficer, .panelMember], form: "bevestiging", done: "bevestigd"
+        ) { session, form, id in
+            let how = try VerificationRequest.parse(form.json(strings: ["how"]))
+            _ = try await deps.cases.verifyEmployee(id, how: how, by: .staff(session.staff), at: deps.now)
         }
     }
 

@@ -115,10 +115,16 @@ extension WebController {
             ], body: .init(byteBuffer: ByteBuffer(string: csv)))
     }
 
-    /// A CSV field, quoted when needed; a leading =, +, - or @ is neutralised (no formulas).
+    /// A CSV field, quoted when needed. A cell a spreadsheet could run as a
+    /// formula (starting with =, +, -, @, a tab or a carriage return, also after
+    /// leading spaces) gets a leading apostrophe; a plain number stays a number.
     static func csvField(_ text: String) -> String {
         var value = text
-        if let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
+        // Scalars, not characters: "\r\n" is one Character and would hide its "\r".
+        let scalars = value.unicodeScalars
+        let risky = scalars.first.map { $0 == "\t" || $0 == "\r" } == true
+            || scalars.first(where: { $0 != " " }).map { "=+-@\t\r".unicodeScalars.contains($0) } == true
+        if risky, Double(value) == nil { value = "'" + value }
         if value.contains(where: { $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
             return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
         }

@@ -14,12 +14,7 @@ struct FormData {
     static func read(_ request: Request) async throws -> FormData {
         let contentType = request.headers[.contentType]?.lowercased() ?? ""
         guard contentType.hasPrefix("application/x-www-form-urlencoded") else { throw AppError.unsupportedMediaType }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: Limits.maxBodyBytes)
-        } catch is NIOTooManyBytesError {
-            throw AppError.payloadTooLarge
-        }
+        let buffer = try await BodyReader.collect(request, upTo: Limits.maxBodyBytes)
         return FormData(urlEncoded: String(buffer: buffer))
     }
 

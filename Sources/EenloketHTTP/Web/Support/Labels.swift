@@ -71,7 +71,29 @@ enum Labels {
             "follow_up_missed": "Nazorgvragen niet beantwoord", "letter_printed": "Brief verstuurd",
             "data_exported": "Gegevens bekeken of gedownload door een partij",
             "personal_data_purged": "Persoonlijke en medische gegevens verwijderd (bewaartermijn voorbij)",
+            "party_link_first_used": "De persoonlijke link van de uitgenodigde partij is voor het eerst gebruikt",
+            "party_verified": "Gecontroleerd dat de link bij de werknemer hoort",
+            "letter_reprinted": "Brief opnieuw verstuurd met een nieuwe link",
         ][type] ?? type
+    }
+
+    static func staffChange(_ change: StaffChange) -> String {
+        switch change {
+        case .created: return "Aangemaakt"
+        case .updated: return "Gewijzigd"
+        case .deactivated: return "Uitgeschakeld"
+        case .reactivated: return "Weer ingeschakeld"
+        case .passwordChanged: return "Nieuw wachtwoord"
+        case .otpReset: return "Inlogcode-app losgekoppeld"
+        }
+    }
+
+    static func staffField(_ field: String) -> String {
+        [
+            "email": "e-mailadres", "name": "naam", "role": "rol", "password": "wachtwoord", "active": "actief", "panel": "panelgegevens",
+            "otp": "inlogcode-app", "panel.big_number": "BIG-nummer", "panel.registered_since": "registratiedatum",
+            "panel.affiliations": "banden met organisaties", "panel.max_open_cases": "maximaal aantal zaken",
+        ][field] ?? field
     }
 
     static func date(_ day: LocalDate) -> String { Dutch.date(day) }
@@ -93,8 +115,12 @@ enum FieldLabels {
         "beoordeling": [
             "decision": "Besluit", "case_type": "Soort zaak", "disciplines": "Disciplines",
             "other_options_exhausted": "Andere mogelijkheden geprobeerd", "motivation": "Motivering",
-            "deviation_reason": "Reden voor later dan gewenst",
+            "deviation_reason": "Reden voor later dan gewenst", "other_party": "Contact met de andere partij",
+            "other_party.email": "E-mailadres van de andere partij", "other_party.address": "Postadres van de andere partij",
+            "other_party.address.street": "Straat en huisnummer", "other_party.address.postal_code": "Postcode",
+            "other_party.address.city": "Plaats", "other_party.verified": "Gecontroleerd",
         ],
+        "bevestiging": ["how": "Hoe gecontroleerd"],
         "uitspraak": [
             "outcome": "Uitkomst", "decision": "Besluit", "motivation": "Onderbouwing",
             "medical_considerations": "Medische overwegingen", "deviation_reason": "Reden voor later dan gewenst",

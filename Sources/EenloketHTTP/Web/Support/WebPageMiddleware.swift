@@ -51,6 +51,8 @@ struct WebPageMiddleware: RouterMiddleware {
             (status, title, text) = (.contentTooLarge, "Te veel tekst", "Het formulier is te groot. Maak uw tekst korter.")
         case .malformed, .invalid, .unsupportedMediaType:
             (status, title, text) = (.badRequest, "Er ging iets mis met het formulier", "Open de pagina opnieuw en probeer het nog eens.")
+        case .requestTimeout:
+            (status, title, text) = (.requestTimeout, "Dat duurde te lang", "Het formulier kwam niet op tijd binnen. Probeer het nog eens.")
         case .unavailable:
             (status, title, text) = (.serviceUnavailable, "Even niet beschikbaar", "Eenloket is even niet bereikbaar. Probeer het over een paar minuten opnieuw.")
         }

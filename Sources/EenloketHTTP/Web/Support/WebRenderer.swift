@@ -1,3 +1,4 @@
+import EenloketDomain
 import Foundation
 import HTTPTypes
 import Hummingbird
@@ -53,24 +54,24 @@ public struct WebRenderer: Sendable {
 
 /// What the layout needs: who is logged in (for the navigation) and the CSRF token for the logout form.
 struct LayoutContext {
-    var staffRole: String?
+    var staffRole: StaffRole?
     var staffName: String?
     var csrf: String?
-    var section: String?
 
     static let publicPage = LayoutContext()
 
+    /// The navigation follows the same role sets as the API's permissions.
     var values: [String: Any] {
         var v: [String: Any] = ["year": Calendar(identifier: .gregorian).component(.year, from: Date())]
-        if let staffRole {
+        if let role = staffRole {
             v["staff"] = [
                 "name": staffName ?? "", "csrf": csrf ?? "",
-                "isIntake": staffRole == "intake_officer", "isPanel": staffRole == "panel_member",
-                "isCoordinator": staffRole == "coordinator", "isAdmin": staffRole == "admin",
-                "isInspector": staffRole == "inspector",
-                "canManagePanel": staffRole == "coordinator" || staffRole == "admin",
-                "canSeeCases": staffRole != "inspector",
-                "canSeeStats": ["inspector", "coordinator", "admin"].contains(staffRole),
+                "isPanel": role == .panelMember,
+                "canPrintLetters": role == .intakeOfficer,
+                "canManagePanel": Permissions.staffManagers.contains(role),
+                "canSeeCases": Permissions.caseReaders.contains(role),
+                "canSeeStats": Permissions.statsReaders.contains(role),
+                "canManageAccounts": Permissions.staffAuditors.contains(role),
             ] as [String: Any]
         }
         return v

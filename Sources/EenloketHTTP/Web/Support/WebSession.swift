@@ -18,7 +18,7 @@ struct WebSession {
     var csrf: String { CSRF.token(boundTo: token) }
 
     var layout: LayoutContext {
-        LayoutContext(staffRole: staff.role.rawValue, staffName: name, csrf: csrf)
+        LayoutContext(staffRole: staff.role, staffName: name, csrf: csrf)
     }
 }
 

@@ -1,0 +1,30 @@
+/// Every kind of event in a case's history. The database stores the raw
+/// value; SQL functions that append events (filing, routing, retention) use
+/// the same names, and a test keeps the lists equal.
+public enum EventType: String, Sendable, CaseIterable, Codable {
+    case caseFiled = "case_filed"
+    case caseTriaged = "case_triaged"
+    case partyInvited = "party_invited"
+    /// The invited party used its current link for the first time.
+    case partyLinkFirstUsed = "party_link_first_used"
+    /// Staff verified that an invited party's link reached that party.
+    case partyVerified = "party_verified"
+    case memberAssigned = "member_assigned"
+    case panelCompleted = "panel_completed"
+    case panelChanged = "panel_changed"
+    case statementAdded = "statement_added"
+    case rulingRecorded = "ruling_recorded"
+    case caseWithdrawn = "case_withdrawn"
+    case appealLodged = "appeal_lodged"
+    case medicalDataViewed = "medical_data_viewed"
+    case dataExported = "data_exported"
+    case reminderSent = "reminder_sent"
+    case deadlineMissed = "deadline_missed"
+    case escalated
+    case followUpAnswered = "follow_up_answered"
+    case followUpMissed = "follow_up_missed"
+    case letterPrinted = "letter_printed"
+    /// A letter printed again: a new link, the old one stops working.
+    case letterReprinted = "letter_reprinted"
+    case personalDataPurged = "personal_data_purged"
+}

@@ -1,0 +1,84 @@
+import EenloketDomain
+import Foundation
+import PostgresNIO
+
+extension CaseRepository {
+    /// The parties' contact details, for the staff who reach them (404 for a
+    /// case the caller may not see, 403 for a role that may not see contacts).
+    public func contacts(_ id: UUID, caller: Caller) async throws -> CaseContacts {
+        guard CaseAccessPolicy.canSeeContacts(caller) else {
+            throw AppError.forbidden("Alleen intake, coördinatie en beheer zien de contactgegevens van de partijen.")
+        }
+        let rows = try await db.rows(
+            """
+            SELECT c.filer_role, c.employee_email, c.employer_email, c.employee_address, c.employer_address,
+                   p.role, p.is_filer, p.name, p.email, p.address, p.invited_at, p.verified_at, p.first_used_at
+              FROM cases c LEFT JOIN case_parties p ON p.case_id = c.id
+             WHERE c.id = \(id)
+             ORDER BY p.is_filer DESC
+            """)
+        typealias Columns = (
+            PartyRole, String?, String?, PostalAddress?, PostalAddress?, PartyRole?, Bool?, String?, String?, PostalAddress?, Date?,
+            Date?, Date?
+        )
+        let decoded = try rows.map { try $0.decode(Columns.self) }
+        guard let first = decoded.first else { throw AppError.notFound }
+        let (filerRole, employeeEmail, employerEmail, employeeAddress, employerAddress) = (first.0, first.1, first.2, first.3, first.4)
+        let parties = decoded.compactMap { c -> CaseContacts.Party? in
+            guard let role = c.5, let isFiler = c.6 else { return nil }
+            return CaseContacts.Party(
+                role: role, isFiler: isFiler, name: c.7, email: c.8, address: c.9, invitedAt: c.10, verifiedAt: c.11, firstUsedAt: c.12)
+        }
+        let otherIsEmployer = filerRole == .employee
+        return CaseContacts(
+            parties: parties, otherPartyEmail: otherIsEmployer ? employerEmail : employeeEmail,
+            otherPartyAddress: otherIsEmployer ? employerAddress : employeeAddress)
+    }
+
+    /// Records that an invited employee's link reached the employee (the
+    /// intake officer spoke with them, or a panel physician met them): from
+    /// then on the employee's own link shows the case's medical information.
+    public func verifyEmployee(_ id: UUID, how: String, by caller: Caller, at now: Date) async throws -> CaseRecord {
+        try await db.transaction { conn in
+            guard let current = try await load(id, on: conn, lock: true), CaseAccessPolicy.canSee(caller, current.accessFacts)
+            else { throw AppError.notFound }
+            guard CaseAccessPolicy.mayVerifyEmployee(caller, current.accessFacts), let staff = caller.staff else {
+                throw AppError.forbidden("Alleen een intakemedewerker of een arts in het panel kan dit bevestigen.")
+            }
+            guard let hearing = current.hearing, hearing.party == .employee else {
+                throw AppError.conflict("In deze zaak is geen werknemer uitgenodigd: de werknemer diende de vraag zelf in.")
+            }
+            guard hearing.verifiedAt == nil else { throw AppError.conflict("Dit is al bevestigd.") }
+            try await conn.run(
+                """
+                UPDATE case_parties SET verified_at = \(now), verified_by = \(staff.id)
+                 WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer AND verified_at IS NULL
+                """, logger: db.logger)
+            try await EventLog.append(
+                conn, caseId: id, type: .partyVerified, actor: EventActor(caller),
+                data: .object(["party": "employee", "how": .string(how)]), at: now, db: db)
+            guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
+            try await attachMedical(&after, for: caller, at: now, on: conn)
+            return after
+        }
+    }
+}
+
+extension SessionRepository {
+    /// Records the first use of an invited party's current link, once, as an
+    /// event both parties see: an employee whose link went elsewhere can tell.
+    func recordFirstUse(of party: PartyPrincipal, at now: Date) async throws {
+        try await db.transaction { conn in
+            let marked = try await conn.rows(
+                """
+                UPDATE case_parties SET first_used_at = \(now)
+                 WHERE case_id = \(party.caseId) AND role = \(party.role) AND NOT is_filer AND first_used_at IS NULL
+                RETURNING 1
+                """, logger: db.logger)
+            guard !marked.isEmpty else { return }
+            try await EventLog.append(
+                conn, caseId: party.caseId, type: .partyLinkFirstUsed, actor: EventActor(.party(party)),
+                data: .object(["party": .string(party.role.rawValue)]), at: now, db: db)
+        }
+    }
+}

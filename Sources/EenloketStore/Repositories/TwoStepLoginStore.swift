@@ -1,0 +1,165 @@
+import Crypto
+import EenloketDomain
+import Foundation
+import PostgresNIO
+
+/// The second step of a staff login: challenges, enrolled authenticators and
+/// recovery codes. Verifying a TOTP code is the caller's (`totpStep`), so this
+/// store needs no OTP library; it keeps each step from being used twice.
+public struct TwoStepLoginStore: Sendable {
+    let db: Database
+
+    public init(db: Database) {
+        self.db = db
+    }
+
+    /// What the first step found about an account's authenticator.
+    public enum Enrolment: Sendable {
+        case enrolled
+        /// Not enrolled yet: a new secret to show (kept with the challenge until its first code).
+        case pending(secret: String)
+    }
+
+    /// A challenge for an account whose password was right; returns its token.
+    public func openChallenge(staffId: UUID, device: Data?, at now: Date) async throws -> (token: String, enrolment: Enrolment, expiresAt: Date) {
+        let enrolled = try await db.rows("SELECT 1 FROM staff_otp WHERE staff_id = \(staffId)")
+        let secret = enrolled.isEmpty ? Self.newSecret() : nil
+        let token = AccessToken.generate(.challenge)
+        let expiresAt = now.addingTimeInterval(TwoStepLogin.challengeLifetime)
+        try await db.query(
+            """
+            INSERT INTO login_challenges (challenge_hash, staff_id, pending_secret, device_hash, created_at, expires_at)
+            VALUES (\(AccessToken.hash(token)), \(staffId), \(secret), \(device), \(now), \(expiresAt))
+            """)
+        return (token, secret.map { .pending(secret: $0) } ?? .enrolled, expiresAt)
+    }
+
+    /// The outcome of a code for a challenge.
+    public enum Answer: Sendable {
+        /// Logged in. `recoveryCodes` only when this code finished an enrolment (shown once).
+        case accepted(staffId: UUID, device: Data?, recoveryCodes: [String]?)
+        /// A wrong code; `ended` when the challenge can no longer be answered
+        /// (five wrong codes, five minutes, used, or unknown): log in again.
+        case rejected(ended: Bool)
+    }
+
+    /// Checks a code (or a recovery code) against a challenge, in one transaction
+    /// under the challenge's row lock: a challenge is used once, and ends after
+    /// five wrong codes or five minutes. `totpStep(secret)` is the time step
+    /// whose TOTP code equals the one given, if any.
+    public func answer(
+        challenge: String, code: String, at now: Date, totpStep: @Sendable (String) -> Int64?
+    ) async throws -> Answer {
+        guard AccessToken.kind(of: challenge) == .challenge else { return .rejected(ended: true) }
+        return try await db.transaction { conn -> Answer in
+            let rows = try await conn.rows(
+                """
+                SELECT c.staff_id, c.pending_secret, c.device_hash, o.secret, o.last_step
+                  FROM login_challenges c JOIN staff s ON s.id = c.staff_id AND s.active
+                  LEFT JOIN staff_otp o ON o.staff_id = c.staff_id
+                 WHERE c.challenge_hash = \(AccessToken.hash(challenge)) AND c.used_at IS NULL AND c.expires_at > \(now)
+                   AND c.failures < \(TwoStepLogin.maxFailures)
+                   FOR UPDATE OF c
+                """, logger: db.logger)
+            guard let row = rows.first else { return .rejected(ended: true) }
+            let (staffId, pending, device, enrolledSecret, lastStep) = try row.decode((UUID, String?, Data?, String?, Int64?).self)
+            var accepted = false
+            var recoveryCodes: [String]?
+            if let pending {
+                // Enrolment: the app proves it has the new secret.
+                if let step = totpStep(pending) {
+                    recoveryCodes = try await enrol(staffId, secret: pending, step: step, at: now, conn: conn)
+                    accepted = true
+                }
+            } else if let enrolledSecret, let lastStep {
+                if let step = totpStep(enrolledSecret), step > lastStep {
+                    try await conn.run("UPDATE staff_otp SET last_step = \(step) WHERE staff_id = \(staffId)", logger: db.logger)
+                    accepted = true
+                } else if let recovery = TwoStepLogin.normalizedRecoveryCode(code) {
+                    let used = try await conn.rows(
+                        """
+                        UPDATE staff_recovery_codes SET used_at = \(now)
+                         WHERE staff_id = \(staffId) AND code_hash = \(Self.hash(recovery)) AND used_at IS NULL RETURNING 1
+                        """, logger: db.logger)
+                    accepted = !used.isEmpty
+                }
+            }
+            if accepted {
+                try await conn.run(
+                    "UPDATE login_challenges SET used_at = \(now) WHERE challenge_hash = \(AccessToken.hash(challenge))", logger: db.logger)
+                return .accepted(staffId: staffId, device: device, recoveryCodes: recoveryCodes)
+            }
+            let failures = try await conn.rows(
+                "UPDATE login_challenges SET failures = failures + 1 WHERE challenge_hash = \(AccessToken.hash(challenge)) RETURNING failures",
+                logger: db.logger)
+            return .rejected(ended: try failures.first?.decode(Int.self) ?? TwoStepLogin.maxFailures >= TwoStepLogin.maxFailures)
+        }
+    }
+
+    /// Stores a proven secret and makes the recovery codes (returned once, stored as hashes).
+    private func enrol(_ staffId: UUID, secret: String, step: Int64, at now: Date, conn: PostgresConnection) async throws -> [String] {
+        try await conn.run(
+            """
+            INSERT INTO staff_otp (staff_id, secret, enrolled_at, last_step) VALUES (\(staffId), \(secret), \(now), \(step))
+            ON CONFLICT (staff_id) DO UPDATE SET secret = EXCLUDED.secret, enrolled_at = EXCLUDED.enrolled_at, last_step = EXCLUDED.last_step
+            """, logger: db.logger)
+        try await conn.run("DELETE FROM staff_recovery_codes WHERE staff_id = \(staffId)", logger: db.logger)
+        let codes = (0..<TwoStepLogin.recoveryCodeCount).map { _ in Self.newRecoveryCode() }
+        try await conn.run(
+            """
+            INSERT INTO staff_recovery_codes (staff_id, code_hash)
+            SELECT \(staffId), decode(h, 'hex') FROM unnest(\(codes.map { Self.hash($0).map { String(format: "%02x", $0) }.joined() })::text[]) AS h
+            """, logger: db.logger)
+        try await StaffRepository.record(.updated, fields: ["otp"], of: staffId, by: staffId, at: now, conn: conn, db: db)
+        return codes
+    }
+
+    /// Removes an account's authenticator and recovery codes (an admin, for a
+    /// holder who lost their phone): its sessions end, the holder is told, and
+    /// the next login enrols again.
+    public func reset(_ staffId: UUID, by admin: UUID, serviceURL: String, at now: Date) async throws {
+        try await db.transaction { conn in
+            let rows = try await conn.rows("SELECT email, name FROM staff WHERE id = \(staffId) FOR UPDATE", logger: db.logger)
+            guard let row = rows.first else { throw AppError.notFound }
+            let (email, name) = try row.decode((String, String).self)
+            try await conn.run("DELETE FROM staff_otp WHERE staff_id = \(staffId)", logger: db.logger)
+            try await conn.run("DELETE FROM staff_recovery_codes WHERE staff_id = \(staffId)", logger: db.logger)
+            try await conn.run(
+                "UPDATE staff_sessions SET revoked_at = \(now) WHERE staff_id = \(staffId) AND revoked_at IS NULL", logger: db.logger)
+            try await conn.run(
+                "UPDATE login_challenges SET used_at = \(now) WHERE staff_id = \(staffId) AND used_at IS NULL", logger: db.logger)
+            try await StaffRepository.record(.otpReset, fields: ["otp"], of: staffId, by: admin, at: now, conn: conn, db: db)
+            try await StaffRepository.tell(
+                staffId, at: email, name: name, kind: .otpReset, StaffMessages.render(.otpReset, name: name, serviceURL: serviceURL),
+                at: now, conn: conn, db: db)
+        }
+    }
+
+    /// Whether an account has an enrolled authenticator.
+    public func isEnrolled(_ staffId: UUID) async throws -> Bool {
+        !(try await db.rows("SELECT 1 FROM staff_otp WHERE staff_id = \(staffId)")).isEmpty
+    }
+
+    /// Deletes challenges that ended before `cutoff`.
+    public func purgeExpired(before cutoff: Date) async throws {
+        try await db.query("DELETE FROM login_challenges WHERE expires_at < \(cutoff)")
+    }
+
+    /// 32 random letters and digits: their UTF-8 bytes are the TOTP key (about 190 bits).
+    static func newSecret() -> String {
+        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+        var generator = SystemRandomNumberGenerator()
+        return String((0..<32).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+    }
+
+    static func newRecoveryCode() -> String {
+        let alphabet = Array(TwoStepLogin.recoveryAlphabet)
+        var generator = SystemRandomNumberGenerator()
+        let plain = String((0..<12).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] })
+        return TwoStepLogin.normalizedRecoveryCode(plain)!
+    }
+
+    static func hash(_ recoveryCode: String) -> Data {
+        Data(SHA256.hash(data: Data(("eenloket-recovery:" + recoveryCode).utf8)))
+    }
+}

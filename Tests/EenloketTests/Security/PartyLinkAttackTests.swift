@@ -1,0 +1,184 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import Testing
+
+/// Security finding H1: a filer must not receive, or act on, the other party's
+/// private link, and an employer must never read the employee's medical data with it.
+@Suite("Security H1: the other party's link reaches only the other party")
+struct PartyLinkAttackTests {
+    static let hostileName = "Sanne <spy@bakkerij.example>, Sanne de Vries"
+
+    /// An employer's filing naming the employee as given.
+    func employerFiling(_ t: TestContext, employee: [String: Any]) -> [String: Any] {
+        t.filing(["employee": employee, "filer": ["name": "Jan de Baas", "email": "jan@bakkerij.example"]], role: .employer)
+    }
+
+    /// Delivers the outbox to a spool folder and returns the invitation as written.
+    func spooledInvitation(_ t: TestContext) async throws -> ParsedMail {
+        let directory = NSTemporaryDirectory() + "eenloket-h1-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: directory) }
+        let spool = try SpoolTransport(directory: directory, from: "noreply@eenloket.test")
+        try await t.deps.notifications.deliverDue(at: t.clock.now(), limit: 100, via: spool)
+        for file in try FileManager.default.contentsOfDirectory(atPath: directory) where file.hasSuffix(".eml") {
+            let path = directory + "/" + file
+            let mode = try #require(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int)
+            #expect(mode == 0o600, "a spooled message holds a private link: only its owner may read it (\(String(mode, radix: 8)))")
+            let mail = ParsedMail(try String(contentsOfFile: path, encoding: .utf8))
+            if mail.headers.contains(where: { $0.name == "subject" && $0.value.hasPrefix("Uitnodiging") }) { return mail }
+        }
+        throw InvitationMissing()
+    }
+
+    struct InvitationMissing: Error {}
+
+    @Test func theParserCountsEveryRecipientOfTheOldHeader() {
+        // The header the security test saw: a header-based MTA delivers to both.
+        let old = "Sanne <spy@bakkerij.example>, Sanne de Vries <sanne.real@example.nl>"
+        #expect(ParsedMail.addresses(in: old) == ["spy@bakkerij.example", "sanne.real@example.nl"])
+    }
+
+    @Test func aDisplayNameCannotAddARecipient() async throws {
+        try await withApp { t in
+            try await t.member(.bedrijfsarts)
+            let filed = try await t.api.post(
+                "/api/v1/cases", object: employerFiling(t, employee: ["name": Self.hostileName, "email": "sanne.real@example.nl"]))
+            #expect(filed.status == 201, "\(filed.text)")
+            let id = try #require(filed["id"].string)
+            #expect(try await t.accept(id, disciplines: [.bedrijfsarts]).status == 200)
+            let mail = try await spooledInvitation(t)
+            #expect(mail.recipients == ["sanne.real@example.nl"], "\(mail.headers)")
+        }
+    }
+
+    @Test func theFilersOwnAddressIsNeverInvited() async throws {
+        try await withApp { t in
+            // At filing, ignoring case and spaces.
+            let own = try await t.api.post(
+                "/api/v1/cases", object: employerFiling(t, employee: ["name": "Sanne de Vries", "email": "Jan@Bakkerij.example"]))
+            expectProblem(own, 422)
+            #expect(own["errors"].array.contains { $0["field"].string == "employee.email" }, "\(own.text)")
+            // At triage: the intake officer cannot type it either.
+            try await t.member(.bedrijfsarts)
+            let c = try await t.file(role: .employer)
+            let intake = try await t.staff(.intakeOfficer).token
+            let triage = try await t.api.post(
+                "/api/v1/cases/\(c.id)/triage",
+                object: [
+                    "decision": "accept", "case_type": "work_capacity", "other_options_exhausted": true, "disciplines": ["bedrijfsarts"],
+                    "motivation": "Geaccepteerd voor het panel.", "other_party": ["email": "sanne@example.nl"],
+                ], token: intake)
+            expectProblem(triage, 422)
+            #expect(triage["errors"][0]["field"].string == "other_party.email", "\(triage.text)")
+            #expect(try await t.view(c.id, token: intake)["status"].string == "submitted", "nothing changed")
+            // And the database refuses it whatever the service does.
+            await #expect(throws: (any Error).self) {
+                try await t.sql(
+                    """
+                    INSERT INTO case_parties (id, case_id, role, is_filer, email, token_hash, created_at, invited_at, hearing_ends_at)
+                    VALUES (\(UUID()), \(UUID(uuidString: c.id)!), 'employee', false, 'SANNE@example.nl', \(Data(repeating: 7, count: 32)),
+                            now(), now(), now())
+                    """)
+            }
+        }
+    }
+
+    @Test func withoutAnyWayToReachTheOtherPartyACaseIsNotAccepted() async throws {
+        try await withApp { t in
+            try await t.member(.bedrijfsarts)
+            let c = try await t.file(["employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678"]])
+            let intake = try await t.staff(.intakeOfficer).token
+            let refused = try await t.accept(c.id, disciplines: [.bedrijfsarts], intake: intake)
+            expectProblem(refused, 422)
+            #expect(refused["errors"][0]["field"].string == "other_party")
+            // The intake officer adds the address they found, checked by phone.
+            let accepted = try await t.api.post(
+                "/api/v1/cases/\(c.id)/triage",
+                object: [
+                    "decision": "accept", "case_type": "work_capacity", "other_options_exhausted": true, "disciplines": ["bedrijfsarts"],
+                    "motivation": "Geaccepteerd voor het panel.",
+                    "other_party": ["address": ["street": "Marktstraat 1", "postal_code": "1011aa", "city": "Amsterdam"], "verified": true],
+                ], token: intake)
+            #expect(accepted.status == 200, "\(accepted.text)")
+            let parties = try await t.api.get("/api/v1/cases/\(c.id)/parties", token: intake)
+            #expect(parties["other_party"]["address"]["postal_code"].string == "1011 AA")
+            let invited = try #require(parties["items"].array.first { $0["filer"].bool == false })
+            #expect(invited["address"]["street"].string == "Marktstraat 1" && invited["verified_at"].string != nil)
+        }
+    }
+
+    @Test func anEmployerHoldingTheEmployeesLinkReadsNoMedicalData() async throws {
+        try await withApp { t in
+            let chair = try await t.member(.bedrijfsarts)
+            // The employer types an address it controls as the employee's (not its own, which is refused).
+            let filed = try await t.api.post(
+                "/api/v1/cases", object: employerFiling(t, employee: ["name": "Sanne de Vries", "email": "sanne@bakkerij.example"]))
+            let id = try #require(filed["id"].string)
+            let employerToken = try #require(filed["access_token"].string)
+            let intake = try await t.staff(.intakeOfficer).token
+            // The intake officer sees both addresses, and that they share the employer's mail domain.
+            let parties = try await t.api.get("/api/v1/cases/\(id)/parties", token: intake)
+            #expect(parties["other_party"]["email"].string == "sanne@bakkerij.example")
+            #expect(parties["other_party"]["same_domain_as_filer"].bool == true)
+            #expect(parties["items"][0]["email"].string == "jan@bakkerij.example" && parties["items"][0]["filer"].bool == true)
+            expectProblem(try await t.api.get("/api/v1/cases/\(id)/parties", token: chair.token), 403)
+            expectProblem(try await t.api.get("/api/v1/cases/\(id)/parties", token: employerToken), 403)
+
+            #expect(try await t.accept(id, disciplines: [.bedrijfsarts], intake: intake).status == 200)
+            let marker = "MEDISCH-H1-burn-out"
+            let statement = try await t.api.post(
+                "/api/v1/cases/\(id)/statements", object: ["text": "\(marker): belastbaar voor 12 uur.", "medical": true], token: chair.token)
+            #expect(statement.status == 201)
+            let mail = try await spooledInvitation(t)
+            #expect(mail.recipients == ["sanne@bakkerij.example"])
+            let link = try #require(mail.body.components(separatedBy: "\r\n").first { $0.hasPrefix("https://eenloket.test/zaak/") })
+            let stolen = String(link.dropFirst("https://eenloket.test/zaak/".count))
+
+            // With the employee's link the employer reads the case, but nothing medical.
+            let view = try await t.view(id, token: stolen)
+            #expect(view.status == 200)
+            #expect(!view.json.has("medical_information") && view["hearing"]["verified_at"].isNull)
+            let statements = try await t.api.get("/api/v1/cases/\(id)/statements", token: stolen)
+            #expect(statements.status == 200 && !statements.text.contains(marker))
+            #expect(try await t.deps.cases.medicalVisibleInDatabase(UUID(uuidString: id)!, to: try partyCaller(t, stolen)) == false)
+            // The first use of the link is in the history that both parties and staff read.
+            for token in [employerToken, stolen, intake] {
+                let events = try await t.api.get("/api/v1/cases/\(id)/events", token: token)["items"].array
+                #expect(events.contains { $0["type"].string == "party_link_first_used" && $0["actor_role"].string == "employee" })
+            }
+            // Once the intake officer verified (by phone) that the link reached the employee, the employee reads it.
+            let verified = try await t.api.post(
+                "/api/v1/cases/\(id)/parties/employee/verification", object: ["how": "Telefonisch gesproken met de werknemer."],
+                token: intake)
+            #expect(verified.status == 200, "\(verified.text)")
+            #expect(try await t.api.get("/api/v1/cases/\(id)/statements", token: stolen).text.contains(marker))
+            expectProblem(
+                try await t.api.post(
+                    "/api/v1/cases/\(id)/parties/employee/verification", object: ["how": "Nogmaals bevestigd door de arts."],
+                    token: chair.token), 409)
+        }
+    }
+
+    @Test func onlyAnIntakeOfficerOrAPanelPhysicianVerifies() async throws {
+        try await withApp { t in
+            let chair = try await t.member(.bedrijfsarts)
+            let ad = try await t.member(.arbeidsdeskundige)
+            let c = try await t.file(role: .employer)
+            #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts, .arbeidsdeskundige]).status == 200)
+            let path = "/api/v1/cases/\(c.id)/parties/employee/verification"
+            let body: [String: Any] = ["how": "Bij het onderzoek gezien en gesproken."]
+            expectProblem(try await t.api.post(path, object: body, token: ad.token), 403)
+            expectProblem(try await t.api.post(path, object: body, token: try await t.staff(.coordinator).token), 403)
+            expectProblem(try await t.api.post(path, object: body, token: c.token), 403)
+            #expect(try await t.api.post(path, object: body, token: chair.token).status == 200)
+            // An employee who filed needs no verification: there is no invited employee.
+            let own = try await t.file()
+            #expect(try await t.accept(own.id, disciplines: [.bedrijfsarts]).status == 200)
+            expectProblem(try await t.api.post("/api/v1/cases/\(own.id)/parties/employee/verification", object: body, token: chair.token), 409)
+        }
+    }
+
+    func partyCaller(_ t: TestContext, _ token: String) async throws -> Caller {
+        try #require(try await t.deps.sessions.resolve(token: token, at: t.clock.now()))
+    }
+}
