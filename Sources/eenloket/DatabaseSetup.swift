@@ -5,20 +5,29 @@ import Logging
 import PostgresNIO
 
 /// Where the database is: `EENLOKET_DATABASE_URL`, or the embedded cluster under `.eenloket/`.
-struct DatabaseSetup {
-    let postgres: PostgresClient.Configuration
-    /// Set when this process runs the embedded cluster; stop it on exit.
-    let embedded: EmbeddedPostgres?
-
-    static func prepare(_ config: AppConfiguration, logger: Logger) throws -> DatabaseSetup {
+enum DatabaseSetup {
+    /// Runs `body` with the database's connection settings. An embedded cluster
+    /// this process started is stopped afterwards, however `body` ends (also
+    /// when the start-up was cancelled half-way).
+    static func run<T: Sendable>(
+        _ config: AppConfiguration, logger: Logger, _ body: (PostgresClient.Configuration) async throws -> T
+    ) async throws -> T {
         if let url = config.databaseURL {
-            return DatabaseSetup(postgres: try DatabaseURL.configuration(url), embedded: nil)
+            return try await body(try DatabaseURL.configuration(url))
         }
-        let cluster = try EmbeddedPostgres(settings: .init(baseDirectory: ".eenloket"), logger: logger)
-        try cluster.start()
-        let postgres = PostgresClient.Configuration(
-            unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.appUser, password: nil, database: cluster.settings.databaseName)
-        return DatabaseSetup(postgres: postgres, embedded: cluster)
+        let cluster = try await EmbeddedPostgres(settings: .init(baseDirectory: ".eenloket"), logger: logger)
+        do {
+            try await cluster.start()
+            let postgres = PostgresClient.Configuration(
+                unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.appUser, password: nil,
+                database: cluster.settings.databaseName)
+            let result = try await body(postgres)
+            await cluster.stop()
+            return result
+        } catch {
+            await cluster.stop()
+            throw error
+        }
     }
 }
 

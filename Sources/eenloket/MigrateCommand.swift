@@ -12,15 +12,12 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = LoggingSetup.bootstrap()
         let config = try AppConfiguration.fromEnvironment()
-        let setup = try DatabaseSetup.prepare(config, logger: logger)
-        defer { setup.embedded?.stop() }
         let runner = try MigrationRunner.load(from: config.sqlDirectory)
-        let client = PostgresClient(configuration: setup.postgres, backgroundLogger: logger)
-        try await withThrowingDiscardingTaskGroup { group in
-            group.addTask { await client.run() }
-            let applied = try await runner.apply(on: client, logger: logger)
-            logger.info("migrations up to date", metadata: ["applied": "\(applied)"])
-            group.cancelAll()
+        try await DatabaseSetup.run(config, logger: logger) { postgres in
+            try await Database.withOpen(postgres, logger: logger) { db in
+                let applied = try await runner.apply(on: db.client, logger: db.logger)
+                logger.info("migrations up to date", metadata: ["applied": "\(applied)"])
+            }
         }
     }
 }

@@ -18,15 +18,12 @@ struct RetentionCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = LoggingSetup.bootstrap()
         let config = try AppConfiguration.fromEnvironment()
-        let setup = try DatabaseSetup.prepare(config, logger: logger)
-        defer { setup.embedded?.stop() }
-        let client = PostgresClient(configuration: setup.postgres, backgroundLogger: logger)
-        let retention = Retention(db: Database(client: client, logger: logger))
         let now = Date()
         let cutoff = now.addingTimeInterval(-Double(config.retentionDays) * 86_400)
-        let lines = try await withThrowingTaskGroup(of: [String]?.self) { group in
-            group.addTask { await client.run(); return nil }
-            defer { group.cancelAll() }
+        let dryRun = self.dryRun
+        let lines = try await DatabaseSetup.run(config, logger: logger) { postgres in
+            try await Database.withOpen(postgres, logger: logger) { db in
+            let retention = Retention(db: db)
             if dryRun {
                 let due = try await retention.candidates(closedBefore: cutoff)
                 return ["dry run: \(due.count) cases would be purged (closed before \(cutoff))"]
@@ -34,6 +31,7 @@ struct RetentionCommand: AsyncParsableCommand {
             }
             let purged = try await retention.purge(closedBefore: cutoff, at: now)
             return ["purged the personal data of \(purged.count) cases (closed before \(cutoff))"]
+            }
         }
         lines.forEach { print($0) }
     }

@@ -17,15 +17,11 @@ struct VerifyRulingsCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = LoggingSetup.bootstrap()
         let config = try AppConfiguration.fromEnvironment()
-        let setup = try DatabaseSetup.prepare(config, logger: logger)
-        defer { setup.embedded?.stop() }
-        let client = PostgresClient(configuration: setup.postgres, backgroundLogger: logger)
-        let report = try await withThrowingTaskGroup(of: RulingVerifier.Report?.self) { group in
-            group.addTask { await client.run(); return nil }
-            let report = try await RulingVerifier(db: Database(client: client, logger: logger))
-                .verify(trustedKeys: publicKeys.isEmpty ? nil : publicKeys)
-            group.cancelAll()
-            return report
+        let trusted = publicKeys.isEmpty ? nil : publicKeys
+        let report = try await DatabaseSetup.run(config, logger: logger) { postgres in
+            try await Database.withOpen(postgres, logger: logger) { db in
+                try await RulingVerifier(db: db).verify(trustedKeys: trusted)
+            }
         }
         if let problem = report.firstBreak {
             print("BROKEN after \(report.checked) intact rulings: \(problem)")

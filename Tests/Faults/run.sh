@@ -2,7 +2,8 @@
 # The fault tests, one after the other, each on its own throwaway PostgreSQL
 # cluster: SIGKILL of one of two instances (no acknowledged write lost),
 # PostgreSQL restart (503 with Retry-After, no hang, recovery by itself) and
-# SIGTERM with requests in flight (graceful shutdown). Every test runs even if
+# SIGTERM with requests in flight (graceful shutdown), slow clients, and
+# start-ups that fail or are signalled. Every test runs even if
 # an earlier one failed; the numbers of all of them are printed at the end and
 # the exit status is non-zero if any promise was broken.
 # Usage: bash Tests/Faults/run.sh
@@ -21,7 +22,7 @@ export FAULTS_SUMMARY
 trap 'rm -f "$FAULTS_SUMMARY"' EXIT
 
 failed=()
-for test in kill_instance db_restart graceful_shutdown slow_clients; do
+for test in kill_instance db_restart graceful_shutdown slow_clients startup; do
   echo
   echo "== $test"
   begun=$(date +%s)
@@ -39,5 +40,5 @@ done
 echo
 echo "==================== fault test summary ===================="
 cat "$FAULTS_SUMMARY"
-echo "fault tests took $(( $(date +%s) - STARTED )) s on $(nproc) cores; ${#failed[@]} of 4 failed${failed:+: ${failed[*]}}"
+echo "fault tests took $(( $(date +%s) - STARTED )) s on $(nproc) cores; ${#failed[@]} of 5 failed${failed:+: ${failed[*]}}"
 [ "${#failed[@]}" -eq 0 ]

@@ -73,6 +73,8 @@ public struct AppConfiguration: Sendable {
     public var metricsToken: String?
     /// A connection that sends nothing (a half-sent request, or an idle keep-alive) is closed after this.
     public var connectionTimeout: Duration = .seconds(30)
+    /// Seconds the start-up (migrations, keys, the first administrator) may take before it fails.
+    public var startupTimeLimit: Double = 25
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, sqlDirectory: String = "SQL/migrations",
@@ -180,6 +182,7 @@ public struct AppConfiguration: Sendable {
             problems.append("EENLOKET_METRICS_TOKEN must have at least 16 characters")
         }
         if let seconds = int("EENLOKET_CONNECTION_TIMEOUT_SECONDS", 1...3600) { config.connectionTimeout = .seconds(seconds) }
+        if let seconds = int("EENLOKET_STARTUP_TIMEOUT_SECONDS", 5...3600) { config.startupTimeLimit = Double(seconds) }
         config.signingKey = env["EENLOKET_SIGNING_KEY"].flatMap { $0.isEmpty ? nil : $0 }
         config.signingKeyFile = env["EENLOKET_SIGNING_KEY_FILE"].flatMap { $0.isEmpty ? nil : $0 }
         if let secure = env["EENLOKET_COOKIE_SECURE"], !secure.isEmpty {

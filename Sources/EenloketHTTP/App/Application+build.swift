@@ -19,20 +19,9 @@ public func buildApplication(
 public func makeApplication(
     _ config: AppConfiguration, postgres: PostgresClient.Configuration, clock: any WallClock = SystemClock(), logger: Logger
 ) throws -> (app: Application<TimeoutResponder<RouterResponder<AppRequestContext>>>, deps: AppDependencies) {
-    var pgConfig = postgres
-    pgConfig.options.maximumConnections = config.databasePoolSize
-    // Notice an unreachable database quickly; requests then get 503 instead of waiting.
-    pgConfig.options.connectTimeout = .seconds(3)
-    // No statement may hang a request; idle transactions are cut off as well.
-    pgConfig.options.additionalStartupParameters = [
-        ("statement_timeout", "15s"), ("lock_timeout", "10s"), ("idle_in_transaction_session_timeout", "60s"),
-        ("application_name", "eenloket"), ("TimeZone", "UTC"),
-    ]
-    // PostgresNIO logs wire messages (bind values, rows: medical text) at trace
-    // and debug level; the database logger never goes below info.
-    let dbLogger = logger.with(component: "database", minimumLevel: .info)
-    let client = PostgresClient(configuration: pgConfig, backgroundLogger: dbLogger)
-    let database = Database(client: client, logger: dbLogger)
+    let database = Database.open(postgres, poolSize: config.databasePoolSize, logger: logger)
+    let client = database.client
+    let dbLogger = database.logger
     let migrations = try MigrationRunner.load(from: config.sqlDirectory)
     let sealer = try RulingSealer.load(
         base64: config.signingKey, file: config.signingKeyFile, defaultFile: config.defaultSigningKeyFile, logger: logger)
@@ -86,20 +75,61 @@ public func makeApplication(
         services: services,
         logger: logger)
     app.beforeServerStarts {
-        try await migrations.apply(on: client, logger: dbLogger)
-        try await sealer.register(on: database, at: deps.now)
-        if let email = config.adminEmail, let password = config.adminPassword {
-            // Only a password that does not match already is set again: a restart ends nobody's session.
-            let stored = try await deps.staff.credentials(email: email)
-            var current = false
-            if let stored { current = try await deps.passwords.verify(password, hash: stored.passwordHash) }
-            let hash = current ? (stored?.passwordHash ?? "") : try await deps.passwords.hash(password)
-            try await deps.staff.ensureAdmin(email: email, passwordHash: hash, current: current, at: deps.now)
-            logger.info("administrator account ensured")
+        do {
+            // A shutdown signal during start-up cancels it; a database that does not answer ends it.
+            try await cancelWhenGracefulShutdown {
+                let started = try await TimeLimit.run(seconds: config.startupTimeLimit) {
+                    try await migrations.apply(on: client, logger: dbLogger)
+                    try await sealer.register(on: database, at: deps.now)
+                    try await ensureAdministrator(config, deps: deps, logger: logger)
+                }
+                guard started != nil else { throw StartupFailure.databaseUnreachable(seconds: Int(config.startupTimeLimit)) }
+            }
+            gate.open()
+        } catch {
+            gate.fail()
+            logger.critical("start-up failed", metadata: ["cause": "\(StartupFailure.describe(error))"])
+            throw error
         }
-        gate.open()
     }
     return (app, deps)
+}
+
+/// Why a start-up failed, in words that are safe to log (migrations and
+/// server messages hold no personal data; other errors by their type only).
+public enum StartupFailure: Error, CustomStringConvertible {
+    case databaseUnreachable(seconds: Int)
+
+    public var description: String {
+        switch self {
+        case .databaseUnreachable(let seconds): return "the database did not answer within \(seconds) s (the connection errors are logged above)"
+        }
+    }
+
+    public static func describe(_ error: any Error) -> String {
+        let error = DatabaseErrors.unwrap(error)
+        switch error {
+        case let known as MigrationError: return known.description
+        case let known as StartupFailure: return known.description
+        case is CancellationError: return "stopped during start-up"
+        case let psql as PSQLError:
+            return "database: \(psql.code)" + (psql.serverInfo?[.message].map { ": \($0)" } ?? "")
+        default: return "\(type(of: error))"
+        }
+    }
+}
+
+/// When both `EENLOKET_ADMIN_*` variables are set, an active admin with that
+/// password exists. Only a password that does not match already is set again:
+/// a restart ends nobody's session.
+private func ensureAdministrator(_ config: AppConfiguration, deps: AppDependencies, logger: Logger) async throws {
+    guard let email = config.adminEmail, let password = config.adminPassword else { return }
+    let stored = try await deps.staff.credentials(email: email)
+    var current = false
+    if let stored { current = try await deps.passwords.verify(password, hash: stored.passwordHash) }
+    let hash = current ? (stored?.passwordHash ?? "") : try await deps.passwords.hash(password)
+    try await deps.staff.ensureAdmin(email: email, passwordHash: hash, current: current, at: deps.now)
+    logger.info("administrator account ensured")
 }
 
 /// The configured way out for e-mail.

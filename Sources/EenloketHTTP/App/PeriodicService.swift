@@ -11,8 +11,9 @@ struct PeriodicService: Service {
     let job: @Sendable () async throws -> Void
 
     func run() async throws {
-        await cancelWhenGracefulShutdown {
-            await gate.wait()
+        try? await cancelWhenGracefulShutdown {
+            // A failed start or a shutdown during start-up ends the job before it began.
+            try await gate.wait()
             while !Task.isCancelled {
                 do {
                     try await Task.sleep(for: interval)

@@ -20,6 +20,8 @@ public enum MigrationError: Error, CustomStringConvertible {
     case badFileName(String)
     case duplicateVersion(Int)
     case changedAfterApply(version: Int, name: String)
+    /// A migration's SQL failed; `reason` is the server's message (never data: migrations hold none).
+    case failed(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -31,6 +33,8 @@ public enum MigrationError: Error, CustomStringConvertible {
             return "two migration files have version \(v)"
         case .changedAfterApply(let v, let name):
             return "migration \(v) (\(name)) was changed after it was applied; add a new migration instead"
+        case .failed(let name, let reason):
+            return "migration \(name) failed: \(reason)"
         }
     }
 }
@@ -95,7 +99,14 @@ public struct MigrationRunner: Sendable {
                     return false
                 }
                 for statement in SQLScript.statements(migration.sql) {
-                    try await conn.run(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    do {
+                        try await conn.run(PostgresQuery(unsafeSQL: statement), logger: logger)
+                    } catch let error as PSQLError where error.code == .server {
+                        let info = error.serverInfo
+                        let reason = [info?[.sqlState].map { "SQLSTATE \($0)" }, info?[.message], info?[.detail]]
+                            .compactMap { $0 }.joined(separator: ": ")
+                        throw MigrationError.failed(name: migration.name, reason: reason)
+                    }
                 }
                 try await conn.run(
                     """

@@ -57,7 +57,7 @@ public final class EmbeddedPostgres: Sendable {
     private let logger: Logger
     private let startedHere: LockedFlag = LockedFlag()
 
-    public init(settings: Settings, logger: Logger) throws {
+    public init(settings: Settings, logger: Logger) async throws {
         self.settings = settings
         self.logger = logger
         guard let binaries = Self.findBinaries() else { throw Failure.binariesNotFound }
@@ -65,8 +65,8 @@ public final class EmbeddedPostgres: Sendable {
         self.runAs = getuid() == 0 ? "postgres" : nil
         var base = URL(fileURLWithPath: settings.baseDirectory).standardizedFileURL.path
         if runAs != nil {
-            try Self.ensurePostgresUser()
-            base = try Self.accessibleBase(base)
+            try await Self.ensurePostgresUser()
+            base = try await Self.accessibleBase(base)
         }
         self.dataDirectory = base + "/pgdata"
         // Unix socket paths are limited to ~107 bytes; keep a short fallback.
@@ -78,19 +78,20 @@ public final class EmbeddedPostgres: Sendable {
     public var socketPath: String { socketDirectory + "/.s.PGSQL.\(port)" }
 
     /// Creates the cluster on first use, starts it unless it runs already, and creates the database.
-    public func start() throws {
+    /// Cancelling the calling task stops whatever command runs (a start cut short is stopped by `stop()`).
+    public func start() async throws {
         let fm = FileManager.default
         try fm.createDirectory(atPath: socketDirectory, withIntermediateDirectories: true)
         try fm.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         if let user = runAs {
-            try ProcessRunner.run("/bin/chown", ["-R", "\(user):", (dataDirectory as NSString).deletingLastPathComponent, socketDirectory])
+            try await ChildProcess.run("/bin/chown", ["-R", "\(user):", (dataDirectory as NSString).deletingLastPathComponent, socketDirectory])
         }
-        try ProcessRunner.run("/bin/chmod", ["700", dataDirectory, socketDirectory])
+        try await ChildProcess.run("/bin/chmod", ["700", dataDirectory, socketDirectory])
         if !fm.fileExists(atPath: dataDirectory + "/PG_VERSION") {
             logger.info("creating embedded PostgreSQL cluster", metadata: ["path": "\(dataDirectory)"])
-            try initdb()
+            try await initdb()
         }
-        if isRunning() {
+        if await isRunning() {
             logger.info("embedded PostgreSQL already running; reusing it", metadata: ["path": "\(dataDirectory)"])
         } else {
             var options = [
@@ -103,36 +104,51 @@ public final class EmbeddedPostgres: Sendable {
             for (name, value) in settings.serverSettings.sorted(by: { $0.key < $1.key }) {
                 options.append("-c \(name)=\(value)")
             }
-            try ProcessRunner.run(
+            // Marked before it runs: a start that is cut short (SIGTERM) may have started the server all the same.
+            startedHere.set()
+            try await ChildProcess.run(
                 binaries.pgCtl,
                 ["start", "-D", dataDirectory, "-w", "-t", "120", "-l", dataDirectory + "/server.log", "-o", options.joined(separator: " ")],
-                asUser: runAs, outputFile: (dataDirectory as NSString).deletingLastPathComponent + "/pg_ctl.log")
-            startedHere.set()
+                asUser: runAs, logFile: (dataDirectory as NSString).deletingLastPathComponent + "/pg_ctl.log")
             logger.info("embedded PostgreSQL started", metadata: ["socket": "\(socketDirectory)"])
         }
-        try createDatabaseIfMissing(settings.databaseName)
+        try await createDatabaseIfMissing(settings.databaseName)
     }
 
-    /// Stops the cluster if this process started it.
-    public func stop() {
+    /// Stops the cluster if this process started it (also when called from a cancelled task).
+    public func stop() async {
         guard startedHere.take() else { return }
-        do {
-            try ProcessRunner.run(binaries.pgCtl, ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-t", "60"], asUser: runAs)
-            logger.info("embedded PostgreSQL stopped")
-        } catch {
-            logger.error("could not stop embedded PostgreSQL", metadata: ["error": "\(error)"])
+        let (pgCtl, dataDirectory, runAs, logger) = (binaries.pgCtl, dataDirectory, runAs, logger)
+        // A task of its own: the caller may be cancelled (SIGTERM during start-up), the stop must still run.
+        await Task {
+            do {
+                try await ChildProcess.run(pgCtl, ["stop", "-D", dataDirectory, "-m", "fast", "-w", "-t", "60"], asUser: runAs, timeout: .seconds(70))
+                logger.info("embedded PostgreSQL stopped")
+            } catch {
+                logger.error("could not stop embedded PostgreSQL", metadata: ["error": "\(error)"])
+            }
+        }.value
+    }
+
+    /// `stop()` for a caller that cannot wait asynchronously (an `atexit` handler).
+    public func stopBlocking() {
+        let done = DispatchSemaphore(value: 0)
+        Task {
+            await stop()
+            done.signal()
         }
+        done.wait()
     }
 
     /// Creates the service's role (no superuser) and its database, owned by that role, if missing.
-    public func createDatabaseIfMissing(_ name: String) throws {
+    public func createDatabaseIfMissing(_ name: String) async throws {
         let bin = (binaries.pgCtl as NSString).deletingLastPathComponent
-        let role = try ProcessRunner.run(
+        let role = try await ChildProcess.run(
             bin + "/createuser", ["-h", socketDirectory, "-p", "\(port)", "-U", Self.user, Self.appUser], asUser: runAs, check: false)
         if role.status != 0 && !role.output.contains("already exists") {
             throw Failure.cannotPrepare(role.output)
         }
-        let result = try ProcessRunner.run(
+        let result = try await ChildProcess.run(
             bin + "/createdb", ["-h", socketDirectory, "-p", "\(port)", "-U", Self.user, "-O", Self.appUser, name], asUser: runAs,
             check: false)
         if result.status != 0 && !result.output.contains("already exists") {
@@ -140,22 +156,23 @@ public final class EmbeddedPostgres: Sendable {
         }
     }
 
-    private func initdb() throws {
+    private func initdb() async throws {
         var args = ["-D", dataDirectory, "-U", Self.user, "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8"]
-        if (try? ProcessRunner.run(binaries.initdb, args, asUser: runAs)) == nil {
+        if try await ChildProcess.run(binaries.initdb, args, asUser: runAs, check: false).status != 0 {
+            try Task.checkCancellation()
             // Older C libraries lack C.UTF-8.
             try? FileManager.default.removeItem(atPath: dataDirectory)
             try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-            if let user = runAs { try ProcessRunner.run("/bin/chown", ["\(user):", dataDirectory]) }
-            try ProcessRunner.run("/bin/chmod", ["700", dataDirectory])
+            if let user = runAs { try await ChildProcess.run("/bin/chown", ["\(user):", dataDirectory]) }
+            try await ChildProcess.run("/bin/chmod", ["700", dataDirectory])
             args.removeLast()
             args.append("--no-locale")
-            try ProcessRunner.run(binaries.initdb, args, asUser: runAs)
+            try await ChildProcess.run(binaries.initdb, args, asUser: runAs)
         }
     }
 
-    private func isRunning() -> Bool {
-        let result = try? ProcessRunner.run(binaries.pgCtl, ["status", "-D", dataDirectory], asUser: runAs, check: false)
+    private func isRunning() async -> Bool {
+        let result = try? await ChildProcess.run(binaries.pgCtl, ["status", "-D", dataDirectory], asUser: runAs, check: false)
         return result?.status == 0 && FileManager.default.fileExists(atPath: socketPath)
     }
 
@@ -169,21 +186,21 @@ public final class EmbeddedPostgres: Sendable {
                 return (initdb, pgCtl)
             }
         }
-        guard let initdb = ProcessRunner.find("initdb"), let pgCtl = ProcessRunner.find("pg_ctl") else { return nil }
+        guard let initdb = ChildProcess.find("initdb"), let pgCtl = ChildProcess.find("pg_ctl") else { return nil }
         let resolved = (try? FileManager.default.destinationOfSymbolicLink(atPath: pgCtl)) ?? pgCtl
         return (initdb, resolved.hasPrefix("/") ? resolved : pgCtl)
     }
 
-    private static func ensurePostgresUser() throws {
+    private static func ensurePostgresUser() async throws {
         if getpwnam("postgres") != nil { return }
-        try ProcessRunner.run("/usr/sbin/useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"])
+        try await ChildProcess.run("/usr/sbin/useradd", ["--system", "--no-create-home", "--shell", "/usr/sbin/nologin", "postgres"])
     }
 
     /// The base folder if the `postgres` user can reach it; otherwise a folder
     /// under /var/lib/eenloket it can (e.g. a checkout under /root, which is 0700).
-    private static func accessibleBase(_ base: String) throws -> String {
+    private static func accessibleBase(_ base: String) async throws -> String {
         let parent = (base as NSString).deletingLastPathComponent
-        let probe = try ProcessRunner.run("/usr/bin/test", ["-x", parent], asUser: "postgres", check: false)
+        let probe = try await ChildProcess.run("/usr/bin/test", ["-x", parent], asUser: "postgres", check: false)
         if probe.status == 0 { return base }
         let fallback = "/var/lib/eenloket/" + shortHash(base)
         try FileManager.default.createDirectory(atPath: fallback, withIntermediateDirectories: true)

@@ -32,7 +32,8 @@ public struct PollingWorker: Service {
     }
 
     public func run() async throws {
-        await cancelWhenGracefulShutdown { await gate.wait() }
+        // A failed start or a shutdown during start-up ends the job before it began.
+        guard (try? await cancelWhenGracefulShutdown({ try await gate.wait() })) != nil else { return }
         let wake = WakeSignal()
         await withTaskGroup(of: Void.self) { group in
             group.addTask { await listen(wake: wake) }

@@ -41,6 +41,8 @@ func testConfiguration() -> AppConfiguration {
     config.filingsPerHourPerAddress = 0
     // The whole suite loads two cores heavily; only the timeout's own test should see a timeout.
     config.requestTimeout = .seconds(120)
+    // The same for start-up (the migrations, the first administrator); its limit has a fault test.
+    config.startupTimeLimit = 300
     config.publicURL = "https://eenloket.test"
     // A fixed test key; production keys come from EENLOKET_SIGNING_KEY(_FILE).
     config.signingKey = Data((1...32).map { UInt8($0) }).base64EncodedString()

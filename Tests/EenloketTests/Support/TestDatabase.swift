@@ -108,7 +108,7 @@ actor TestDatabase {
     }
 
     private func startAndMigrate() async throws -> PostgresClient {
-        let base = try Self.startServer(logger: logger)
+        let base = try await Self.startServer(logger: logger)
         server = base
         var adminConfig = base
         adminConfig.database = "postgres"
@@ -168,18 +168,18 @@ actor TestDatabase {
     }
 
     /// Starts the throwaway cluster, or reads `EENLOKET_TEST_DATABASE_URL`.
-    private static func startServer(logger: Logger) throws -> PostgresClient.Configuration {
+    private static func startServer(logger: Logger) async throws -> PostgresClient.Configuration {
         if let url = ProcessInfo.processInfo.environment["EENLOKET_TEST_DATABASE_URL"], !url.isEmpty {
             return try DatabaseURL.configuration(url)
         }
         // Durability does not matter for throwaway data; speed does.
-        let cluster = try EmbeddedPostgres(
+        let cluster = try await EmbeddedPostgres(
             settings: .init(
                 baseDirectory: repositoryRoot + "/.eenloket/test",
                 serverSettings: ["fsync": "off", "synchronous_commit": "off", "full_page_writes": "off", "max_connections": "1000"],
                 databaseName: "postgres"),
             logger: logger)
-        try cluster.start()
+        try await cluster.start()
         ClusterShutdown.register(cluster)
         return PostgresClient.Configuration(
             unixSocketPath: cluster.socketPath, username: EmbeddedPostgres.user, password: nil, database: nil)
@@ -192,6 +192,6 @@ enum ClusterShutdown {
 
     static func register(_ cluster: EmbeddedPostgres) {
         Self.cluster = cluster
-        atexit { ClusterShutdown.cluster?.stop() }
+        atexit { ClusterShutdown.cluster?.stopBlocking() }
     }
 }

@@ -33,11 +33,11 @@ struct TimerCrashTests {
         // A real `eenloket serve` on that database starts firing; it is killed mid-run.
         let socketURL = try await Self.databaseURL(database)
         let log = NSTemporaryDirectory() + "eenloket-crash-\(UUID().uuidString).log"
-        let child = try ChildProcess(
+        let child = try await EenloketProcess(
             arguments: ["serve"],
             environment: [
                 "EENLOKET_DATABASE_URL": socketURL, "EENLOKET_PORT": "0", "EENLOKET_SQL_DIR": TestDatabase.sqlDirectory,
-                "EENLOKET_WORKER_POLL_MS": "50", "EENLOKET_LOG_LEVEL": "warning",
+                "EENLOKET_WORKER_POLL_MS": "50", "EENLOKET_LOG_LEVEL": "warning", "EENLOKET_STARTUP_TIMEOUT_SECONDS": "300",
                 "EENLOKET_MAIL_SPOOL_DIR": NSTemporaryDirectory() + "eenloket-crash-mail-\(UUID().uuidString)",
             ], logFile: log)
         try await withApp(clock: ManualClock(Date()), database: database) { t in
@@ -48,7 +48,7 @@ struct TimerCrashTests {
                 if firedBeforeKill > 0 { break }
                 try await Task.sleep(for: .milliseconds(20))
             }
-            child.kill(SIGKILL)
+            try await child.kill(SIGKILL)
             #expect(firedBeforeKill > 0, "the child fired timers before it was killed (log: \(log))")
             #expect(firedBeforeKill < total, "the child was killed mid-run")
             // Another instance takes over what is left.

@@ -99,11 +99,11 @@ struct RulingChainTests {
         }
         // The command-line check on the same database.
         let log = NSTemporaryDirectory() + "verify-\(UUID().uuidString).log"
-        let child = try ChildProcess(
+        let child = try await EenloketProcess(
             arguments: ["verify-rulings"],
             environment: ["EENLOKET_DATABASE_URL": try await TimerCrashTests.databaseURL(database), "EENLOKET_LOG_LEVEL": "error"],
             logFile: log)
-        #expect(child.wait() == 1)
+        #expect(try await child.wait() == 1)
         let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         #expect(output.contains("BROKEN") && output.contains("chain position 2 is missing"), "\(output)")
     }
