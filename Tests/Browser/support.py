@@ -46,6 +46,7 @@ _PAGE_KINDS = [
     (r"^/zaak/uitspraak$", "printable ruling"),
     (r"^/zaak/intrekken$", "withdrawal confirmation"),
     (r"^/zaak/gegevens$", "party data"),
+    (r"^/zaak/elc_[\w-]+$", "private link page"),
     (r"^/zaak/[\w/-]+$", "party case page (after a form)"),
     (r"^/medewerkers/inloggen$", "staff login"),
     (r"^/medewerkers/inloggen/code$", "staff login code"),
@@ -160,6 +161,13 @@ class Browser:
     def open(self, path: str) -> "Browser":
         self.driver.get(self.url(path))
         self._loaded()
+        return self
+
+    def open_case_link(self, link: str) -> "Browser":
+        """Opens a private link as a party does: its page, then its button (the link's first use)."""
+        self.open(link)
+        assert self.h1 == "Uw zaak bij Eenloket", f"the link's page: {self.title}"
+        self.press("Open mijn zaak")
         return self
 
     def follow(self, element: WebElement) -> "Browser":

@@ -48,7 +48,7 @@ def privacy_case(module_browsers, staff) -> PrivacyCase:
     ruling = support.unique_ruling()
     employee = module_browsers("employee")
     filed = support.file_as_employee(employee, filing, start_at_home=False)
-    employee.open(filed.link)
+    employee.open_case_link(filed.link)
     medical_statement = f"Mijn nieuwe medicatie maakt mij suf (medische reactie MR-{tag})."
     plain_statement = f"Ik kan op dinsdag en donderdag werken (reactie {tag})."
     add_statement(employee, medical_statement, medical=True)
@@ -129,7 +129,7 @@ def test_tampered_employer_form_stores_no_medical_text(base_url, open_browser, s
 def test_invited_employer_never_sees_medical_text(open_browser, privacy_case):
     employer = open_browser("employer")
     with employer.step("employer opens the private link from the letter"):
-        employer.open(privacy_case.employer_link)
+        employer.open_case_link(privacy_case.employer_link)
         assert employer.h1 == "Uw zaak: Bindend oordeel gegeven"
         assert "U bent in deze zaak de werkgever." in employer.text
         # Positive controls: the employer does see the case, the functional decision and plain statements.
@@ -290,19 +290,30 @@ def test_an_invited_employee_sees_medical_text_only_after_staff_verified_the_lin
     support.open_login(intake, staff["intake"])
     link = support.print_letter(intake, case["reference"])
     employee = open_browser("invited employee")
-    with employee.step("the invited employee opens the letter's link"):
-        employee.open(link)
+    with employee.step("the invited employee opens the letter's link and sees a check code"):
+        employee.open_case_link(link)
         assert employee.path == "/zaak"
-        assert "pas zien als wij hebben gecontroleerd" in employee.text
+        assert "Wij controleren eerst of deze link echt bij u is aangekomen" in employee.text
         assert marker not in employee.driver.page_source
-    with intake.step("the intake officer sees the contact and records the check"):
+        code = employee.find("#controle-titel .code").text
+        assert re.fullmatch(r"[A-Z2-9]{3}-[A-Z2-9]{3}", code), code
+        assert not employee.exists('form[action="/zaak/reactie"]'), "an unverified link does not speak for the employee"
+    with intake.step("a wrong code is refused on the form"):
         intake.open(f"/medewerkers/zaken/{case['id']}")
         contact = intake.section("Partijen en contact").text
         assert f"jan-{tag}@bakkerij.example" in contact and "3512 AB" in contact
-        intake.fill("veld-bevestiging-how", "Telefonisch gesproken met de werknemer zelf.")
+        intake.fill("veld-bevestiging-code", "AAA-AAA" if code != "AAA-AAA" else "BBB-BBB")
+        intake.tick("bevestiging-phone")
+        intake.press("De link hoort bij de werknemer")
+        assert intake.title.startswith("Fout:")
+        assert "Deze code klopt niet" in intake.text
+    with intake.step("the intake officer, on the phone with the employee, types the code read out"):
+        intake.fill("veld-bevestiging-code", code.lower())
+        intake.tick("bevestiging-phone")
         intake.press("De link hoort bij de werknemer")
         assert "Vastgelegd: de link hoort bij de werknemer." in intake.text
-    with employee.step("now the employee reads the physician's medical statement"):
+    with employee.step("now the employee reads the physician's medical statement and may respond"):
         employee.open("/zaak")
         assert marker in employee.text
-        assert "pas zien als wij hebben gecontroleerd" not in employee.text
+        assert "Uw controlecode" not in employee.text
+        assert employee.exists('form[action="/zaak/reactie"]')

@@ -165,7 +165,7 @@ def take_tour(seen: Tour, browser, staff) -> None:
     employee = browser("employee")
     filed = support.file_as_employee(employee, filing, start_at_home=False)
     seen.saw("filing confirmation", employee)
-    employee.open(filed.link)
+    employee.open_case_link(filed.link)
     seen.saw("party case page", employee)
     employee.press("Reactie toevoegen")
     seen.saw("party case page with errors", employee)
@@ -197,12 +197,12 @@ def take_tour(seen: Tour, browser, staff) -> None:
     support.record_ruling(chair, ruling)
     seen.saw("staff case page (ruled)", chair)
 
-    employee.open(filed.link)
+    employee.open_case_link(filed.link)
     seen.saw("party case page (ruled)", employee)
     employee.follow_link("Oordeel afdrukken")
     seen.saw("printable ruling", employee)
     employer = browser("employer")
-    employer.open(employer_link)
+    employer.open_case_link(employer_link)
     seen.saw("party case page (employer)", employer)
 
     coordinator = browser("coordinator")

@@ -236,7 +236,7 @@ def test_new_panel_member_form_with_errors_shows_summary_and_keeps_input(open_br
 
 def test_empty_statement_shows_summary_linked_to_the_field(open_browser, submitted_case, base_url):
     b = open_browser("employee")
-    b.open(f"/zaak/{submitted_case['access_token']}")
+    b.open_case_link(f"/zaak/{submitted_case['access_token']}")
     form = b.section("Reacties").find_element(By.TAG_NAME, "form")
     b.press("Reactie toevoegen", within=form)
     assert b.title.startswith("Fout:")

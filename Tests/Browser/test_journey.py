@@ -26,7 +26,7 @@ def test_employee_files_intake_accepts_chair_rules_employee_reads_ruling(open_br
         assert "Bewaar deze link goed" in employee.text
         assert "ook de medische informatie" in employee.text  # the employee is told what the link reveals
     with employee.step("employee opens the case through the private link"):
-        employee.follow_link("Naar uw zaak")
+        employee.press("Naar uw zaak")
         # The link is exchanged for a session: the address bar no longer holds its token.
         assert employee.driver.current_url == f"{base_url}/zaak"
         assert employee.h1 == "Uw zaak: Ingediend"
@@ -68,7 +68,7 @@ def test_employee_files_intake_accepts_chair_rules_employee_reads_ruling(open_br
 
     # 4. The employee opens the private link again and reads the ruling, also on the printable page.
     with employee.step("employee opens the private link after the ruling"):
-        employee.open(filed.link)
+        employee.open_case_link(filed.link)
         assert employee.h1 == "Uw zaak: Bindend oordeel gegeven"
         shown = employee.section("Bindend oordeel").text
         assert "Het advies of standpunt klopt niet" in shown

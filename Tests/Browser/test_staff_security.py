@@ -66,3 +66,37 @@ def test_a_staff_member_changes_their_own_password(open_browser, staff, api):
         assert "Uw wachtwoord is gewijzigd" in b.text
     support.log_in(b, support.Staff(person.email, "mijn-nieuwe-wachtwoord", person.name, person.role))
     assert b.path == "/medewerkers/toezicht"
+
+
+def test_an_account_a_coordinator_makes_with_medical_access_waits_for_an_admin(open_browser, staff, api):
+    tag = uuid.uuid4().hex[:6]
+    person = support.Staff(f"wacht-{tag}@example.nl", "gekozen-door-coordinator", f"Ina Wacht {tag}", "intake_officer")
+    created = api.create_staff(api.login(staff["coordinator"].email, staff["coordinator"].password), person)
+    assert created["active"] is False and created["awaiting_activation"] is True, created
+
+    admin = open_browser("admin")
+    support.open_login(admin, staff["admin"])
+    with admin.step("the admin sees the account waiting"):
+        admin.open("/medewerkers/accounts")
+        assert "Wacht op uw activering" in admin.find(f"tr:has(a[href='/medewerkers/accounts/{created['id']}'])").text
+        admin.follow_link(person.name)
+        assert "Wacht op activering door een beheerder" in admin.text
+    with admin.step("activating without a new password is refused"):
+        admin.press("Account activeren")
+        assert admin.title.startswith("Fout:")
+        assert "Stel bij het activeren een nieuw wachtwoord in" in admin.text
+    with admin.step("the admin activates it with a password of their own"):
+        admin.fill("veld-account-password", "van-de-beheerder-12")
+        admin.press("Account activeren")
+        assert "Het account is geactiveerd" in admin.text
+        assert "Actief" in admin.find("dl.facts").text
+
+    holder = open_browser("new intake officer")
+    with holder.step("the coordinator's password no longer works; the admin's does"):
+        holder.open("/medewerkers/inloggen")
+        holder.fill("email", person.email)
+        holder.fill("password", person.password)
+        holder.press("Inloggen")
+        assert "klopt niet" in holder.text
+        support.log_in(holder, support.Staff(person.email, "van-de-beheerder-12", person.name, person.role))
+        assert holder.path == "/medewerkers/zaken"

@@ -20,7 +20,8 @@ struct CaseAccessPolicyTests {
     static func facts(_ status: CaseStatus) -> CaseAccessFacts {
         CaseAccessFacts(
             caseId: caseId, status: status,
-            panel: [physician: .bedrijfsarts, insurancePhysician: .verzekeringsarts, labourExpert: .arbeidsdeskundige])
+            panel: [physician: .bedrijfsarts, insurancePhysician: .verzekeringsarts, labourExpert: .arbeidsdeskundige],
+            employeeVerified: true)
     }
 
     static func staff(_ role: StaffRole, _ id: UUID = uuid(0x5), discipline: Discipline? = nil) -> Caller {
@@ -83,7 +84,7 @@ struct CaseAccessPolicyTests {
 
     @Test(arguments: [CaseStatus.submitted, .referred, .answered])
     func casesWithoutAPanel(status: CaseStatus) {
-        let facts = CaseAccessFacts(caseId: Self.caseId, status: status, panel: [:])
+        let facts = CaseAccessFacts(caseId: Self.caseId, status: status, panel: [:], employeeVerified: true)
         #expect(!CaseAccessPolicy.canSee(Self.staff(.panelMember, Self.physician, discipline: .bedrijfsarts), facts))
         #expect(CaseAccessPolicy.canSee(Self.staff(.intakeOfficer), facts))
         #expect(CaseAccessPolicy.canSeeMedical(Self.staff(.intakeOfficer), facts))
@@ -94,7 +95,7 @@ struct CaseAccessPolicyTests {
 
     @Test func medicalAccessFollowsTheDisciplineOnThePanel() {
         // What counts is the seat on this case's panel, not what the principal claims.
-        let facts = CaseAccessFacts(caseId: Self.caseId, status: .inReview, panel: [Self.labourExpert: .arbeidsdeskundige])
+        let facts = CaseAccessFacts(caseId: Self.caseId, status: .inReview, panel: [Self.labourExpert: .arbeidsdeskundige], employeeVerified: true)
         #expect(!CaseAccessPolicy.canSeeMedical(Self.staff(.panelMember, Self.labourExpert, discipline: .bedrijfsarts), facts))
     }
 

@@ -45,7 +45,7 @@ struct HearingRulesTests {
         let caseId = UUID()
         let physician = UUID()
         let expert = UUID()
-        let facts = CaseAccessFacts(caseId: caseId, status: .inReview, panel: [physician: .bedrijfsarts, expert: .arbeidsdeskundige])
+        let facts = CaseAccessFacts(caseId: caseId, status: .inReview, panel: [physician: .bedrijfsarts, expert: .arbeidsdeskundige], employeeVerified: true)
         let employee = Caller.party(PartyPrincipal(caseId: caseId, role: .employee, isFiler: true))
         let employer = Caller.party(PartyPrincipal(caseId: caseId, role: .employer, isFiler: false))
         let stranger = Caller.party(PartyPrincipal(caseId: UUID(), role: .employee, isFiler: true))

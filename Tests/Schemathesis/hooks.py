@@ -162,7 +162,8 @@ def map_body(context, body):
     into the accepted range when they are well-formed, so generated requests
     get past those rules and reach the responses the document describes;
     everything else in the body stays as generated. A share of well-formed
-    logins uses a seeded account, so that 201 is exercised too."""
+    logins uses a seeded account, so that 201 is exercised too; a well-formed
+    check code is the seeded invited employee's."""
     if not isinstance(body, dict):
         return body
     op = operation_id(context.operation)
@@ -181,6 +182,9 @@ def map_body(context, body):
         if _is_date(panel.get("registered_since")):
             body["panel"] = dict(panel, registered_since=(today - datetime.timedelta(days=6 * 366)
                                                           - _days(panel["registered_since"], 3000)).isoformat())
+    elif op == "verifyInvitedEmployee" and _fits(body.get("code"), 20):
+        # The code on the invited employee's page: only the holder of the link knows it.
+        body["code"] = STATE["check_code"]
     elif op == "createSession" and _fits(body.get("email"), 320) and _fits(body.get("password"), 1000):
         if _use_seeded(body["email"]):
             body.update(STATE["session"])

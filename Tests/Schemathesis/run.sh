@@ -63,7 +63,7 @@ for _ in $(seq 1 240); do
 done
 curl -sf "$BASE/health/ready" >/dev/null || { cat "$WORK/serve.log"; echo "schemathesis: the service is not ready"; exit 1; }
 
-"$VENV/bin/python" "$HERE/seed.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" >"$WORK/seed.json"
+"$VENV/bin/python" "$HERE/seed.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WORK/mail" >"$WORK/seed.json"
 
 # Server-side request counts by status, from /metrics (all routes, including unknown ones).
 metrics_by_status() {

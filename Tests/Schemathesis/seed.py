@@ -2,17 +2,20 @@
 needs to get past 401/403/404 and reach the operations' real logic, and
 writes their tokens and ids as JSON (stdout).
 
-Usage: python seed.py BASE_URL ADMIN_EMAIL ADMIN_PASSWORD
+Usage: python seed.py BASE_URL ADMIN_EMAIL ADMIN_PASSWORD MAIL_SPOOL_DIR
 Only the standard library: it runs before and apart from Schemathesis.
 """
 
 import datetime
 import json
+import pathlib
+import re
 import sys
+import time
 import urllib.error
 import urllib.request
 
-BASE, ADMIN_EMAIL, ADMIN_PASSWORD = sys.argv[1:4]
+BASE, ADMIN_EMAIL, ADMIN_PASSWORD, MAIL_DIR = sys.argv[1:5]
 PASSWORD = "schemathesis-wachtwoord-1"
 
 
@@ -101,7 +104,7 @@ assert case["status"] == "in_review", case
 # employer statistics to list it.
 for name in ("Sanne Vijf", "Sanne Zes"):
     accept(file_case(name)[0], intake, ["verzekeringsarts"])
-# A case an employer filed: its invited employee is verified by staff.
+# A case an employer filed: its invited employee waits for verification (the check code on its page).
 employer_filed = call("POST", "/api/v1/cases", {
     "filer_role": "employer",
     "filer": {"name": "Jan de Baas", "email": "werkgever@schemathesis.example.nl"},
@@ -110,6 +113,25 @@ employer_filed = call("POST", "/api/v1/cases", {
     "sick_since": datetime.date.today().isoformat(),
     "question": "Is het aangeboden werk in het magazijn passend voor onze werknemer?"})
 accept(employer_filed["id"], intake, ["verzekeringsarts"])
+
+
+def invitation_link(address):
+    """The private link in the invitation the service spooled for `address` (it sends within seconds)."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for mail in pathlib.Path(MAIL_DIR).glob("*.eml"):
+            text = mail.read_text(encoding="utf-8", errors="replace")
+            if re.search(rf"^To:.*{re.escape(address)}", text, re.MULTILINE | re.IGNORECASE):
+                found = re.search(r"/zaak/(elc_[A-Za-z0-9_-]+)", text)
+                if found:
+                    return found.group(1)
+        time.sleep(0.2)
+    raise SystemExit(f"seed: no invitation for {address} in {MAIL_DIR}")
+
+
+# The invited employee opens the case; its view shows the check code staff verify the link with.
+invited_token = invitation_link("werknemer-uitgenodigd@schemathesis.example.nl")
+check_code = call("GET", f"/api/v1/cases/{employer_filed['id']}", token=invited_token)["check_code"]
 call("POST", f"/api/v1/cases/{ruled_id}/ruling", {
     "outcome": "partly_upheld",
     "decision": "Werknemer is belastbaar voor 12 uur per week in aangepast werk.",
@@ -141,6 +163,7 @@ json.dump({
     "absence": absence["id"],
     "letter": letters[0]["id"],
     "escalation": escalations[0]["id"],
+    "check_code": check_code,
     # Logging out logs in afresh as the intake officer each time; the login
     # operation itself sometimes uses the inspector's account.
     "login": {"email": "intake@schemathesis.example.nl", "password": PASSWORD},

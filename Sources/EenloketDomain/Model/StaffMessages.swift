@@ -11,6 +11,22 @@ public enum StaffMessages {
         case emailChanged = "account_email_changed"
         /// The two-step login was reset (the holder must enrol again).
         case otpReset = "account_otp_reset"
+        /// A login got past the password and then failed the code five times.
+        case codeGuessed = "account_code_guessed"
+        /// To every admin: a coordinator created an account that sees medical
+        /// data; it works once an admin activates it (detail: who and what).
+        case awaitingActivation = "account_awaiting_activation"
+    }
+
+    /// A role in words, for messages: "intake-medewerker", "panellid (bedrijfsarts)".
+    public static func roleName(_ role: StaffRole, discipline: Discipline?) -> String {
+        switch role {
+        case .admin: return "beheerder"
+        case .coordinator: return "coördinator"
+        case .intakeOfficer: return "intake-medewerker"
+        case .inspector: return "inspecteur"
+        case .panelMember: return "panellid" + (discipline.map { " (\($0.rawValue))" } ?? "")
+        }
     }
 
     public static func render(_ kind: Kind, name: String, serviceURL: String, detail: String? = nil) -> Message {
@@ -36,6 +52,21 @@ public enum StaffMessages {
                 body: greeting + "Een beheerder heeft het e-mailadres van uw account bij Eenloket gewijzigd"
                     + (detail.map { " in \($0)" } ?? "") + ".\n"
                     + "U bent daarom overal uitgelogd. Log voortaan in met het nieuwe e-mailadres.\n" + login + warning + closing)
+        case .codeGuessed:
+            return Message(
+                subject: "Iemand probeerde in te loggen op uw account bij Eenloket",
+                body: greeting + "Bij uw account bij Eenloket is het juiste wachtwoord gebruikt, en daarna vijf keer een verkeerde inlogcode.\n"
+                    + "Was u dat zelf? Dan hoeft u niets te doen.\n"
+                    + "Was u het niet? Dan kent iemand anders uw wachtwoord. Wijzig het meteen en meld het bij de beheerder van Eenloket.\n"
+                    + login + closing)
+        case .awaitingActivation:
+            return Message(
+                subject: "Een nieuw account bij Eenloket wacht op u",
+                body: greeting + "Er is een nieuw account aangemaakt" + (detail.map { ": \($0)" } ?? "") + ".\n"
+                    + "Met dit account kan iemand medische gegevens zien. Daarom werkt het pas als een beheerder het activeert.\n"
+                    + "Controleer eerst bij de persoon zelf of het account klopt en of het e-mailadres van die persoon is. "
+                    + "Stel bij het activeren een nieuw wachtwoord in en geef dat alleen aan die persoon.\n"
+                    + "Accounts beheert u op \(serviceURL)/medewerkers/accounts.\n" + closing)
         case .otpReset:
             return Message(
                 subject: "Uw inlogcode-app voor Eenloket is losgekoppeld",

@@ -10,7 +10,8 @@ public struct CaseAccessFacts: Sendable {
     /// filed, or staff verified that the invitation reached the employee.
     public let employeeVerified: Bool
 
-    public init(caseId: UUID, status: CaseStatus, panel: [UUID: Discipline], employeeVerified: Bool = true) {
+    /// `employeeVerified` has no default: a fact left out must not grant medical access.
+    public init(caseId: UUID, status: CaseStatus, panel: [UUID: Discipline], employeeVerified: Bool) {
         self.caseId = caseId
         self.status = status
         self.panel = panel
@@ -75,12 +76,37 @@ public enum CaseAccessPolicy {
         caller.staff != nil
     }
 
-    /// Whether the caller sees an event of this type in the history. That
-    /// staff viewed medical data reveals that medical data exists and when it
-    /// was read: only those who may see the medical fields (and staff) see it.
-    public static func seesEvent(_ type: String, _ caller: Caller, _ facts: CaseAccessFacts) -> Bool {
-        guard type == EventType.medicalDataViewed.rawValue, caller.party != nil else { return true }
-        return canSeeMedical(caller, facts)
+    /// The data of a history event as the caller sees it, or nil when the
+    /// caller does not see the event at all. That staff viewed medical data, or
+    /// that a statement is medical, reveals that medical data exists and when:
+    /// a party who may not see the medical fields sees neither.
+    public static func visibleEvent(_ type: String, data: JSONValue, _ caller: Caller, _ facts: CaseAccessFacts) -> JSONValue? {
+        guard caller.party != nil, !canSeeMedical(caller, facts) else { return data }
+        switch EventType(rawValue: type) {
+        case .medicalDataViewed:
+            return nil
+        case .statementAdded:
+            guard case .object(var members) = data else { return data }
+            members["medical"] = nil
+            return .object(members)
+        default:
+            return data
+        }
+    }
+
+    /// Whether a party's link may act for that party (write statements, answer
+    /// check-ins): always, except an invited employee not yet verified. Whoever
+    /// holds such a link may be the employer who typed an address of its own; it
+    /// must not speak for the employee (security finding H1).
+    public static func mayActAsParty(_ party: PartyPrincipal, _ facts: CaseAccessFacts) -> Bool {
+        party.caseId == facts.caseId && (party.role != .employee || party.isFiler || facts.employeeVerified)
+    }
+
+    /// Whether the caller is the invited employee who must still be verified:
+    /// their page shows the check code to give to staff.
+    public static func awaitsVerification(_ caller: Caller, _ facts: CaseAccessFacts) -> Bool {
+        guard let party = caller.party, party.caseId == facts.caseId else { return false }
+        return party.role == .employee && !party.isFiler && !facts.employeeVerified
     }
 
     /// Whether the caller sees the parties' contact details (names, e-mail and

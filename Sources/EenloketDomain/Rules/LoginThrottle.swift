@@ -9,10 +9,12 @@ public enum LoginThrottle {
     /// Failures answered at once before the delay starts.
     public static let freeFailures = 2
 
-    /// The delay before answering a failed attempt, given how many failed before it.
-    public static func delay(afterFailures failures: Int, base: Duration) -> Duration {
+    /// The delay before answering a failed attempt, given how many failed
+    /// before it; never more than `limit` (below the request timeout, so a
+    /// refused login stays a 401 and never turns into a 503).
+    public static func delay(afterFailures failures: Int, base: Duration, limit: Duration = .seconds(3600)) -> Duration {
         guard failures > freeFailures, base > .zero else { return .zero }
         let doublings = min(failures - freeFailures - 1, 4)
-        return base * (1 << doublings)
+        return max(.zero, min(base * (1 << doublings), limit))
     }
 }

@@ -1,10 +1,10 @@
 /// Written statements in a case (hoor en wederhoor).
 public enum StatementPolicy {
-    /// Whether the caller may add a statement: either party of the case, or a
-    /// member of its panel.
+    /// Whether the caller may add a statement: either party of the case (an
+    /// invited employee once verified), or a member of its panel.
     public static func mayWrite(_ caller: Caller, _ facts: CaseAccessFacts) -> Bool {
         switch caller {
-        case .party(let party): return party.caseId == facts.caseId
+        case .party(let party): return CaseAccessPolicy.mayActAsParty(party, facts)
         case .staff(let staff): return staff.role == .panelMember && facts.panel[staff.id] != nil
         case .anonymous: return false
         }

@@ -29,7 +29,7 @@ public struct AppDependencies: Sendable {
 
     public init(
         configuration: AppConfiguration, database: Database, migrations: MigrationRunner, clock: any WallClock, sealer: RulingSealer,
-        idempotency: IdempotencySeal
+        secret: ServerSecret
     ) {
         self.sealer = sealer
         self.filingLimiter = FilingRateLimiter(perHour: configuration.filingsPerHourPerAddress)
@@ -37,12 +37,12 @@ public struct AppDependencies: Sendable {
         self.database = database
         self.staff = StaffRepository(db: database, serviceURL: configuration.effectivePublicURL)
         self.sessions = SessionRepository(db: database, idleTimeout: configuration.sessionIdleTimeout)
-        self.twoStep = TwoStepLoginStore(db: database)
+        self.twoStep = TwoStepLoginStore(db: database, secret: secret)
         self.deadlineSettings = DeadlineSettings(db: database)
         self.settings = ServiceSettings(
             publicURL: configuration.effectivePublicURL, hearingWindowDays: configuration.hearingWindowDays)
         self.cases = CaseRepository(
-            db: database, deadlines: deadlineSettings, settings: settings, sealer: sealer, idempotency: idempotency)
+            db: database, deadlines: deadlineSettings, settings: settings, sealer: sealer, secret: secret)
         self.stats = StatsRepository(db: database)
         self.timers = TimerStore(db: database, deadlines: deadlineSettings, settings: settings)
         self.notifications = NotificationRepository(db: database, settings: settings, maxAttempts: configuration.mailMaxAttempts)

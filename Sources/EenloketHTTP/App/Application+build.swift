@@ -25,11 +25,11 @@ public func makeApplication(
     let migrations = try MigrationRunner.load(from: config.sqlDirectory)
     let sealer = try RulingSealer.load(
         base64: config.signingKey, file: config.signingKeyFile, defaultFile: config.defaultSigningKeyFile, logger: logger)
-    let idempotency = try IdempotencySeal.load(
+    let secret = try ServerSecret.load(
         base64: config.idempotencySecret, file: config.idempotencySecretFile, defaultFile: config.defaultIdempotencySecretFile,
         logger: logger)
     let deps = AppDependencies(
-        configuration: config, database: database, migrations: migrations, clock: clock, sealer: sealer, idempotency: idempotency)
+        configuration: config, database: database, migrations: migrations, clock: clock, sealer: sealer, secret: secret)
 
     let gate = StartGate()
     let sweeper = PeriodicService(name: "routing-sweep", interval: config.routingSweepInterval, logger: logger, gate: gate) {

@@ -31,7 +31,7 @@ struct NotificationController {
 
     /// `POST /api/v1/notifications/{id}/print` (intake officers): the letter's text,
     /// with a fresh private link for an invitation; the letter counts as printed.
-    /// Printing it again needs `{"reason": "…"}` (422 without).
+    /// Printing it again needs `{"reason": "not_received|lost|wrong_person"}` (422 without).
     @Sendable func print(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff([.intakeOfficer], to: "brieven printen")
         guard let text = context.parameters.get("id"), let id = Int64(text) else { throw AppError.notFound }
@@ -43,9 +43,9 @@ struct NotificationController {
 
 /// The optional body of `POST /api/v1/notifications/{id}/print`.
 enum ReprintRequest {
-    static func parse(_ body: [String: JSONValue]) throws -> String? {
+    static func parse(_ body: [String: JSONValue]) throws -> ReprintReason? {
         let r = FieldReader(body)
-        let reason = try r.text("reason", required: false, length: 10...2000)
+        let reason = try r.choice("reason", ReprintReason.self, required: false)
         try r.finish()
         return reason
     }

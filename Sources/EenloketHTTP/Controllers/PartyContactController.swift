@@ -23,24 +23,30 @@ struct PartyContactController {
     }
 
     /// `POST /api/v1/cases/{id}/parties/employee/verification` (an intake officer,
-    /// or a physician on the panel) `{"how": "…"}`: the invited employee's own
-    /// link now also shows the case's medical information.
+    /// or a physician on the panel) `{"code": "K7M-4QP", "how": "phone|in_person"}`:
+    /// the code the employee read out from their own page. The invited
+    /// employee's link now also shows the case's medical information.
     @Sendable func verifyEmployee(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireStaff([.intakeOfficer, .panelMember], to: "de werknemer bevestigen")
         let id = try context.uuidParameter("id")
-        let how = try VerificationRequest.parse(try await JSONBody.object(request))
-        let record = try await deps.cases.verifyEmployee(id, how: how, by: context.caller, at: deps.now)
+        let input = try VerificationRequest.parse(try await JSONBody.object(request))
+        let record = try await deps.cases.verifyEmployee(id, code: input.code, how: input.how, by: context.caller, at: deps.now)
         return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: true))
     }
 }
 
 /// `POST …/parties/employee/verification`.
 enum VerificationRequest {
-    static func parse(_ body: [String: JSONValue]) throws -> String {
+    static func parse(_ body: [String: JSONValue]) throws -> (code: String, how: VerificationChannel) {
         let r = FieldReader(body)
-        let how = try r.text("how", length: 10...2000)
+        let given = try r.text("code", length: 1...20)
+        let code = given.flatMap(PartyCheckCode.normalized)
+        if given != nil && code == nil {
+            r.fail("code", "Een controlecode heeft zes tekens, zoals K7M-4QP.")
+        }
+        let how = try r.choice("how", VerificationChannel.self)
         try r.finish()
-        return how!
+        return (code!, how!)
     }
 }
 

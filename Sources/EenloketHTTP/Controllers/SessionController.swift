@@ -31,7 +31,9 @@ struct SessionController {
             case .challenge(let challenge): return try JSONResponse.make(ChallengeJSON(challenge))
             }
         case .code(let challenge, let code):
-            guard case .accepted(let result) = try await answer(challenge: challenge, code: code, context: context) else {
+            let address = context.clientAddress(request, trustForwardedFor: deps.configuration.trustForwardedFor)
+            guard case .accepted(let result) = try await answer(challenge: challenge, code: code, clientAddress: address, context: context)
+            else {
                 throw AppError.unauthenticated
             }
             login = result
@@ -88,7 +90,10 @@ struct SessionController {
         let matches = try await deps.passwords.verify(password, hash: account?.passwordHash ?? deps.passwords.decoy)
         guard let account, matches, account.active else {
             context.logger.info("login refused")
-            try await Task.sleep(for: LoginThrottle.delay(afterFailures: earlierFailures, base: deps.configuration.loginSlowdown))
+            try await Task.sleep(
+                for: LoginThrottle.delay(
+                    afterFailures: earlierFailures, base: deps.configuration.loginSlowdown,
+                    limit: deps.configuration.requestTimeout - .seconds(2)))
             throw AppError.unauthenticated
         }
         try await deps.sessions.releaseLoginAttempt(attemptId)
@@ -113,11 +118,23 @@ struct SessionController {
 
     /// Checks a code for a challenge and opens the session. A code of six
     /// digits is checked as TOTP (one step of clock difference either way,
-    /// each step once); anything else as a recovery code.
-    func answer(challenge: String, code: String, context: AppRequestContext) async throws -> ChallengeAnswer {
+    /// each step once); anything else as a recovery code. A wrong code counts
+    /// as a failed login of the account (and the client), so the password's
+    /// throttle and 429 also hold for guessing codes with a known password.
+    func answer(challenge: String, code: String, clientAddress: String, context: AppRequestContext) async throws -> ChallengeAnswer {
         let now = deps.now
         let seconds = now.timeIntervalSince1970
-        let answer = try await deps.twoStep.answer(challenge: challenge, code: code, at: now) { secret in
+        guard let owner = try await deps.twoStep.owner(of: challenge, at: now) else { return .rejected(ended: true) }
+        let reservation = try await deps.sessions.reserveLoginAttempt(
+            emailKey: EmailAddress.key(owner.email), clientAddress: clientAddress, device: owner.device, at: now,
+            window: deps.configuration.loginWindow, limit: deps.configuration.loginFailureLimit,
+            addressLimit: deps.configuration.loginFailuresPerAddress)
+        guard case .reserved(let attemptId, _) = reservation else {
+            if case .throttled(let retryAfter) = reservation { throw AppError.tooManyRequests(retryAfter: retryAfter) }
+            throw AppError.unavailable
+        }
+        let notice = TwoStepLoginStore.HolderNotice(serviceURL: deps.configuration.effectivePublicURL)
+        let answer = try await deps.twoStep.answer(challenge: challenge, code: code, notice: notice, at: now) { secret in
             guard TwoStepLogin.looksLikeCode(code), let given = Int(code) else { return nil }
             let totp = TOTP(secret: secret, length: TwoStepLogin.digits, timeStep: TwoStepLogin.stepSeconds)
             return TwoStepLogin.candidateSteps(at: seconds).first { step in
@@ -129,6 +146,7 @@ struct SessionController {
             context.logger.info("login code refused")
             return .rejected(ended: ended)
         case .accepted(let staffId, let device, let codes):
+            try await deps.sessions.releaseLoginAttempt(attemptId)
             guard let account = try await deps.staff.find(staffId), account.active else { return .rejected(ended: true) }
             var result = try await openSession(staffId, role: account.role, device: device, context: context)
             result.recoveryCodes = codes

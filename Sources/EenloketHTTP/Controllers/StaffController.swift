@@ -61,13 +61,24 @@ struct StaffController {
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
         let creator = try context.requireStaff(Permissions.staffManagers, to: "accounts aanmaken")
         let new = try CreateStaffRequest.parse(try await JSONBody.object(request), creator: creator.role, today: deps.today)
-        let hash = try await deps.passwords.hash(new.password)
-        let record = try await deps.staff.create(new, passwordHash: hash, by: creator.id, at: deps.now)
-        if record.panel != nil { await deps.cases.rerouteAfterRelease(at: deps.now) }
+        let record = try await Self.create(new, by: creator, deps: deps)
         context.logger.info("staff created", metadata: ["staff_id": "\(record.id.lowercased)", "role": "\(record.role.rawValue)"])
         return try JSONResponse.make(
-            StaffJSON(record: try await reread(record)), status: .created,
-            headers: [.location: "/api/v1/staff/\(record.id.lowercased)"])
+            StaffJSON(record: record), status: .created, headers: [.location: "/api/v1/staff/\(record.id.lowercased)"])
+    }
+
+    /// Creates an account, for the API and the pages alike. One with access to
+    /// medical data made by someone other than an admin waits, inactive, for an
+    /// admin (who is told); a new panel member may take waiting cases at once.
+    static func create(_ new: NewStaff, by creator: StaffPrincipal, deps: AppDependencies) async throws -> StaffRecord {
+        let hash = try await deps.passwords.hash(new.password)
+        let awaiting = Permissions.awaitsAdminActivation(createdBy: creator.role, role: new.role, discipline: new.panel?.discipline)
+        let creatorName = try await deps.staff.find(creator.id)?.name ?? creator.role.rawValue
+        let record = try await deps.staff.create(
+            new, passwordHash: hash, awaitingActivation: awaiting, by: creator.id, creatorName: creatorName, at: deps.now)
+        guard record.panel != nil else { return record }
+        if record.active { await deps.cases.rerouteAfterRelease(at: deps.now) }
+        return try await deps.staff.find(record.id) ?? record
     }
 
     /// `GET /api/v1/staff/{id}`.
@@ -100,6 +111,19 @@ struct StaffController {
         if (patch.email != nil || password != nil) && !Permissions.mayChangeCredentials(editor.role) {
             throw AppError.forbidden(
                 "Alleen een beheerder wijzigt het wachtwoord of e-mailadres van een ander account. Een medewerker wijzigt het eigen wachtwoord zelf.")
+        }
+        if password != nil && !Permissions.maySetPasswordWithoutCurrent(editor: editor.id, account: id) {
+            throw AppError.forbidden("Uw eigen wachtwoord wijzigt u met uw huidige wachtwoord erbij: POST /api/v1/account/password.")
+        }
+        switch Permissions.activation(
+            of: (account.awaitingActivation, account.active), by: editor.role, activating: patch.active == true, hasNewPassword: password != nil)
+        {
+        case .allowed: break
+        case .forbidden:
+            throw AppError.forbidden("Dit account kan medische gegevens zien. Alleen een beheerder activeert het.")
+        case .needsNewPassword:
+            throw AppError.invalid(
+                "password", "Stel bij het activeren een nieuw wachtwoord in. Het wachtwoord van wie het account aanmaakte, werkt dan niet meer.")
         }
         if let password { patch.passwordHash = try await deps.passwords.hash(password) }
         let result = try await deps.staff.update(id, patch, by: editor.id, at: deps.now)
@@ -135,9 +159,4 @@ struct StaffController {
             || newPanel.affiliations != before.panel?.affiliations
     }
 
-    /// The account after any routing it caused (its `open_cases` may have changed).
-    private func reread(_ record: StaffRecord) async throws -> StaffRecord {
-        guard record.panel != nil else { return record }
-        return try await deps.staff.find(record.id) ?? record
-    }
 }

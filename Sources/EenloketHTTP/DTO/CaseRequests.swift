@@ -106,9 +106,13 @@ enum TriageRequest {
         if let other = try r.object("other_party", required: false) {
             let email = try CreateCaseRequest.contactEmail(other)
             let address = try PostalAddressField.read(other)
-            // Alone, `verified` confirms the contact the filer gave.
-            let verified = try other.bool("verified", required: false) ?? false
-            otherParty = OtherPartyInput(email: email, address: address, verified: verified)
+            if try other.bool("verified", required: false) == true {
+                // Verified is who holds the link, not an address: see the verification endpoint.
+                other.fail(
+                    "verified",
+                    "Bevestigen kan pas als de werknemer de link heeft geopend: vraag dan naar de controlecode op de eigen pagina.")
+            }
+            otherParty = OtherPartyInput(email: email, clearEmail: other.isNull("email"), address: address)
         }
         try r.finish()
         return TriageInput(

@@ -66,6 +66,9 @@ struct CaseResponse: Encodable {
         if let medical = r.medical {
             try c.encode(medical.medicalInformation, forKey: APIKey("medical_information"))
         }
+        if let code = r.checkCode {
+            try c.encode(code, forKey: APIKey("check_code"))
+        }
         if let accessToken {
             try c.encode(accessToken, forKey: APIKey("access_token"))
         }

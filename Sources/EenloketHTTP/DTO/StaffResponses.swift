@@ -13,6 +13,7 @@ struct StaffJSON: Encodable {
         try c.encode(record.name, forKey: APIKey("name"))
         try c.encode(record.role.rawValue, forKey: APIKey("role"))
         try c.encode(record.active, forKey: APIKey("active"))
+        try c.encode(record.awaitingActivation, forKey: APIKey("awaiting_activation"))
         if let panel = record.panel {
             try c.encode(PanelJSON(panel), forKey: APIKey("panel"))
         } else {

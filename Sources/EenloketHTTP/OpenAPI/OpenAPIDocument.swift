@@ -253,7 +253,12 @@ paths:
         (`bedrijfsarts`, `verzekeringsarts`) needs a BIG number and at least 5
         full years since `registered_since`. An e-mail address already in use
         (ignoring case) gets 409. The password is never returned. A new panel
-        member may at once be assigned to cases waiting for a panel.
+        member may at once be assigned to cases waiting for a panel. Only an
+        admin gives access to medical data: an `intake_officer`, or a
+        `panel_member` of a physician discipline, created by a coordinator is
+        created inactive with `awaiting_activation: true`, and every admin is
+        told by e-mail; it works once an admin activates it with a new password
+        (see `PATCH /api/v1/staff/{id}`).
       requestBody:
         required: true
         content:
@@ -328,7 +333,12 @@ paths:
         capacity or changing affiliations routes waiting cases at once. An
         e-mail address already in use gets 409. Only an `admin` changes
         another account's `password` or `email` (a `coordinator` gets 403 for
-        those fields; an account holder uses `POST /api/v1/account/password`).
+        those fields; an account holder, an admin too, changes their own
+        password with `POST /api/v1/account/password`: a `password` for one's
+        own account here gets 403). An account with `awaiting_activation` is
+        activated only by an admin (a coordinator gets 403) and only together
+        with a new `password` (`{"active": true, "password": "…"}`, else 422):
+        the creator's password stops working.
         A new password or e-mail address ends every session of the account
         at once and is told to its holder by e-mail (an e-mail change at the
         old and the new address). Every change is an event in the account's
@@ -835,26 +845,33 @@ paths:
       summary: Record that an invited employee's link reached the employee
       description: >-
         When an employer filed, the employer typed the employee's address: the
-        invited employee's own link shows the case's medical information only
-        once staff verified that the invitation reached the employee. An
-        intake officer (who spoke with the employee), or a physician on the
-        case's panel (who met them), records how (`how`, 10 to 2,000
-        characters); others 403, a panel member not on the case 404. 409 when
-        no employee was invited (the employee filed) or it is verified
-        already. Records a `party_verified` event. Returns the case.
+        invited employee's own link shows the case's medical information, and
+        may write statements or answer check-ins, only once staff verified
+        that the link reached the employee. The employee's page shows a check
+        code (`check_code`, six characters, derived from the current link); an
+        intake officer or a physician on the case's panel who speaks with the
+        employee asks for it and gives it here with how they spoke (`how`:
+        `phone` or `in_person`); others 403, a panel member not on the case
+        404. A wrong code gets 422 on `code` and is counted: after five for
+        one link, 409 (a new link is needed). 409 too when no employee was
+        invited (the employee filed), the link was not opened yet, or it is
+        verified already. Records a `party_verified` event. Returns the case.
       requestBody:
         required: true
         content:
           application/json:
             schema:
               type: object
-              required: [how]
+              required: [code, how]
               properties:
+                code:
+                  type: string
+                  maxLength: 20
+                  pattern: '^[ \t-]*([A-HJKMNP-Za-hjkmnp-z2-9][ \t-]*){6}$'
+                  description: The six characters, with or without the dash or spaces, any case.
                 how:
                   type: string
-                  minLength: 10
-                  maxLength: 2000
-                  pattern: '\S'
+                  enum: [phone, in_person]
       responses:
         '200':
           description: The case.
@@ -1499,10 +1516,11 @@ paths:
         Returns the letter's text and marks it printed (it leaves the
         `letters` list); 404 unless the id is a letter. An invitation gets a
         fresh private link with a new token for the party. Printing a letter
-        again needs `{"reason": "…"}` (10 to 2,000 characters; without it 422):
-        an invitation then gets a new link and the previous one stops working;
-        the party stays the same party. Records a `letter_printed` event, or a
-        `letter_reprinted` event with the reason.
+        again needs `{"reason": "not_received|lost|wrong_person"}` (without it
+        422): an invitation then gets a new link and the previous one stops
+        working; the party stays the same party. Records a `letter_printed`
+        event, or a `letter_reprinted` event with the reason (a choice, never
+        free text: both parties read the history).
       requestBody:
         required: false
         content:
@@ -1512,9 +1530,7 @@ paths:
               properties:
                 reason:
                   type: [string, 'null']
-                  minLength: 10
-                  maxLength: 2000
-                  pattern: '\S'
+                  enum: [not_received, lost, wrong_person, null]
       responses:
         '200':
           description: The letter to print.
@@ -2025,6 +2041,11 @@ components:
           $ref: '#/components/schemas/StaffRole'
         active:
           type: boolean
+        awaiting_activation:
+          type: boolean
+          description: >-
+            Created by a coordinator with access to medical data: inactive
+            until an admin activates it with a new password.
         panel:
           description: The panel profile of a `panel_member`; null for other roles.
           oneOf:
@@ -2164,11 +2185,12 @@ components:
       description: >-
         At triage, the intake officer's check of how to reach the party that
         did not file: an e-mail address or a postal address given here replaces
-        what the filer gave. `verified: true` records that the officer checked
-        (by phone, say) that it reaches that party itself; an invited employee
-        sees the case's medical information only once this is verified (here,
-        or later with `POST /api/v1/cases/{id}/parties/employee/verification`).
-        Used only when the case is accepted.
+        what the filer gave, and `"email": null` removes the e-mail address the
+        filer gave (the invitation then goes by letter). Whether the link
+        reached an invited employee is verified later, with the check code on
+        the employee's own page (`POST
+        /api/v1/cases/{id}/parties/employee/verification`); `verified: true`
+        here gets 422. Used only when the case is accepted.
       properties:
         email:
           $ref: '#/components/schemas/PartyEmail'
@@ -2176,6 +2198,7 @@ components:
           $ref: '#/components/schemas/PostalAddressOrNull'
         verified:
           type: [boolean, 'null']
+          description: Only `false` or null; verification uses the check code.
     TriageRequest:
       type: object
       description: >-
@@ -2589,6 +2612,12 @@ components:
         medical_information:
           type: [string, 'null']
           description: Present only for callers who may see medical fields.
+        check_code:
+          type: string
+          pattern: '^[A-Z2-9]{3}-[A-Z2-9]{3}$'
+          description: >-
+            Only for an invited employee not verified yet, reading their own
+            case: the code to give to staff, who verify the link with it.
     FiledCase:
       description: The case as the filer sees it, plus the filer's access token.
       allOf:

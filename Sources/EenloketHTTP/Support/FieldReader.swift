@@ -45,6 +45,11 @@ final class FieldReader {
         return false
     }
 
+    /// Whether the key is present with the value null (which may mean "remove").
+    func isNull(_ key: String) -> Bool {
+        object[key] == .null
+    }
+
     private func value(_ key: String, required: Bool) -> JSONValue? {
         guard let value = object[key], value != .null else {
             if required { fail(key, "Dit veld is verplicht.") }

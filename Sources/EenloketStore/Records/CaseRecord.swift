@@ -28,6 +28,9 @@ public struct CaseRecord: Sendable {
     public let hasMedicalInformation: Bool
     /// Medical fields, loaded only when the caller may see them.
     public var medical: MedicalFields?
+    /// For the invited employee not yet verified, viewing their own case: the
+    /// check code of their link, to give to staff (`PartyCheckCode`).
+    public var checkCode: String?
 
     /// The facts `CaseAccessPolicy` decides on.
     public var accessFacts: CaseAccessFacts {
@@ -199,13 +202,14 @@ public struct TriageInput: Sendable {
 /// (by phone, say) that it reaches that party itself.
 public struct OtherPartyInput: Sendable {
     public let email: String?
+    /// `"email": null`: the officer removes the e-mail address the filer gave (a letter goes instead).
+    public let clearEmail: Bool
     public let address: PostalAddress?
-    public let verified: Bool
 
-    public init(email: String?, address: PostalAddress?, verified: Bool) {
+    public init(email: String?, clearEmail: Bool = false, address: PostalAddress?) {
         self.email = email
+        self.clearEmail = clearEmail && email == nil
         self.address = address
-        self.verified = verified
     }
 }
 

@@ -34,6 +34,8 @@ public struct StaffRecord: Sendable, Equatable {
     public var panel: PanelProfile?
     public let createdAt: Date
     public var updatedAt: Date
+    /// Created by a coordinator with access to medical data: inactive until an admin activates it.
+    public var awaitingActivation: Bool = false
 }
 
 /// A new staff account, validated.

@@ -3,6 +3,11 @@ import Foundation
 import PostgresNIO
 
 extension CaseRepository {
+    /// 403 for an invited employee's link that staff have not verified yet.
+    static let notVerifiedYet = AppError.forbidden(
+        "Wij controleren eerst of deze link echt bij de werknemer is. Geef de controlecode op uw pagina aan een medewerker van "
+            + "Eenloket of aan de arts van het panel. Daarna kunt u hier reageren.")
+
     /// Statuses in which statements may still be added: before a ruling or closure.
     public static let statementStatuses: Set<CaseStatus> = [.submitted, .awaitingPanel, .inReview]
 
@@ -15,6 +20,7 @@ extension CaseRepository {
             guard let current = try await load(id, on: conn, lock: true), CaseAccessPolicy.canSee(caller, current.accessFacts)
             else { throw AppError.notFound }
             let facts = current.accessFacts
+            if CaseAccessPolicy.awaitsVerification(caller, facts) { throw Self.notVerifiedYet }
             guard StatementPolicy.mayWrite(caller, facts) else {
                 throw AppError.forbidden("Alleen de partijen en het panel van deze zaak kunnen een reactie geven.")
             }
@@ -201,6 +207,7 @@ extension CaseRepository {
             guard let current = try await load(id, on: conn), CaseAccessPolicy.canSee(caller, current.accessFacts) else {
                 throw AppError.notFound
             }
+            guard CaseAccessPolicy.mayActAsParty(party, current.accessFacts) else { throw Self.notVerifiedYet }
             let rows = try await conn.rows(
                 """
                 UPDATE follow_ups

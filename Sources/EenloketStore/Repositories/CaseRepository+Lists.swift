@@ -107,10 +107,11 @@ extension CaseRepository {
             throw AppError.notFound
         }
         let rows = try await db.rows(Self.eventsQuery(id))
-        let events = try rows.map { row in
+        let facts = record.accessFacts
+        return try rows.compactMap { row in
             let (seq, at, type, role, staffId, data) = try row.decode((Int, Date, String, String, UUID?, JSONValue).self)
-            return CaseEvent(seq: seq, at: at, type: type, actorRole: role, actorStaffId: staffId, data: data)
+            guard let visible = CaseAccessPolicy.visibleEvent(type, data: data, caller, facts) else { return nil }
+            return CaseEvent(seq: seq, at: at, type: type, actorRole: role, actorStaffId: staffId, data: visible)
         }
-        return events.filter { CaseAccessPolicy.seesEvent($0.type, caller, record.accessFacts) }
     }
 }

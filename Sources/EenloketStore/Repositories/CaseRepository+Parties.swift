@@ -35,11 +35,32 @@ extension CaseRepository {
             otherPartyAddress: otherIsEmployer ? employerAddress : employeeAddress)
     }
 
-    /// Records that an invited employee's link reached the employee (the
-    /// intake officer spoke with them, or a panel physician met them): from
-    /// then on the employee's own link shows the case's medical information.
-    public func verifyEmployee(_ id: UUID, how: String, by caller: Caller, at now: Date) async throws -> CaseRecord {
-        try await db.transaction { conn in
+    /// The check code of the invited employee's current link, for their own
+    /// page (`PartyCheckCode`): derived from the link with the server secret,
+    /// so a new link has a new code and a copy of the database gives none.
+    public func checkCode(of caseId: UUID) async throws -> String? {
+        let rows = try await db.rows(
+            "SELECT token_hash FROM case_parties WHERE case_id = \(caseId) AND role = 'employee' AND NOT is_filer")
+        return try rows.first.map { PartyCheckCode.formatted(checkCode(forLink: try $0.decode(Data.self))) }
+    }
+
+    func checkCode(forLink tokenHash: Data) -> String {
+        PartyCheckCode.code(fromDigest: Array(secret.mac("eenloket-party-check:", tokenHash)))
+    }
+
+    /// Records that an invited employee's link reached the employee: staff
+    /// spoke with them (`how`) and were given the check code their page shows.
+    /// From then on that link shows the case's medical information and may act
+    /// for the employee. A wrong code is counted (and kept, though the request
+    /// fails); after five the link can no longer be verified.
+    public func verifyEmployee(
+        _ id: UUID, code: String, how: VerificationChannel, by caller: Caller, at now: Date
+    ) async throws -> CaseRecord {
+        enum Outcome {
+            case verified(CaseRecord)
+            case wrongCode(left: Int)
+        }
+        let outcome: Outcome = try await db.transaction { conn in
             guard let current = try await load(id, on: conn, lock: true), CaseAccessPolicy.canSee(caller, current.accessFacts)
             else { throw AppError.notFound }
             guard CaseAccessPolicy.mayVerifyEmployee(caller, current.accessFacts), let staff = caller.staff else {
@@ -49,6 +70,27 @@ extension CaseRepository {
                 throw AppError.conflict("In deze zaak is geen werknemer uitgenodigd: de werknemer diende de vraag zelf in.")
             }
             guard hearing.verifiedAt == nil else { throw AppError.conflict("Dit is al bevestigd.") }
+            let rows = try await conn.rows(
+                """
+                SELECT token_hash, check_failures, first_used_at IS NOT NULL FROM case_parties
+                 WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer FOR UPDATE
+                """, logger: db.logger)
+            guard let row = rows.first else { throw AppError.unavailable }
+            let (tokenHash, failures, used) = try row.decode((Data, Int, Bool).self)
+            guard failures < PartyCheckCode.maxFailures else {
+                throw AppError.conflict(
+                    "Voor deze link is te vaak een verkeerde code gegeven. Bevestigen kan pas weer met een nieuwe link voor de werknemer.")
+            }
+            guard used else {
+                throw AppError.conflict("De werknemer heeft de link nog niet geopend. De code staat op de pagina die de link opent.")
+            }
+            let expected = Array(checkCode(forLink: tokenHash).utf8)
+            guard expected.count == code.utf8.count, zip(expected, code.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
+                try await conn.run(
+                    "UPDATE case_parties SET check_failures = check_failures + 1 WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer",
+                    logger: db.logger)
+                return .wrongCode(left: PartyCheckCode.maxFailures - failures - 1)
+            }
             try await conn.run(
                 """
                 UPDATE case_parties SET verified_at = \(now), verified_by = \(staff.id)
@@ -56,10 +98,19 @@ extension CaseRepository {
                 """, logger: db.logger)
             try await EventLog.append(
                 conn, caseId: id, type: .partyVerified, actor: EventActor(caller),
-                data: .object(["party": "employee", "how": .string(how)]), at: now, db: db)
+                data: .object(["party": "employee", "how": .string(how.rawValue)]), at: now, db: db)
             guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
             try await attachMedical(&after, for: caller, at: now, on: conn)
-            return after
+            return .verified(after)
+        }
+        switch outcome {
+        case .verified(let record):
+            return record
+        case .wrongCode(let left):
+            throw AppError.invalid(
+                "code", left > 0
+                    ? "Deze code klopt niet. Vraag de werknemer de code op de eigen pagina nog eens voor te lezen. Nog \(left) pogingen."
+                    : "Deze code klopt niet. Voor deze link kan niet meer worden bevestigd; de werknemer heeft een nieuwe link nodig.")
         }
     }
 }
@@ -67,12 +118,13 @@ extension CaseRepository {
 extension SessionRepository {
     /// Records the first use of an invited party's current link, once, as an
     /// event both parties see: an employee whose link went elsewhere can tell.
-    func recordFirstUse(of party: PartyPrincipal, at now: Date) async throws {
+    func recordFirstUse(of party: PartyPrincipal, link: Data, at now: Date) async throws {
         try await db.transaction { conn in
             let marked = try await conn.rows(
                 """
                 UPDATE case_parties SET first_used_at = \(now)
                  WHERE case_id = \(party.caseId) AND role = \(party.role) AND NOT is_filer AND first_used_at IS NULL
+                   AND token_hash = \(link)
                 RETURNING 1
                 """, logger: db.logger)
             guard !marked.isEmpty else { return }

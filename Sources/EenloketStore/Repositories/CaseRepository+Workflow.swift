@@ -63,11 +63,12 @@ extension CaseRepository {
     /// case and a response window; by e-mail when an address is known, else by
     /// a letter to its postal address in the intake officers' print queue.
     ///
-    /// The intake officer sees the contact the filer gave and may correct or
-    /// add it (`other_party`); with neither an e-mail nor a postal address the
-    /// case cannot be accepted (422), and an e-mail address equal to the
-    /// filer's own is refused (the filer would hold both links). `verified`
-    /// records that the officer checked the contact reaches the party itself.
+    /// The intake officer sees the contact the filer gave and may correct,
+    /// add or remove it (`other_party`; `"email": null` sends a letter only);
+    /// with neither an e-mail nor a postal address the case cannot be accepted
+    /// (422), and an e-mail address equal to the filer's own is refused (the
+    /// filer would hold both links). Whether the link reached the party is
+    /// verified later, with the check code on the party's own page.
     private func inviteOtherParty(
         of current: CaseRecord, confirmed: OtherPartyInput?, by caller: Caller, policy: DeadlinePolicy, at now: Date,
         conn: PostgresConnection
@@ -83,7 +84,8 @@ extension CaseRepository {
             """, logger: db.logger)
         guard let row = known.first else { throw AppError.unavailable }
         let (filerEmail, storedEmail, storedAddress) = try row.decode((String?, String?, PostalAddress?).self)
-        let contact = PartyContact(email: confirmed?.email ?? storedEmail, address: confirmed?.address ?? storedAddress)
+        let email = confirmed?.clearEmail == true ? nil : (confirmed?.email ?? storedEmail)
+        let contact = PartyContact(email: email, address: confirmed?.address ?? storedAddress)
         let party = role == .employer ? "de werkgever" : "de werknemer"
         guard contact.isReachable else {
             throw AppError.invalid(
@@ -94,14 +96,13 @@ extension CaseRepository {
                 "other_party.email", "Dit is het e-mailadres van de indiener zelf. Vul het adres van \(party) in.")
         }
         let column = role == .employer ? "employer" : "employee"
-        if let confirmed, confirmed.email != nil || confirmed.address != nil {
+        if let confirmed, confirmed.email != nil || confirmed.address != nil || confirmed.clearEmail {
             try await conn.run(
                 """
                 UPDATE cases SET \(unescaped: column)_email = \(contact.email), \(unescaped: column)_address = \(contact.address)
                  WHERE id = \(current.id)
                 """, logger: db.logger)
         }
-        let verifiedBy = confirmed?.verified == true ? caller.staff?.id : nil
         let windowEnd = Hearing.windowEnd(invitedAt: now, workingDays: settings.hearingWindowDays, calendar: policy.calendar)
         // The real token is made when the invitation is delivered (e-mailed or
         // printed), so the database never holds one; until then nobody holds this one.
@@ -109,11 +110,10 @@ extension CaseRepository {
         let invited = try await conn.rows(
             """
             INSERT INTO case_parties (id, case_id, role, is_filer, name, email, address, token_hash, created_at, invited_at,
-                                      hearing_ends_at, verified_at, verified_by)
+                                      hearing_ends_at)
             SELECT \(UUID()), c.id, \(role), false,
                    CASE WHEN \(role) = 'employer' THEN c.employer_name ELSE c.employee_name END,
-                   \(contact.email), \(contact.address), \(placeholder), \(now), \(now), \(windowEnd),
-                   CASE WHEN \(verifiedBy)::uuid IS NULL THEN NULL ELSE \(now)::timestamptz END, \(verifiedBy)
+                   \(contact.email), \(contact.address), \(placeholder), \(now), \(now), \(windowEnd)
               FROM cases c WHERE c.id = \(current.id)
             ON CONFLICT (case_id, role) DO NOTHING
             RETURNING email IS NOT NULL
@@ -126,11 +126,10 @@ extension CaseRepository {
                 .invitation, reference: current.reference, serviceURL: settings.publicURL,
                 detail: settings.hearingWindowDays > 0 ? Dutch.date(windowDay) : nil),
             at: now, conn: conn, db: db)
-        var data: [String: JSONValue] = [
+        let data: [String: JSONValue] = [
             "party": .string(role.rawValue), "channel": .string(hasEmail ? "email" : "letter"),
             "hearing_ends_at": .string(Timestamp.format(windowEnd)),
         ]
-        if verifiedBy != nil { data["verified"] = true }
         try await EventLog.append(conn, caseId: current.id, type: .partyInvited, actor: .system, data: .object(data), at: now, db: db)
     }
 

@@ -16,15 +16,15 @@ public struct CaseRepository: Sendable {
     let settings: ServiceSettings
     let sealer: RulingSealer
     let idempotency: IdempotencySeal
+    let secret: ServerSecret
 
-    public init(
-        db: Database, deadlines: DeadlineSettings, settings: ServiceSettings, sealer: RulingSealer, idempotency: IdempotencySeal
-    ) {
+    public init(db: Database, deadlines: DeadlineSettings, settings: ServiceSettings, sealer: RulingSealer, secret: ServerSecret) {
         self.db = db
         self.deadlines = deadlines
         self.settings = settings
         self.sealer = sealer
-        self.idempotency = idempotency
+        self.secret = secret
+        self.idempotency = IdempotencySeal(secret)
         self.routing = RoutingStore(db: db, deadlines: deadlines, settings: settings)
     }
 
@@ -44,6 +44,9 @@ public struct CaseRepository: Sendable {
         }
         guard let loaded, CaseAccessPolicy.canSee(caller, loaded.record.accessFacts) else { throw AppError.notFound }
         var record = loaded.record
+        if CaseAccessPolicy.awaitsVerification(caller, record.accessFacts) {
+            record.checkCode = try await checkCode(of: id)
+        }
         if CaseAccessPolicy.canSeeMedical(caller, record.accessFacts) {
             record.medical = MedicalFields(medicalInformation: loaded.medicalInformation, medicalConsiderations: loaded.medicalConsiderations)
             try await logMedicalView(record, information: loaded.medicalInformation, considerations: loaded.medicalConsiderations, by: caller, at: now)

@@ -121,7 +121,7 @@ public struct NotificationRepository: Sendable {
         guard body.contains(Messages.privateLinkPlaceholder), let caseId, let party else { return body }
         let token = AccessToken.generate(.party)
         try await conn.run(
-            "UPDATE case_parties SET token_hash = \(AccessToken.hash(token)), first_used_at = NULL WHERE case_id = \(caseId) AND role = \(party)",
+            "UPDATE case_parties SET token_hash = \(AccessToken.hash(token)), first_used_at = NULL, check_failures = 0 WHERE case_id = \(caseId) AND role = \(party)",
             logger: db.logger)
         return body.replacingOccurrences(of: Messages.privateLinkPlaceholder, with: settings.partyLink(token: token))
     }
@@ -168,7 +168,7 @@ public struct NotificationRepository: Sendable {
     /// fresh private link. Printing a letter again needs a reason and is an
     /// event of its own: for an invitation it makes a new link, and the old one
     /// stops working (the party stays the same party: statements keep their author).
-    public func printLetter(_ id: Int64, reprintReason: String?, by actor: EventActor, at now: Date) async throws -> PrintableLetter {
+    public func printLetter(_ id: Int64, reprintReason: ReprintReason?, by actor: EventActor, at now: Date) async throws -> PrintableLetter {
         try await db.transaction { conn in
             let rows = try await conn.rows(
                 """
@@ -183,13 +183,13 @@ public struct NotificationRepository: Sendable {
                 try row.decode((UUID, String, String?, PartyRole?, String, String, Bool, PostalAddress?).self)
             if printed && reprintReason == nil {
                 throw AppError.invalid(
-                    "reason", "Deze brief is al verstuurd. Schrijf waarom hij opnieuw moet; een uitnodiging krijgt dan een nieuwe link.")
+                    "reason", "Deze brief is al verstuurd. Kies waarom hij opnieuw moet; een uitnodiging krijgt dan een nieuwe link.")
             }
             let finalBody = try await fillPrivateLink(body, caseId: caseId, party: party, conn: conn)
             try await conn.run(
                 "UPDATE notifications SET sent_at = coalesce(sent_at, \(now)), attempts = attempts + 1 WHERE id = \(id)", logger: db.logger)
             var data: [String: JSONValue] = ["notification": .number(Double(id))]
-            if printed, let reprintReason { data["reason"] = .string(reprintReason) }
+            if printed, let reprintReason { data["reason"] = .string(reprintReason.rawValue) }
             try await EventLog.append(
                 conn, caseId: caseId, type: printed ? .letterReprinted : .letterPrinted, actor: actor, data: .object(data), at: now, db: db)
             return PrintableLetter(

@@ -51,7 +51,7 @@ public struct SessionRepository: Sendable {
                 return nil
             case .party:
                 for try await (principal, firstUse) in try await db.client.execute(ResolvePartyToken(hash: hash), logger: db.logger) {
-                    if firstUse { try await recordFirstUse(of: principal, at: Timestamp.truncated(now)) }
+                    if firstUse { try await recordFirstUse(of: principal, link: hash, at: Timestamp.truncated(now)) }
                     return .party(principal)
                 }
             }
@@ -149,6 +149,12 @@ public struct SessionRepository: Sendable {
     }
 
     // MARK: Party page sessions
+
+    /// Whether a link is a party's current link (a read only: no first use is recorded).
+    public func isPartyLink(_ link: String) async throws -> Bool {
+        guard AccessToken.kind(of: link) == .party else { return false }
+        return !(try await db.rows("SELECT 1 FROM case_parties WHERE token_hash = \(AccessToken.hash(link))")).isEmpty
+    }
 
     /// Exchanges a party's link for a page session; returns the session token
     /// (for an HttpOnly cookie) or nil when the link is not a valid party token.

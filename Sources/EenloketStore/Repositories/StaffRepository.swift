@@ -16,19 +16,26 @@ public struct StaffRepository: Sendable {
 
     private static let selectColumns = """
         SELECT s.id, s.email, s.name, s.role, s.active, s.created_at, s.updated_at,
-               pm.discipline, pm.big_number, pm.registered_since::text, pm.affiliations, pm.max_open_cases, pm.open_cases
+               pm.discipline, pm.big_number, pm.registered_since::text, pm.affiliations, pm.max_open_cases, pm.open_cases,
+               s.awaiting_activation
           FROM staff s LEFT JOIN panel_members pm ON pm.staff_id = s.id
         """
 
-    /// Stores a new account (and its panel profile) and its `created` event in one transaction.
-    public func create(_ new: NewStaff, passwordHash: String, by creator: UUID?, at now: Date) async throws -> StaffRecord {
+    /// Stores a new account (and its panel profile) and its `created` event in
+    /// one transaction. An account `awaitingActivation` is stored inactive and
+    /// every active admin is told (`creatorName` made it).
+    public func create(
+        _ new: NewStaff, passwordHash: String, awaitingActivation: Bool = false, by creator: UUID?, creatorName: String = "",
+        at now: Date
+    ) async throws -> StaffRecord {
         let id = UUID()
         try await db.transaction { conn in
             try await Self.emailMustBeFree {
                 try await conn.run(
                     """
-                    INSERT INTO staff (id, email, name, role, password_hash, active, created_at, updated_at)
-                    VALUES (\(id), \(new.email), \(new.name), \(new.role), \(passwordHash), true, \(now), \(now))
+                    INSERT INTO staff (id, email, name, role, password_hash, active, awaiting_activation, created_at, updated_at)
+                    VALUES (\(id), \(new.email), \(new.name), \(new.role), \(passwordHash), \(!awaitingActivation), \(awaitingActivation),
+                            \(now), \(now))
                     """, logger: db.logger)
             }
             if let panel = new.panel {
@@ -41,6 +48,9 @@ public struct StaffRepository: Sendable {
             }
             let fields = ["email", "name", "role"] + (new.panel == nil ? [] : ["panel"])
             try await Self.record(.created, fields: fields, of: id, by: creator, at: now, conn: conn, db: db)
+            if awaitingActivation {
+                try await tellAdmins(about: new, creatorName: creatorName, at: now, conn: conn)
+            }
         }
         guard let record = try await find(id) else { throw AppError.unavailable }
         return record
@@ -50,6 +60,18 @@ public struct StaffRepository: Sendable {
     public func find(_ id: UUID) async throws -> StaffRecord? {
         let rows = try await db.rows("\(unescaped: Self.selectColumns) WHERE s.id = \(id)")
         return try rows.first.map(Self.decode)
+    }
+
+    /// Every active admin hears of an account that waits for their activation.
+    private func tellAdmins(about new: NewStaff, creatorName: String, at now: Date, conn: PostgresConnection) async throws {
+        let admins = try await conn.rows("SELECT id, email, name FROM staff WHERE role = 'admin' AND active", logger: db.logger)
+        let what = "\(new.name) (\(StaffMessages.roleName(new.role, discipline: new.panel?.discipline))), aangemaakt door \(creatorName)"
+        for row in admins {
+            let (adminId, email, name) = try row.decode((UUID, String, String).self)
+            try await Self.tell(
+                adminId, at: email, name: name, kind: .awaitingActivation,
+                StaffMessages.render(.awaitingActivation, name: name, serviceURL: serviceURL, detail: what), at: now, conn: conn, db: db)
+        }
     }
 
     /// Applies a partial change in one transaction with its history events;
@@ -69,6 +91,7 @@ public struct StaffRepository: Sendable {
                                      name = coalesce(\(patch.name), name),
                                      password_hash = coalesce(\(patch.passwordHash), password_hash),
                                      active = coalesce(\(patch.active), active),
+                                     awaiting_activation = awaiting_activation AND NOT coalesce(\(patch.active), false),
                                      updated_at = \(now)
                      WHERE id = \(id)
                     """, logger: db.logger)
@@ -187,9 +210,9 @@ public struct StaffRepository: Sendable {
     }
 
     static func decode(_ row: PostgresRow) throws -> StaffRecord {
-        let (id, email, name, role, active, createdAt, updatedAt, discipline, big, since, affiliations, maxOpen, open) =
+        let (id, email, name, role, active, createdAt, updatedAt, discipline, big, since, affiliations, maxOpen, open, awaiting) =
             try row.decode(
-                (UUID, String, String, StaffRole, Bool, Date, Date, Discipline?, String?, String?, [String]?, Int?, Int?).self)
+                (UUID, String, String, StaffRole, Bool, Date, Date, Discipline?, String?, String?, [String]?, Int?, Int?, Bool).self)
         var panel: PanelProfile?
         if let discipline, let maxOpen {
             panel = PanelProfile(
@@ -197,7 +220,8 @@ public struct StaffRepository: Sendable {
                 affiliations: affiliations ?? [], maxOpenCases: maxOpen, openCases: open ?? 0)
         }
         return StaffRecord(
-            id: id, email: email, name: name, role: role, active: active, panel: panel, createdAt: createdAt, updatedAt: updatedAt)
+            id: id, email: email, name: name, role: role, active: active, panel: panel, createdAt: createdAt, updatedAt: updatedAt,
+            awaitingActivation: awaiting)
     }
 }
 

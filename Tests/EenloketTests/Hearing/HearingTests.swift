@@ -83,7 +83,10 @@ struct HearingTests {
             #expect(before["author_role"].string == "employer")
             // Printing again needs a reason, makes a new link, and the old one stops working.
             expectProblem(try await t.api.post("/api/v1/notifications/\(id)/print", token: intake), 422)
-            let again = try await t.api.post("/api/v1/notifications/\(id)/print", object: ["reason": "De brief kwam niet aan."], token: intake)
+            // A reason is a choice: free text would reach both parties through the history.
+            let text = try await t.api.post("/api/v1/notifications/\(id)/print", object: ["reason": "De brief kwam niet aan."], token: intake)
+            expectProblem(text, 422)
+            let again = try await t.api.post("/api/v1/notifications/\(id)/print", object: ["reason": "not_received"], token: intake)
             #expect(again.status == 200)
             expectProblem(try await t.view(c.id, token: token), 401)
             let newLine = try #require(again["body"].string?.split(separator: "\n").first { $0.hasPrefix("https://eenloket.test/zaak/") })
@@ -95,7 +98,7 @@ struct HearingTests {
             #expect(authors == ["employer", "employer"])
             let events = try await t.api.get("/api/v1/cases/\(c.id)/events", token: intake)["items"].array
             let reprint = try #require(events.first { $0["type"].string == "letter_reprinted" })
-            #expect(reprint["data"]["reason"].string == "De brief kwam niet aan.")
+            #expect(reprint["data"]["reason"].string == "not_received")
             #expect(events.filter { $0["type"].string == "party_link_first_used" }.count == 2, "each new link's first use is recorded")
             let remaining = try await t.api.get("/api/v1/notifications?state=letters", token: intake)
             #expect(!remaining["items"].array.contains { $0["id"].int == id })

@@ -32,6 +32,11 @@ struct PartyLinkAttackTests {
 
     struct InvitationMissing: Error {}
 
+    /// An employer's filing that gives the employee's e-mail address (the invitation goes by e-mail).
+    var invitedByEmail: [String: Any] {
+        ["employee": ["name": "Sanne de Vries", "email": "s.devries@example.nl", "address": ["street": "Lindelaan 4", "postal_code": "3512 AB", "city": "Utrecht"]]]
+    }
+
     @Test func theParserCountsEveryRecipientOfTheOldHeader() {
         // The header the security test saw: a header-based MTA delivers to both.
         let old = "Sanne <spy@bakkerij.example>, Sanne de Vries <sanne.real@example.nl>"
@@ -91,19 +96,48 @@ struct PartyLinkAttackTests {
             let refused = try await t.accept(c.id, disciplines: [.bedrijfsarts], intake: intake)
             expectProblem(refused, 422)
             #expect(refused["errors"][0]["field"].string == "other_party")
-            // The intake officer adds the address they found, checked by phone.
-            let accepted = try await t.api.post(
-                "/api/v1/cases/\(c.id)/triage",
-                object: [
-                    "decision": "accept", "case_type": "work_capacity", "other_options_exhausted": true, "disciplines": ["bedrijfsarts"],
-                    "motivation": "Geaccepteerd voor het panel.",
-                    "other_party": ["address": ["street": "Marktstraat 1", "postal_code": "1011aa", "city": "Amsterdam"], "verified": true],
-                ], token: intake)
+            // The intake officer adds the address they found. Ticking "verified" for an address proves nothing about a link: 422.
+            var triage: [String: Any] = [
+                "decision": "accept", "case_type": "work_capacity", "other_options_exhausted": true, "disciplines": ["bedrijfsarts"],
+                "motivation": "Geaccepteerd voor het panel.",
+                "other_party": ["address": ["street": "Marktstraat 1", "postal_code": "1011aa", "city": "Amsterdam"], "verified": true],
+            ]
+            let ticked = try await t.api.post("/api/v1/cases/\(c.id)/triage", object: triage, token: intake)
+            expectProblem(ticked, 422)
+            #expect(ticked["errors"][0]["field"].string == "other_party.verified", "\(ticked.text)")
+            triage["other_party"] = ["address": ["street": "Marktstraat 1", "postal_code": "1011aa", "city": "Amsterdam"]]
+            let accepted = try await t.api.post("/api/v1/cases/\(c.id)/triage", object: triage, token: intake)
             #expect(accepted.status == 200, "\(accepted.text)")
             let parties = try await t.api.get("/api/v1/cases/\(c.id)/parties", token: intake)
             #expect(parties["other_party"]["address"]["postal_code"].string == "1011 AA")
             let invited = try #require(parties["items"].array.first { $0["filer"].bool == false })
-            #expect(invited["address"]["street"].string == "Marktstraat 1" && invited["verified_at"].string != nil)
+            #expect(invited["address"]["street"].string == "Marktstraat 1" && invited["verified_at"].isNull)
+        }
+    }
+
+    @Test func theIntakeOfficerCanRemoveTheAddressTheFilerTyped() async throws {
+        try await withApp { t in
+            try await t.member(.bedrijfsarts)
+            // An employer typed an address in its own mail domain; the officer sends a letter instead.
+            let filed = try await t.api.post(
+                "/api/v1/cases",
+                object: employerFiling(
+                    t, employee: ["name": "Sanne de Vries", "email": "sanne@bakkerij.example", "address": t.employeeAddress]))
+            let id = try #require(filed["id"].string)
+            let intake = try await t.staff(.intakeOfficer).token
+            let accepted = try await t.api.post(
+                "/api/v1/cases/\(id)/triage",
+                object: [
+                    "decision": "accept", "case_type": "work_capacity", "other_options_exhausted": true, "disciplines": ["bedrijfsarts"],
+                    "motivation": "Geaccepteerd voor het panel.", "other_party": ["email": NSNull()],
+                ], token: intake)
+            #expect(accepted.status == 200, "\(accepted.text)")
+            let parties = try await t.api.get("/api/v1/cases/\(id)/parties", token: intake)
+            #expect(parties["other_party"]["email"].isNull, "\(parties.text)")
+            let invited = try #require(parties["items"].array.first { $0["filer"].bool == false })
+            #expect(invited["email"].isNull && invited["address"]["city"].string != nil)
+            let outbox = try await t.outbox(id).filter { $0.kind == "invitation" }
+            #expect(outbox.count == 1 && outbox[0].channel == "letter", "\(outbox)")
         }
     }
 
@@ -146,16 +180,67 @@ struct PartyLinkAttackTests {
                 let events = try await t.api.get("/api/v1/cases/\(id)/events", token: token)["items"].array
                 #expect(events.contains { $0["type"].string == "party_link_first_used" && $0["actor_role"].string == "employee" })
             }
-            // Once the intake officer verified (by phone) that the link reached the employee, the employee reads it.
-            let verified = try await t.api.post(
-                "/api/v1/cases/\(id)/parties/employee/verification", object: ["how": "Telefonisch gesproken met de werknemer."],
-                token: intake)
+            // The link does not speak for the employee either: no statement, until verified.
+            let posted = try await t.api.post(
+                "/api/v1/cases/\(id)/statements", object: ["text": "Ik ben het eens met mijn werkgever."], token: stolen)
+            expectProblem(posted, 403)
+            // The real employee, on the phone, has no link and so no code: a guess is refused and counted.
+            let code = try #require(view["check_code"].string)
+            let path = "/api/v1/cases/\(id)/parties/employee/verification"
+            let guess = code == "AAA-AAA" ? "BBB-BBB" : "AAA-AAA"
+            let wrong = try await t.api.post(path, object: ["code": guess, "how": "phone"], token: intake)
+            expectProblem(wrong, 422)
+            #expect(wrong["errors"][0]["field"].string == "code")
+            #expect(try await t.api.get("/api/v1/cases/\(id)/statements", token: stolen).text.contains(marker) == false)
+            // Whoever reads out the code holds the link: then (and only then) it is the employee's.
+            let verified = try await t.api.post(path, object: ["code": code.lowercased(), "how": "phone"], token: intake)
             #expect(verified.status == 200, "\(verified.text)")
             #expect(try await t.api.get("/api/v1/cases/\(id)/statements", token: stolen).text.contains(marker))
-            expectProblem(
-                try await t.api.post(
-                    "/api/v1/cases/\(id)/parties/employee/verification", object: ["how": "Nogmaals bevestigd door de arts."],
-                    token: chair.token), 409)
+            #expect(!(try await t.view(id, token: stolen)).json.has("check_code"), "a verified employee needs no code")
+            expectProblem(try await t.api.post(path, object: ["code": code, "how": "in_person"], token: chair.token), 409)
+            // The history says how, never free text.
+            let events = try await t.api.get("/api/v1/cases/\(id)/events", token: employerToken)["items"].array
+            let event = try #require(events.first { $0["type"].string == "party_verified" })
+            #expect(event["data"] == .object(["party": "employee", "how": "phone"]), "\(event)")
+        }
+    }
+
+    @Test func fiveWrongCodesEndVerificationForThatLink() async throws {
+        try await withApp { t in
+            try await t.member(.bedrijfsarts)
+            let c = try await t.file(invitedByEmail, role: .employer)
+            #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts]).status == 200)
+            let link = try await HearingTests().deliverInvitation(t, caseId: c.id)
+            let code = try #require(try await t.view(c.id, token: link)["check_code"].string)
+            let intake = try await t.staff(.intakeOfficer).token
+            let path = "/api/v1/cases/\(c.id)/parties/employee/verification"
+            let wrong = code == "AAA-AAA" ? "BBB-BBB" : "AAA-AAA"
+            for _ in 0..<PartyCheckCode.maxFailures {
+                expectProblem(try await t.api.post(path, object: ["code": wrong, "how": "phone"], token: intake), 422)
+            }
+            // Now even the right code is refused for this link.
+            expectProblem(try await t.api.post(path, object: ["code": code, "how": "phone"], token: intake), 409)
+            // The count holds in the database, whatever the service does.
+            await #expect(throws: (any Error).self) {
+                try await t.sql("UPDATE case_parties SET check_failures = 6 WHERE case_id = \(UUID(uuidString: c.id)!) AND NOT is_filer")
+            }
+        }
+    }
+
+    @Test func anUnverifiedInvitedEmployeeCannotWriteEvenPastTheService() async throws {
+        try await withApp { t in
+            try await t.member(.bedrijfsarts)
+            let c = try await t.file(role: .employer)
+            #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts]).status == 200)
+            let caseId = try #require(UUID(uuidString: c.id))
+            // The database refuses the employee's statement while the invited employee is unverified.
+            await #expect(throws: (any Error).self) {
+                try await t.sql(
+                    "INSERT INTO case_statements (id, case_id, author_role, text, medical, created_at) VALUES (\(UUID()), \(caseId), 'employee', 'x', false, now())")
+            }
+            // The employer's own statement is fine.
+            let employer = try await t.api.post("/api/v1/cases/\(c.id)/statements", object: ["text": "Wij zien het anders."], token: c.token)
+            #expect(employer.status == 201, "\(employer.text)")
         }
     }
 
@@ -163,13 +248,16 @@ struct PartyLinkAttackTests {
         try await withApp { t in
             let chair = try await t.member(.bedrijfsarts)
             let ad = try await t.member(.arbeidsdeskundige)
-            let c = try await t.file(role: .employer)
+            let c = try await t.file(invitedByEmail, role: .employer)
             #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts, .arbeidsdeskundige]).status == 200)
             let path = "/api/v1/cases/\(c.id)/parties/employee/verification"
-            let body: [String: Any] = ["how": "Bij het onderzoek gezien en gesproken."]
+            let link = try await HearingTests().deliverInvitation(t, caseId: c.id)
+            let code = try #require(try await t.view(c.id, token: link)["check_code"].string)
+            let body: [String: Any] = ["code": code, "how": "in_person"]
             expectProblem(try await t.api.post(path, object: body, token: ad.token), 403)
             expectProblem(try await t.api.post(path, object: body, token: try await t.staff(.coordinator).token), 403)
             expectProblem(try await t.api.post(path, object: body, token: c.token), 403)
+            expectProblem(try await t.api.post(path, object: body, token: link), 403)  // the employee cannot verify themselves
             #expect(try await t.api.post(path, object: body, token: chair.token).status == 200)
             // An employee who filed needs no verification: there is no invited employee.
             let own = try await t.file()

@@ -10,7 +10,19 @@ struct PartyPageSessionTests {
     @Test func theLinkIsExchangedForACookieAndLeavesNoTrace() async throws {
         try await withApp { t in
             let c = try await t.file()
-            let opened = try await t.api.get("/zaak/\(c.token)")
+            // The link's own page only shows a button: a mail filter opening the link gets no session.
+            let shown = try await t.api.get("/zaak/\(c.token)")
+            #expect(shown.status == 200 && shown.text.contains("Open mijn zaak"))
+            #expect(!shown.headers[values: .setCookie].contains { $0.hasPrefix("eenloket_zaak=") })
+            let formCookie = try #require(shown.headers[values: .setCookie].first { $0.hasPrefix("eenloket_formulier=") })
+            let formToken = String(formCookie.dropFirst("eenloket_formulier=".count).prefix { $0 != ";" })
+            // Another site's form (no form token of ours) cannot log a visitor into this case.
+            let forged = try await t.api.request(
+                .post, "/zaak/\(c.token)", json: "csrf=\(formToken)", contentType: "application/x-www-form-urlencoded")
+            #expect(forged.status == 403 && !forged.headers[values: .setCookie].contains { $0.hasPrefix("eenloket_zaak=") })
+            let opened = try await t.api.request(
+                .post, "/zaak/\(c.token)", json: "csrf=\(formToken)", headers: [.cookie: "eenloket_formulier=\(formToken)"],
+                contentType: "application/x-www-form-urlencoded")
             #expect(opened.status == 303 && opened.headers[.location] == "/zaak")
             let setCookie = try #require(opened.headers[values: .setCookie].first { $0.hasPrefix("eenloket_zaak=") })
             for attribute in ["HttpOnly", "SameSite=Lax", "Path=/zaak", "Secure"] {
@@ -52,9 +64,31 @@ struct PartyPageSessionTests {
             let first = try link(try await t.api.post("/api/v1/notifications/\(id)/print", token: intake))
             let employer = try await t.openLink(first)
             #expect(try await t.partyPage("/zaak", cookie: employer).text.contains("U bent in deze zaak de werkgever."))
-            _ = try link(try await t.api.post("/api/v1/notifications/\(id)/print", object: ["reason": "Brief kwam terug: adres onjuist."], token: intake))
+            _ = try link(try await t.api.post("/api/v1/notifications/\(id)/print", object: ["reason": "not_received"], token: intake))
             #expect(try await t.partyPage("/zaak", cookie: employer).status == 404, "the old link's page session ended")
             #expect(try await t.api.get("/zaak/\(first)").status == 404)
+        }
+    }
+
+    @Test func openingTheLinksPageIsNotItsFirstUse() async throws {
+        try await withApp { t in
+            try await t.member(.bedrijfsarts)
+            let c = try await t.file(
+                ["employee": ["name": "Sanne de Vries", "email": "s.devries@example.nl", "address": t.employeeAddress]], role: .employer)
+            #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts]).status == 200)
+            let link = try await HearingTests().deliverInvitation(t, caseId: c.id)
+            func firstUses() async throws -> Int {
+                try await t.api.get("/api/v1/cases/\(c.id)/events", token: c.token)["items"].array
+                    .filter { $0["type"].string == "party_link_first_used" }.count
+            }
+            // A mail filter checking the link (a GET, even twice) leaves no trace.
+            #expect(try await t.api.get("/zaak/\(link)").status == 200)
+            #expect(try await t.api.get("/zaak/\(link)").status == 200)
+            #expect(try await firstUses() == 0)
+            // The employee's button is the first use, recorded once.
+            _ = try await t.openLink(link)
+            _ = try await t.openLink(link)
+            #expect(try await firstUses() == 1)
         }
     }
 

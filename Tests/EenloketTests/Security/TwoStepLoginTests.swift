@@ -1,5 +1,6 @@
 import Crypto
 import EenloketDomain
+@testable import EenloketStore
 import Foundation
 import HTTPTypes
 import Testing
@@ -74,8 +75,8 @@ struct TwoStepLoginTests {
 
     /// An enrolled account's secret in base32, read from the database.
     func storedSecret(_ t: TestContext, _ email: String) async throws -> String? {
-        let rows = try await t.sql("SELECT o.secret FROM staff_otp o JOIN staff s ON s.id = o.staff_id WHERE s.email = \(email)")
-        guard let raw = try rows.first?.decode(String.self) else { return nil }
+        let rows = try await t.sql("SELECT id FROM staff WHERE email = \(email)")
+        guard let id = try rows.first?.decode(UUID.self), let raw = try await t.deps.twoStep.enrolledSecret(of: id) else { return nil }
         return Self.base32Encode(Array(raw.utf8))
     }
 

@@ -100,10 +100,19 @@ extension TestContext {
         return body
     }
 
-    /// Opens a party's private link as a browser does (`GET /zaak/{token}`):
-    /// returns the page-session cookie (`eenloket_zaak=…`) the pages then use.
+    /// Opens a party's private link as a browser does (`GET /zaak/{token}`,
+    /// then its button, a `POST` with the form token of that page): returns
+    /// the page-session cookie (`eenloket_zaak=…`) the pages then use.
     func openLink(_ token: String, sourceLocation: SourceLocation = #_sourceLocation) async throws -> String {
-        let reply = try await api.get("/zaak/\(token)")
+        let page = try await api.get("/zaak/\(token)")
+        #expect(page.status == 200, "the link's page: \(page.status)", sourceLocation: sourceLocation)
+        let formCookie = try #require(
+            page.headers[values: .setCookie].first { $0.hasPrefix("eenloket_formulier=") }, "no form cookie", sourceLocation: sourceLocation)
+        let csrf = String(formCookie.dropFirst("eenloket_formulier=".count).prefix { $0 != ";" })
+        #expect(page.text.contains("name=\"csrf\" value=\"\(csrf)\""), sourceLocation: sourceLocation)
+        let reply = try await api.request(
+            .post, "/zaak/\(token)", json: "csrf=\(csrf)", headers: [.cookie: "eenloket_formulier=\(csrf)"],
+            contentType: "application/x-www-form-urlencoded")
         #expect(reply.status == 303 && reply.headers[.location] == "/zaak", "opening the link: \(reply.status)", sourceLocation: sourceLocation)
         let cookie = try #require(
             reply.headers[values: .setCookie].first { $0.hasPrefix("eenloket_zaak=") }, "no page-session cookie",

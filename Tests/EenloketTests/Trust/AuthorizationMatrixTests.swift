@@ -486,7 +486,10 @@ final class MatrixWorld {
         case "POST /api/v1/cases/{id}/parties/employee/verification":
             // An employer's case with an invited employee; a success verifies it, so it gets a fresh one.
             let handle = allowed ? try await makeCase(.employer, .inReview) : cases[.inReview]![.employer]!
-            return on(handle, ["how": "Telefonisch gesproken met de werknemer."])
+            // The code the employee's own view shows (opening it is the link's first use).
+            let seen = try await t.api.get("/api/v1/cases/\(handle.id)", token: try #require(handle.otherToken))
+            let code = try #require(seen["check_code"].string, "set-up: no check code for the invited employee: \(seen.text.prefix(300))")
+            return on(handle, ["code": code, "how": "phone"])
         case "POST /api/v1/cases/{id}/triage":
             return on(
                 try await subject(caller, .submitted, fresh: allowed),

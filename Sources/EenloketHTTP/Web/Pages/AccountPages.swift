@@ -12,7 +12,10 @@ extension WebController {
     @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await requireSession(request, roles: Permissions.staffAuditors)
         let items = try await deps.staff.list(role: nil).map { a -> [String: Any] in
-            ["id": a.id.lowercased, "name": a.name, "email": a.email, "role": Labels.role(a.role.rawValue), "active": a.active]
+            [
+                "id": a.id.lowercased, "name": a.name, "email": a.email, "role": Labels.role(a.role.rawValue), "active": a.active,
+                "awaiting": a.awaitingActivation,
+            ]
         }
         return staffPage("staff-accounts", title: "Accounts", ["items": items], session: session)
     }
@@ -31,7 +34,8 @@ extension WebController {
         let names = Dictionary(try await deps.staff.list(role: nil).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var v: [String: Any] = [
             "id": account.id.lowercased, "name": account.name, "email": account.email, "role": Labels.role(account.role.rawValue),
-            "active": account.active,
+            "active": account.active, "awaiting": account.awaitingActivation,
+            "own": account.id == session.staff.id,
             "events": events.reversed().map { e -> [String: Any] in
                 [
                     "at": Labels.moment(e.at), "change": Labels.staffChange(e.change),
@@ -43,6 +47,7 @@ extension WebController {
         if let message {
             v["message"] = [
                 "gewijzigd": "De wijziging is opgeslagen. De medewerker is uitgelogd en krijgt een e-mail.",
+                "geactiveerd": "Het account is geactiveerd. Geef het nieuwe wachtwoord alleen aan de medewerker zelf.",
                 "app": "De inlogcode-app is losgekoppeld. De medewerker koppelt bij de volgende keer inloggen een app en krijgt een e-mail.",
             ][message] ?? ""
         }
@@ -68,7 +73,8 @@ extension WebController {
         } catch AppError.conflict(let why) {
             return try await renderAccount(session, id: id, errors: [FieldError("email", why)], message: nil, status: .conflict)
         }
-        throw WebRedirect(to: "/medewerkers/accounts/\(id.lowercased)?bericht=gewijzigd")
+        let done = form["active"] == "true" && body["password"] != nil ? "geactiveerd" : "gewijzigd"
+        throw WebRedirect(to: "/medewerkers/accounts/\(id.lowercased)?bericht=\(done)")
     }
 
     /// Unlinks the account's authenticator (the same as `DELETE /api/v1/staff/{id}/otp`).

@@ -21,6 +21,7 @@ extension WebController {
                 "sentAt": n.sentAt.map(Labels.moment) ?? "",
             ]
             if let list = errors[n.id] { v["error"] = list.map(\.message).joined(separator: " ") }
+            v["reasons"] = ReprintReason.allCases.map { ["value": $0.rawValue, "label": Labels.reprintReason($0)] }
             return v
         }
         let items = try await deps.notifications.list(state: "letters", limit: 200).map(row)
@@ -67,6 +68,7 @@ extension WebController {
             return [
                 "id": m.id.lowercased, "name": m.name, "email": m.email, "discipline": Labels.discipline(panel.discipline),
                 "maxOpenCases": panel.maxOpenCases, "openCases": panel.openCases, "active": m.active, "absent": absent.contains(m.id),
+                "awaiting": m.awaitingActivation,
                 "affiliations": panel.affiliations.joined(separator: ", "),
             ]
         }
@@ -101,9 +103,7 @@ extension WebController {
         body["panel"] = .object(panel)
         do {
             let new = try CreateStaffRequest.parse(body, creator: session.staff.role, today: deps.today)
-            let hash = try await deps.passwords.hash(new.password)
-            _ = try await deps.staff.create(new, passwordHash: hash, by: session.staff.id, at: deps.now)
-            await deps.cases.rerouteAfterRelease(at: deps.now)
+            _ = try await StaffController.create(new, by: session.staff, deps: deps)
         } catch AppError.invalid(let errors) {
             return try await renderPanelMembers(session, errors: errors, values: form.fields.mapValues { $0.first ?? "" }, status: .unprocessableContent)
         } catch AppError.malformed {

@@ -31,10 +31,25 @@ extension WebController {
         return PartySession(party: party, token: token)
     }
 
-    /// `GET /zaak/{token}`: the private link from a message. Exchanges it for a
-    /// page session (HttpOnly; SameSite=Lax, since the link is opened from a mail
-    /// program) and sends the browser to `/zaak`, without the token.
+    /// `GET /zaak/{token}`: the private link from a message. It only shows a
+    /// button: mail filters that open every link to check it must not count as
+    /// the party's first use of its link, nor get a session (404 for a link
+    /// that is no party's).
+    @Sendable func partyLinkPage(_ request: Request, context: AppRequestContext) async throws -> Response {
+        guard let link = context.parameters.get("token"), try await deps.sessions.isPartyLink(link) else { throw AppError.notFound }
+        let (csrf, cookie) = anonymousFormToken(request)
+        var response = publicPage("case-open", title: "Uw zaak openen", ["csrf": csrf, "link": link])
+        if let cookie { response.setCookie(cookie) }
+        return response
+    }
+
+    /// `POST /zaak/{token}` (the button): exchanges the link for a page session
+    /// (HttpOnly; SameSite=Lax) and sends the browser to `/zaak`, without the
+    /// token. The form token keeps another site from logging a visitor into a
+    /// case of its own choosing.
     @Sendable func openPartyLink(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: request.cookies[CSRF.cookieName]?.value)
         guard let link = context.parameters.get("token"),
             let (token, _) = try await deps.sessions.openPartySession(link: link, at: deps.now, lifetime: PartySession.lifetime)
         else { throw AppError.notFound }
@@ -84,14 +99,17 @@ extension WebController {
         v["statements"] = CaseView.statements(statements)
         v["hasStatements"] = !statements.isEmpty
         v["isEmployee"] = party.role == .employee
-        // An invited employee sees medical information once staff verified the link reached them.
-        v["awaitingVerification"] = party.role == .employee && !CaseAccessPolicy.canSeeMedical(caller, record.accessFacts)
+        // An invited employee sees medical information, and may act, once staff verified the link reached them.
+        v["checkCode"] = record.checkCode ?? ""
+        v["awaitingVerification"] = record.checkCode != nil
         v["youAre"] = Labels.role(party.role.rawValue).lowercased()
-        v["mayAddStatement"] = CaseRepository.statementStatuses.contains(record.status)
+        v["mayAddStatement"] =
+            StatementPolicy.mayWrite(caller, record.accessFacts) && CaseRepository.statementStatuses.contains(record.status)
         v["mayWithdraw"] = party.isFiler && CaseTransition.withdraw.from.contains(record.status)
         v["mayAppeal"] = party.isFiler && record.status == .ruled && record.appeal == nil
         v["today"] = deps.today.description
-        let openFollowUps = followUps.filter { $0.answeredAt == nil && $0.missedAt == nil }
+        let openFollowUps = CaseAccessPolicy.mayActAsParty(party, record.accessFacts)
+            ? followUps.filter { $0.answeredAt == nil && $0.missedAt == nil } : []
         v["followUps"] = openFollowUps.map { f -> [String: Any] in
             ["id": f.id.lowercased, "number": f.sequence, "answerBy": Labels.moment(f.answerBy)]
         }

@@ -92,7 +92,10 @@ extension WebController {
         context.logger.info("case filed on the web", metadata: ["case_id": "\(outcome.caseId.lowercased)"])
         return publicPage(
             "filing-done", title: "Uw vraag is ontvangen",
-            ["reference": reference, "link": deps.settings.partyLink(token: token), "isEmployee": role == .employee])
+            [
+                "reference": reference, "link": deps.settings.partyLink(token: token), "token": token, "isEmployee": role == .employee,
+                "csrf": form["csrf"] ?? "",
+            ])
     }
 }
 

@@ -81,9 +81,18 @@ extension WebController {
         do {
             guard case .code(let challenge, let code) = try CreateSessionRequest.parse(form.json(strings: ["challenge", "code"]))
             else { throw AppError.unauthenticated }
-            answer = try await SessionController(deps: deps).answer(challenge: challenge, code: code, context: context)
+            answer = try await SessionController(deps: deps).answer(
+                challenge: challenge, code: code,
+                clientAddress: context.clientAddress(request, trustForwardedFor: deps.configuration.trustForwardedFor), context: context)
         } catch AppError.invalid {
             answer = .rejected(ended: form.text("challenge") == nil)
+        } catch AppError.tooManyRequests(let seconds) {
+            return publicPage(
+                "staff-login", title: "Fout: Inloggen voor medewerkers",
+                [
+                    "csrf": form["csrf"] ?? "", "back": back,
+                    "error": "Te veel mislukte pogingen. Probeer het over \(seconds / 60 + 1) minuten opnieuw.",
+                ], status: .tooManyRequests)
         }
         switch answer {
         case .accepted(let login) where login.recoveryCodes != nil:
@@ -239,12 +248,14 @@ extension WebController {
                 "street": values["other_party.address.street"] ?? address?.street ?? "",
                 "postalCode": values["other_party.address.postal_code"] ?? address?.postalCode ?? "",
                 "city": values["other_party.address.city"] ?? address?.city ?? "",
-                "verified": values["other_party.verified"] == "true",
             ]
         }
         v["mayVerifyEmployee"] =
             record.hearing.map { $0.party == .employee && $0.verifiedAt == nil } == true
             && CaseAccessPolicy.mayVerifyEmployee(caller, record.accessFacts) && !record.status.isFinal
+        v["channels"] = VerificationChannel.allCases.map {
+            ["value": $0.rawValue, "label": Labels.verificationChannel($0), "checked": values["how"] == $0.rawValue]
+        }
         if let message { v["message"] = Self.staffMessages[message] ?? "" }
         for (form, list) in errors where !list.isEmpty {
             v["errors_" + form] = [
@@ -293,10 +304,17 @@ extension WebController {
                 strings: [
                     "decision", "case_type", "motivation", "deviation_reason", "other_party.email", "other_party.address.street",
                     "other_party.address.postal_code", "other_party.address.city",
-                ], booleans: ["other_options_exhausted", "other_party.verified"], lists: ["disciplines"])
+                ], booleans: ["other_options_exhausted"], lists: ["disciplines"])
             // Address fields left empty mean "no postal address", not a half-filled one.
             if case .object(var other)? = body["other_party"], case .object(let address)? = other["address"], address.isEmpty {
                 other["address"] = nil
+                body["other_party"] = .object(other)
+            }
+            // An e-mail field the officer emptied means: no e-mail, send a letter.
+            if form.fields["other_party.email"] != nil, form.text("other_party.email") == nil {
+                var other: [String: JSONValue] = [:]
+                if case .object(let existing)? = body["other_party"] { other = existing }
+                other["email"] = .null
                 body["other_party"] = .object(other)
             }
             let input = try TriageRequest.parse(body)
@@ -308,8 +326,8 @@ extension WebController {
         try await caseAction(
             request, context: context, roles: [.intakeOfficer, .panelMember], form: "bevestiging", done: "bevestigd"
         ) { session, form, id in
-            let how = try VerificationRequest.parse(form.json(strings: ["how"]))
-            _ = try await deps.cases.verifyEmployee(id, how: how, by: .staff(session.staff), at: deps.now)
+            let input = try VerificationRequest.parse(form.json(strings: ["code", "how"]))
+            _ = try await deps.cases.verifyEmployee(id, code: input.code, how: input.how, by: .staff(session.staff), at: deps.now)
         }
     }
 

@@ -20,7 +20,8 @@ struct WebController {
         pages.get("/vraag/{rol}", use: filingForm)
         pages.post("/vraag/{rol}", use: submitFiling)
         // A party's own case: the private link opens a page session; the pages carry no token.
-        pages.get("/zaak/{token}", use: openPartyLink)
+        pages.get("/zaak/{token}", use: partyLinkPage)
+        pages.post("/zaak/{token}", use: openPartyLink)
         pages.get("/zaak", use: partyCase)
         pages.get("/zaak/uitspraak", use: partyRuling)
         pages.get("/zaak/gegevens", use: partyData)

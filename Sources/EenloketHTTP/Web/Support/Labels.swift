@@ -98,6 +98,21 @@ enum Labels {
 
     static func date(_ day: LocalDate) -> String { Dutch.date(day) }
 
+    static func verificationChannel(_ channel: VerificationChannel) -> String {
+        switch channel {
+        case .phone: return "Aan de telefoon"
+        case .inPerson: return "Bij een afspraak"
+        }
+    }
+
+    static func reprintReason(_ reason: ReprintReason) -> String {
+        switch reason {
+        case .notReceived: return "De brief is niet aangekomen"
+        case .lost: return "De brief of de link is kwijt"
+        case .wrongPerson: return "De brief of de link is bij iemand anders terechtgekomen"
+        }
+    }
+
     /// "23 november 2026 om 14:28", in Amsterdam time.
     static func moment(_ instant: Date) -> String {
         let day = AmsterdamTime.date(of: instant)
@@ -120,7 +135,7 @@ enum FieldLabels {
             "other_party.address.street": "Straat en huisnummer", "other_party.address.postal_code": "Postcode",
             "other_party.address.city": "Plaats", "other_party.verified": "Gecontroleerd",
         ],
-        "bevestiging": ["how": "Hoe gecontroleerd"],
+        "bevestiging": ["code": "Controlecode", "how": "Hoe gesproken"],
         "uitspraak": [
             "outcome": "Uitkomst", "decision": "Besluit", "motivation": "Onderbouwing",
             "medical_considerations": "Medische overwegingen", "deviation_reason": "Reden voor later dan gewenst",
