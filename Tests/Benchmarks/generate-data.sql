@@ -340,8 +340,10 @@ SELECT t.*, d.started_at,
 
 ANALYZE gen_deadline_timers;
 
-INSERT INTO timers (kind, case_id, stage, due_at, created_at, fired_at, outcome)
-SELECT kind, case_id, stage, due_at, started_at, fired_at, outcome FROM gen_deadline_timers;
+-- next_attempt_at and attempts as the service sets them (no trigger runs here).
+INSERT INTO timers (kind, case_id, stage, due_at, created_at, fired_at, outcome, next_attempt_at, attempts)
+SELECT kind, case_id, stage, due_at, started_at, fired_at, outcome, due_at, CASE WHEN fired_at IS NULL THEN 0 ELSE 1 END
+  FROM gen_deadline_timers;
 
 -- Escalations of missed deadlines; handled once the stage was met or the case closed.
 CREATE TEMP TABLE gen_escalations ON COMMIT DROP AS
@@ -407,8 +409,8 @@ SELECT e.case_id, e.kind, e.detail, e.created_at, e.resolved_at,
  ORDER BY e.created_at;
 
 -- Pending after-care timers (fired ones of the past are left out: they only add volume).
-INSERT INTO timers (kind, case_id, subject_id, due_at, created_at)
-SELECT k.kind, f.case_id, f.id, k.due_at, f.due_at - interval '14 days'
+INSERT INTO timers (kind, case_id, subject_id, due_at, created_at, next_attempt_at)
+SELECT k.kind, f.case_id, f.id, k.due_at, f.due_at - interval '14 days', k.due_at
   FROM gen_follow_ups f, gen_settings s,
        LATERAL (VALUES ('follow_up_due', f.due_at), ('follow_up_missed', f.answer_by)) AS k(kind, due_at)
  WHERE k.due_at > s.t_now;

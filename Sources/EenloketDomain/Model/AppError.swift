@@ -36,6 +36,8 @@ public enum AppError: Error, Sendable, Equatable {
     case requestTimeout
     /// 503: a dependency (the database) is unavailable; try again later.
     case unavailable
+    /// 500: a bug. Never expected; answered with the request id the log holds.
+    case internalError
 
     /// A single-field 422.
     public static func invalid(_ field: String, _ message: String) -> AppError {

@@ -40,6 +40,7 @@ public func makeApplication(
         try await deps.cases.purgeIdempotencyKeys(before: now.addingTimeInterval(-24 * 3600))
         try await deps.sessions.purgeExpired(before: now.addingTimeInterval(-24 * 3600))
         try await deps.twoStep.purgeExpired(before: now.addingTimeInterval(-24 * 3600))
+        try await deps.timers.purgeFired(before: now.addingTimeInterval(-TimerRetry.firedRetention))
         let purged = try await deps.purgeExpiredPersonalData()
         if purged > 0 { logger.notice("retention: purged personal data of closed cases", metadata: ["cases": "\(purged)"]) }
     }
@@ -52,7 +53,7 @@ public func makeApplication(
                 name: "timers", channel: "eenloket_timers", client: client, pollInterval: config.workerPollInterval,
                 logger: logger.with(component: "timers"), gate: gate
             ) {
-                try await deps.timers.fireDue(at: deps.now, limit: 100) == 100
+                try await deps.timers.fireDue(at: deps.now, limit: 100) == 100  // a full batch: more may be due
             })
         services.append(
             PollingWorker(

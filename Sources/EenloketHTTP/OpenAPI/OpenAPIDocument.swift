@@ -1737,7 +1737,10 @@ components:
     # ---- problems ----------------------------------------------------------
     Problem:
       type: object
-      description: An RFC 9457 problem document.
+      description: >-
+        An RFC 9457 problem document. A 503 (with Retry-After) means a
+        dependency is unavailable: try again. A 500 is a bug, which no request
+        should cause: it names `request_id`, under which the log holds it.
       required: [type, title, status, detail]
       properties:
         type:
@@ -1751,6 +1754,9 @@ components:
           description: The HTTP status code.
         detail:
           type: string
+        request_id:
+          type: string
+          description: Only in a 500.
     FieldError:
       type: object
       required: [field, message]

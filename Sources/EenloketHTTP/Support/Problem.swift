@@ -11,9 +11,11 @@ struct Problem: Encodable {
     let status: Int
     let detail: String
     let errors: [FieldError]?
+    /// Only for a 500: the id under which the log has the failure.
+    let request_id: String?
 
-    /// The response for an `AppError`.
-    static func response(for error: AppError) -> Response {
+    /// The response for an `AppError`; `requestId` is named in a 500's document.
+    static func response(for error: AppError, requestId: String? = nil) -> Response {
         let status: HTTPResponse.Status
         let title: String
         var detail: String
@@ -50,10 +52,15 @@ struct Problem: Encodable {
         case .unavailable:
             (status, title, detail) = (.serviceUnavailable, "Tijdelijk niet beschikbaar", "Probeer het over een paar seconden opnieuw.")
             headers[.retryAfter] = "5"
+        case .internalError:
+            (status, title, detail) = (
+                .internalServerError, "Fout in Eenloket",
+                "Er ging iets mis bij ons, niet bij u. Wij zoeken het uit. Noem dit nummer als u contact opneemt: \(requestId ?? "onbekend")."
+            )
         }
         let problem = Problem(
             type: "https://eenloket.nl/problemen/\(slug(status))", title: title, status: Int(status.code), detail: detail,
-            errors: errors)
+            errors: errors, request_id: error == .internalError ? requestId : nil)
         headers[.contentType] = "application/problem+json"
         headers[.cacheControl] = "no-store"
         let encoder = JSONEncoder()
@@ -74,6 +81,7 @@ struct Problem: Encodable {
         case 415: return "verkeerd-formaat"
         case 422: return "ongeldige-gegevens"
         case 429: return "te-veel-pogingen"
+        case 500: return "fout-in-eenloket"
         default: return "niet-beschikbaar"
         }
     }

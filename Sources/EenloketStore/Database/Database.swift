@@ -19,8 +19,24 @@ public struct Database: Sendable {
     ///
     /// A transaction that loses to a concurrent one by serialization failure or
     /// deadlock is retried (up to three times) since it never saw partial state.
+    /// `body` may therefore run more than once: it must have no effect outside
+    /// the database (use `transactionOnce` for one that does).
     public func transaction<T: Sendable>(
         _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await transaction(attempts: 4, body)
+    }
+
+    /// `transaction` without retries, for a body with an effect outside the
+    /// database (sending a mail): a lost race fails instead of repeating it.
+    public func transactionOnce<T: Sendable>(
+        _ body: (PostgresConnection) async throws -> T
+    ) async throws -> T {
+        try await transaction(attempts: 1, body)
+    }
+
+    private func transaction<T: Sendable>(
+        attempts: Int, _ body: (PostgresConnection) async throws -> T
     ) async throws -> T {
         var attempt = 0
         while true {
@@ -31,7 +47,7 @@ public struct Database: Sendable {
                 }
             } catch {
                 let cause = DatabaseErrors.unwrap(error)
-                if attempt < 4, DatabaseErrors.isRetryable(cause) {
+                if attempt < attempts, DatabaseErrors.isRetryable(cause) {
                     logger.debug("retrying transaction", metadata: ["sqlstate": "\(DatabaseErrors.sqlState(cause) ?? "")"])
                     continue
                 }

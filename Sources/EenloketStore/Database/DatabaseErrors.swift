@@ -5,8 +5,9 @@ import PostgresNIO
 /// Turns PostgreSQL failures into what the client should hear.
 ///
 /// A violated constraint that the request could have caused is the client's
-/// fault (409 or 422); anything else means the database is unavailable or
-/// misbehaving, which is logged and reported as 503.
+/// fault (409 or 422). The database being unreachable, overloaded, shut down
+/// or too slow is a 503 (try again). Anything else (a query PostgreSQL
+/// refuses, a row that does not decode) is a bug: a 500, logged at critical.
 public enum DatabaseErrors {
     /// The SQLSTATE of a server error, if it is one.
     public static func sqlState(_ error: any Error) -> String? {
@@ -21,6 +22,15 @@ public enum DatabaseErrors {
     /// Whether the error is a unique violation (of a given constraint, when named).
     public static func isUniqueViolation(_ error: any Error, constraint name: String? = nil) -> Bool {
         sqlState(error) == "23505" && (name == nil || constraint(error) == name)
+    }
+
+    /// An error in words that hold no data (for a stored `last_error`): the
+    /// SQLSTATE of a server error, the case of an `AppError`, else the type.
+    public static func safeDescription(_ error: any Error) -> String {
+        let error = unwrap(error)
+        if let state = sqlState(error) { return "SQLSTATE \(state)" }
+        if let app = error as? AppError { return "AppError." + String(String(describing: app).prefix { $0 != "(" }) }
+        return String(String(describing: type(of: error)).prefix(200))
     }
 
     /// The error a transaction closure threw, without the transaction wrapper.
@@ -38,13 +48,21 @@ public enum DatabaseErrors {
         return state == "40001" || state == "40P01"
     }
 
+    /// Whether a SQLSTATE says the database cannot serve now (rather than
+    /// that the query is wrong): connection exceptions (08), insufficient
+    /// resources (53), operator intervention such as a statement timeout or a
+    /// shutdown (57), system errors (58), and a lock not available in time.
+    static func isUnavailability(_ state: String) -> Bool {
+        ["08", "53", "57", "58"].contains(String(state.prefix(2))) || state == "55P03"
+    }
+
     /// The `AppError` for any failure that reached the top of a database call.
     public static func map(_ error: any Error, logger: Logger) -> any Error {
         let error = unwrap(error)
-        if error is AppError { return error }
+        if error is AppError || error is CancellationError { return error }
         guard let psql = error as? PSQLError else {
-            logger.error("database call failed", metadata: ["error": "\(type(of: error))"])
-            return AppError.unavailable
+            logger.critical("bug: database call failed", metadata: ["error.type": "\(type(of: error))"])
+            return AppError.internalError
         }
         if psql.code == .server, let state = psql.serverInfo?[.sqlState] {
             let message = psql.serverInfo?[.message] ?? ""
@@ -59,14 +77,18 @@ public enum DatabaseErrors {
                 return AppError.conflict("De gegevens voldoen niet aan de regels van het loket.")
             case "22001", "22003", "22007", "22008", "22P02", "22021":
                 return AppError.invalid([FieldError("body", "Een waarde is ongeldig of te lang.")])
-            case "57014", "55P03":
-                logger.error("database statement timed out", metadata: ["sqlstate": "\(state)"])
+            case let state where isUnavailability(state):
+                logger.error("database unavailable", metadata: ["sqlstate": "\(state)"])
                 return AppError.unavailable
             default:
-                // Server messages of our own triggers never carry request text.
-                logger.error("database error", metadata: ["sqlstate": "\(state)", "message": "\(message)"])
-                return AppError.unavailable
+                // Server messages of our own triggers and of PostgreSQL name no request text.
+                logger.critical("bug: database error", metadata: ["sqlstate": "\(state)", "message": "\(message)"])
+                return AppError.internalError
             }
+        }
+        if psql.code == .server || psql.code == .unexpectedBackendMessage {
+            logger.critical("bug: database error", metadata: ["code": "\(psql.code)"])
+            return AppError.internalError
         }
         logger.error("database unavailable", metadata: ["code": "\(psql.code)"])
         return AppError.unavailable

@@ -70,8 +70,9 @@ public struct NotificationRepository: Sendable {
     }
 
     /// Sends the next due e-mail: true when sent, false when it failed, nil when none is due.
+    /// One attempt at the transaction: a retry would send the mail again.
     private func deliverNext(at now: Date, via transport: any MailTransport) async throws -> Bool? {
-        try await db.transaction { conn -> Bool? in
+        try await db.transactionOnce { conn -> Bool? in
             guard let row = try await conn.rows(Self.dueQuery(at: now), logger: db.logger).first else { return nil }
             let (id, caseId, email, name, party, subject, body, attempts) =
                 try row.decode((Int64, UUID?, String, String?, PartyRole?, String, String, Int).self)

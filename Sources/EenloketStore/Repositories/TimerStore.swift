@@ -6,6 +6,11 @@ import PostgresNIO
 /// Durable timers: claimed with `FOR UPDATE SKIP LOCKED`, acted on and marked
 /// fired in one transaction, so each fires exactly once however many
 /// instances run, and a crash mid-way leaves the timer for another instance.
+///
+/// Each timer has a transaction of its own, and its work runs inside a
+/// savepoint: a timer whose work fails is rolled back to the savepoint, its
+/// failure recorded (`TimerRetry`), and the next timer is tried. One failing
+/// timer never holds up the others, and never loops without pause.
 public struct TimerStore: Sendable {
     let db: Database
     let deadlines: DeadlineSettings
@@ -28,37 +33,95 @@ public struct TimerStore: Sendable {
         let dueAt: Date
     }
 
-    /// Fires up to `limit` due timers in one transaction; returns how many fired.
+    /// What became of one claimed timer.
+    enum Attempt: Sendable {
+        case nothingDue
+        case fired
+        /// Its work failed: tried again later, or set aside after too many attempts.
+        case failed
+    }
+
+    /// Tries up to `limit` due timers, each in its own transaction; returns how
+    /// many were tried (fired or failed), so a caller knows whether more may wait.
     @discardableResult
     public func fireDue(at now: Date, limit: Int = 100) async throws -> Int {
-        try await db.transaction { conn in
-            let rows = try await conn.rows(Self.dueQuery(at: now, limit: limit), logger: db.logger)
-            for row in rows {
-                let (id, kind, caseId, stage, subjectId, dueAt) = try row.decode((Int64, String, UUID?, String?, UUID?, Date).self)
-                guard let kind = TimerKind(rawValue: kind) else { continue }
-                let timer = DueTimer(id: id, kind: kind, caseId: caseId, stage: stage, subjectId: subjectId, dueAt: dueAt)
-                let outcome = try await act(on: timer, at: now, conn: conn)
-                try await conn.run("UPDATE timers SET fired_at = \(now), outcome = \(outcome) WHERE id = \(id)", logger: db.logger)
+        var tried = 0
+        while tried < limit {
+            if case .nothingDue = try await fireNext(at: now) { break }
+            tried += 1
+        }
+        return tried
+    }
+
+    /// Claims the next due timer and fires it, or records why it could not.
+    private func fireNext(at now: Date) async throws -> Attempt {
+        try await db.transaction { conn -> Attempt in
+            guard let row = try await conn.rows(Self.dueQuery(at: now, limit: 1), logger: db.logger).first else { return .nothingDue }
+            let (id, rawKind, caseId, stage, subjectId, dueAt, attempts) =
+                try row.decode((Int64, String, UUID?, String?, UUID?, Date, Int).self)
+            guard let kind = TimerKind(rawValue: rawKind) else {
+                // A kind from a newer version: set aside, not counted as done.
+                try await recordFailure(id, attempts: attempts, error: "unknown kind", setAside: true, at: now, conn: conn)
+                return .failed
             }
-            return rows.count
+            let timer = DueTimer(id: id, kind: kind, caseId: caseId, stage: stage, subjectId: subjectId, dueAt: dueAt)
+            try await conn.run("SAVEPOINT timer_work", logger: db.logger)
+            let outcome: String
+            do {
+                outcome = try await act(on: timer, at: now, conn: conn)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                try await conn.run("ROLLBACK TO SAVEPOINT timer_work", logger: db.logger)
+                try await recordFailure(
+                    id, attempts: attempts, error: DatabaseErrors.safeDescription(error),
+                    setAside: attempts + 1 >= TimerRetry.maxAttempts, at: now, conn: conn)
+                return .failed
+            }
+            try await conn.run(
+                "UPDATE timers SET fired_at = \(now), outcome = \(outcome), attempts = attempts + 1 WHERE id = \(id)", logger: db.logger)
+            return .fired
         }
     }
 
-    /// Claims up to `limit` due timers, oldest first, skipping those another
+    private func recordFailure(
+        _ id: Int64, attempts: Int, error: String, setAside: Bool, at now: Date, conn: PostgresConnection
+    ) async throws {
+        let tries = attempts + 1
+        db.logger.error(
+            setAside ? "timer set aside" : "timer failed; will retry",
+            metadata: ["timer_id": "\(id)", "attempts": "\(tries)", "error": "\(error)"])
+        try await conn.run(
+            """
+            UPDATE timers SET attempts = \(tries), last_error = \(error),
+                   failed_at = CASE WHEN \(setAside) THEN \(now)::timestamptz END,
+                   next_attempt_at = \(now.addingTimeInterval(TimerRetry.delay(afterAttempts: tries)))
+             WHERE id = \(id)
+            """, logger: db.logger)
+    }
+
+    /// Claims up to `limit` timers to try, oldest first, skipping those another
     /// instance holds (also run under EXPLAIN by the query-plan test).
     static func dueQuery(at now: Date, limit: Int) -> PostgresQuery {
         """
-        SELECT id, kind, case_id, stage, subject_id, due_at FROM timers
-         WHERE fired_at IS NULL AND due_at <= \(now)
-         ORDER BY due_at, id
+        SELECT id, kind, case_id, stage, subject_id, due_at, attempts FROM timers
+         WHERE fired_at IS NULL AND failed_at IS NULL AND next_attempt_at <= \(now)
+         ORDER BY next_attempt_at, id
          LIMIT \(limit)
            FOR UPDATE SKIP LOCKED
         """
     }
 
+    /// Removes timers that fired before `cutoff`; returns how many.
+    @discardableResult
+    public func purgeFired(before cutoff: Date) async throws -> Int {
+        let rows = try await db.rows("DELETE FROM timers WHERE fired_at < \(cutoff) RETURNING 1")
+        return rows.count
+    }
+
     /// When the next unfired timer is due, if any.
     public func nextDue() async throws -> Date? {
-        let rows = try await db.rows("SELECT min(due_at) FROM timers WHERE fired_at IS NULL")
+        let rows = try await db.rows("SELECT min(next_attempt_at) FROM timers WHERE fired_at IS NULL AND failed_at IS NULL")
         return try rows.first?.decode(Date?.self)
     }
 

@@ -27,16 +27,19 @@ struct WebPageMiddleware: RouterMiddleware {
         } catch let redirect as WebRedirect {
             response = redirect.response
         } catch let error as AppError {
-            response = errorPage(error)
-        } catch {
-            context.logger.error("page failed", metadata: ["error.type": "\(type(of: error))"])
+            if error == .internalError { ProblemMiddleware<Context>.logBug("internal error", context: context) }
+            response = errorPage(error, requestId: context.id)
+        } catch is CancellationError {
             response = errorPage(.unavailable)
+        } catch {
+            ProblemMiddleware<Context>.logBug("page failed: \(type(of: error))", context: context)
+            response = errorPage(.internalError, requestId: context.id)
         }
         for field in Self.securityHeaders { response.headers[field.name] = field.value }
         return response
     }
 
-    func errorPage(_ error: AppError) -> Response {
+    func errorPage(_ error: AppError, requestId: String? = nil) -> Response {
         let (status, title, text): (HTTPResponse.Status, String, String)
         switch error {
         case .notFound, .unauthenticated:
@@ -55,6 +58,11 @@ struct WebPageMiddleware: RouterMiddleware {
             (status, title, text) = (.requestTimeout, "Dat duurde te lang", "Het formulier kwam niet op tijd binnen. Probeer het nog eens.")
         case .unavailable:
             (status, title, text) = (.serviceUnavailable, "Even niet beschikbaar", "Eenloket is even niet bereikbaar. Probeer het over een paar minuten opnieuw.")
+        case .internalError:
+            (status, title, text) = (
+                .internalServerError, "Er ging iets mis bij ons",
+                "Dit is een fout van Eenloket, niet van u. Wij zoeken het uit. Noem dit nummer als u contact met ons opneemt: \(requestId ?? "onbekend")."
+            )
         }
         return renderer.page("error", title: title, context: ["heading": title, "text": text], layout: .publicPage, status: status)
     }
