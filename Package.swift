@@ -64,7 +64,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Web/Templates"), .copy("Web/Static")],
+            resources: [.copy("Web/Templates"), .copy("Web/Static"), .copy("OpenAPI/openapi.yaml")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

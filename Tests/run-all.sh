@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # The whole test suite, each part starting what it needs itself:
+#   0. the released migrations are unchanged (SQL/check-migrations.sh);
 #   1. swift test: unit and integration tests against a real PostgreSQL (the
 #      harness starts a throwaway cluster), including the query-plan test;
 #   2. the browser tests: the pages in a real headless Chromium;
@@ -10,6 +11,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 STARTED=$(date +%s)
 step() { echo; echo "==== $1 ($(( $(date +%s) - STARTED )) s so far)"; }
+step "released migrations unchanged"
+bash SQL/check-migrations.sh
 step "swift test"
 swift test
 step "browser tests"

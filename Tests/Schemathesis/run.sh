@@ -7,6 +7,8 @@
 # (hooks.py). Fails on any 5xx, any response the document does not describe
 # (status, content type, headers, body schema) and the other default checks
 # (schemathesis.toml names the few switched off, and why).
+# First checks the OpenAPI document with openapi-spec-validator: the file in
+# Sources/EenloketHTTP/OpenAPI and the copy the service serves, which must be equal.
 # Installs the pinned Python packages into .eenloket/schemathesis-venv when missing.
 # Reports land in $EENLOKET_SCHEMATHESIS_ARTIFACTS (default .eenloket/schemathesis-artifacts).
 # Usage: bash Tests/Schemathesis/run.sh [schemathesis run arguments]
@@ -62,6 +64,15 @@ for _ in $(seq 1 240); do
   sleep 0.5
 done
 curl -sf "$BASE/health/ready" >/dev/null || { cat "$WORK/serve.log"; echo "schemathesis: the service is not ready"; exit 1; }
+
+# The OpenAPI document: the committed file and the copy the service serves must
+# both be valid OpenAPI 3.1 (openapi-spec-validator) and the same bytes.
+DOCUMENT="$ROOT/Sources/EenloketHTTP/OpenAPI/openapi.yaml"
+curl -sf "$BASE/openapi.yaml" -o "$WORK/served-openapi.yaml" || { echo "schemathesis: GET /openapi.yaml failed"; exit 1; }
+"$VENV/bin/openapi-spec-validator" --schema 3.1 "$DOCUMENT" "$WORK/served-openapi.yaml" \
+  || { echo "schemathesis: the OpenAPI document is not valid OpenAPI 3.1 (see above)"; exit 1; }
+cmp -s "$DOCUMENT" "$WORK/served-openapi.yaml" \
+  || { echo "schemathesis: GET /openapi.yaml differs from $DOCUMENT (is the resource declared in Package.swift?)"; exit 1; }
 
 "$VENV/bin/python" "$HERE/seed.py" "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$WORK/mail" >"$WORK/seed.json"
 

@@ -161,6 +161,7 @@ public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestCont
     router.addRoutes(EscalationController(deps: deps).endpoints, atPath: "/api/v1/escalations")
     router.addRoutes(NotificationController(deps: deps).endpoints, atPath: "/api/v1/notifications")
     let config = deps.configuration
+    try OpenAPIDocument.requireResource()
     guard let webDirectory = config.webDirectory ?? WebRenderer.bundledDirectory else {
         throw WebRenderer.NotFound(description: "the page templates were not built into this executable; set EENLOKET_WEB_DIR")
     }

@@ -99,7 +99,7 @@ struct CaseController {
 
     /// `POST /api/v1/cases/{id}/triage` (intake officers).
     @Sendable func triage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff([.intakeOfficer], to: "zaken beoordelen")
+        try CaseActions.permits(.triage, context.caller).enforce()
         let id = try context.uuidParameter("id")
         let input = try TriageRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.triage(id, input, by: context.caller, at: deps.now)
@@ -108,7 +108,7 @@ struct CaseController {
 
     /// `POST /api/v1/cases/{id}/ruling` (the chair of the case's panel).
     @Sendable func rule(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff([.panelMember], to: "uitspraak doen")
+        try CaseActions.permits(.rule, context.caller).enforce()
         let id = try context.uuidParameter("id")
         let input = try RulingRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.rule(id, input, by: context.caller, at: deps.now)
@@ -120,18 +120,16 @@ struct CaseController {
 
     /// `POST /api/v1/cases/{id}/withdraw` (the filer).
     @Sendable func withdraw(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.authenticated()
-        if caller.staff != nil { throw AppError.forbidden("Alleen wie de zaak heeft ingediend, kan haar intrekken.") }
+        let caller = context.caller
+        try CaseActions.permits(.withdraw, caller).enforce()
         let record = try await deps.cases.withdraw(try context.uuidParameter("id"), by: caller, at: deps.now)
         return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: context.caller.staff != nil))
     }
 
     /// `POST /api/v1/cases/{id}/appeal` (the filer or a coordinator).
     @Sendable func appeal(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.authenticated()
-        if let staff = caller.staff, staff.role != .coordinator {
-            throw AppError.forbidden("Alleen de indiener of een coördinator kan een beroep vastleggen.")
-        }
+        let caller = context.caller
+        try CaseActions.permits(.appeal, caller).enforce()
         let id = try context.uuidParameter("id")
         let input = try AppealRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.appeal(id, input, by: caller, at: deps.now)
@@ -149,10 +147,8 @@ struct CaseController {
 
     /// `POST /api/v1/cases/{id}/statements`: either party, or a member of the panel.
     @Sendable func addStatement(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try readerCaller(context)
-        if let staff = caller.staff, staff.role != .panelMember {
-            throw AppError.forbidden("Alleen de partijen en het panel van deze zaak kunnen een reactie geven.")
-        }
+        let caller = context.caller
+        try CaseActions.permits(.addStatement, caller).enforce()
         let id = try context.uuidParameter("id")
         let (text, medical) = try StatementRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.addStatement(id, text: text, medical: medical, by: caller, at: deps.now)
@@ -161,7 +157,7 @@ struct CaseController {
 
     /// `POST /api/v1/cases/{id}/panel` (coordinators): add a discipline or replace a member.
     @Sendable func changePanel(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff([.coordinator], to: "een panel wijzigen")
+        try CaseActions.permits(.changePanel, context.caller).enforce()
         let id = try context.uuidParameter("id")
         let (change, motivation) = try PanelChangeRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.changePanel(id, change, motivation: motivation, by: context.caller, at: deps.now)
@@ -179,8 +175,8 @@ struct CaseController {
 
     /// `POST /api/v1/cases/{id}/followups/{followUpId}`: the party answers a due check-in.
     @Sendable func answerFollowUp(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let caller = try context.authenticated()
-        guard caller.party != nil else { throw AppError.forbidden("Alleen de partijen beantwoorden de nazorgvragen.") }
+        let caller = context.caller
+        try CaseActions.permits(.answerFollowUp, caller).enforce()
         let id = try context.uuidParameter("id")
         let followUp = try context.uuidParameter("followUpId")
         let answer = try FollowUpAnswerRequest.parse(try await JSONBody.object(request))

@@ -27,7 +27,7 @@ struct PartyContactController {
     /// the code the employee read out from their own page. The invited
     /// employee's link now also shows the case's medical information.
     @Sendable func verifyEmployee(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireStaff([.intakeOfficer, .panelMember], to: "de werknemer bevestigen")
+        try CaseActions.permits(.verifyEmployee, context.caller).enforce()
         let id = try context.uuidParameter("id")
         let input = try VerificationRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.verifyEmployee(id, code: input.code, how: input.how, by: context.caller, at: deps.now)

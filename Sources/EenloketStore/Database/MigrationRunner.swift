@@ -9,6 +9,12 @@ public struct Migration: Sendable {
     public let name: String
     public let sql: String
 
+    public init(version: Int, name: String, sql: String) {
+        self.version = version
+        self.name = name
+        self.sql = sql
+    }
+
     /// SHA-256 of the file, recorded so an edited, already-applied migration is noticed.
     public var checksum: String {
         SHA256.hash(data: Data(sql.utf8)).map { String(format: "%02x", $0) }.joined()
@@ -79,7 +85,7 @@ public struct MigrationRunner: Sendable {
     public func apply(on client: PostgresClient, logger: Logger) async throws -> [Int] {
         var applied: [Int] = []
         for migration in migrations {
-            let didApply = try await client.withTransaction(logger: logger) { conn -> Bool in
+            let didApply = try await Self.unwrapped { try await client.withTransaction(logger: logger) { conn -> Bool in
                 try await conn.run("SELECT pg_advisory_xact_lock(\(Self.lockKey))", logger: logger)
                 try await conn.run(
                     """
@@ -114,13 +120,23 @@ public struct MigrationRunner: Sendable {
                     VALUES (\(migration.version), \(migration.name), \(migration.checksum))
                     """, logger: logger)
                 return true
-            }
+            } }
             if didApply {
                 logger.info("applied migration", metadata: ["migration": "\(migration.name)"])
                 applied.append(migration.version)
             }
         }
         return applied
+    }
+
+    /// The runner's own errors as they are, not wrapped in PostgresNIO's transaction error.
+    private static func unwrapped<T>(_ body: () async throws -> T) async throws -> T {
+        do {
+            return try await body()
+        } catch let error as PostgresTransactionError {
+            if let reason = error.closureError as? MigrationError { throw reason }
+            throw error
+        }
     }
 
     /// Whether every known migration is recorded as applied (used by /health/ready).

@@ -36,6 +36,7 @@ extension RulingOutcome: PostgresTextEnum {}
 extension DeadlineStage: PostgresTextEnum {}
 extension RulingCarriedOut: PostgresTextEnum {}
 extension ReturnToWork: PostgresTextEnum {}
+extension EscalationKind: PostgresTextEnum {}
 
 extension LocalDate {
     /// Parses a `date` column selected as `col::text` (ISO format).

@@ -39,6 +39,18 @@ public struct CaseRecord: Sendable {
             employeeVerified: employeeVerified)
     }
 
+    /// The facts `CaseActions` decides on.
+    public var facts: CaseFacts {
+        CaseFacts(
+            access: accessFacts, filerRole: filerRole, chairId: panel.first(where: \.chair)?.staffId, hasRuling: ruling != nil,
+            hasAppeal: appeal != nil,
+            invited: hearing.map {
+                InvitedPartyFacts(
+                    role: $0.party, windowEndsAt: $0.windowEndsAt, responded: $0.respondedAt != nil, verified: $0.verifiedAt != nil,
+                    linkOpened: $0.firstUsedAt != nil, checkFailures: $0.checkFailures)
+            })
+    }
+
     /// Whether the employee party holds its own link: the employee filed, or
     /// staff verified that the invitation reached the employee.
     public var employeeVerified: Bool {
@@ -286,6 +298,8 @@ public struct HearingRecord: Sendable {
     public let verifiedAt: Date?
     /// When the invited party's current link was first used.
     public let firstUsedAt: Date?
+    /// Wrong check codes given for the current link.
+    public let checkFailures: Int
 }
 
 /// An after-care check-in.

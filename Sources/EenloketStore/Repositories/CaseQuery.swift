@@ -43,7 +43,8 @@ enum CaseQuery {
                            'ends_at_ms', (extract(epoch FROM p.hearing_ends_at) * 1000)::bigint,
                            'responded_at_ms', (extract(epoch FROM p.responded_at) * 1000)::bigint,
                            'verified_at_ms', (extract(epoch FROM p.verified_at) * 1000)::bigint,
-                           'first_used_at_ms', (extract(epoch FROM p.first_used_at) * 1000)::bigint)
+                           'first_used_at_ms', (extract(epoch FROM p.first_used_at) * 1000)::bigint,
+                           'check_failures', p.check_failures)
                   FROM case_parties p WHERE p.case_id = c.id AND NOT p.is_filer AND p.invited_at IS NOT NULL),
                \(medical)
           FROM cases c

@@ -166,15 +166,21 @@ struct FileCase: Sendable {
         let news = Messages.render(.newCase, reference: Self.referenceMark, serviceURL: publicURL)
         query = try """
             SELECT file_case(
-                \(id), \(AmsterdamTime.date(of: now).description)::date, \(now),
-                \(new.filerRole), \(new.filerName), \(new.filerEmail), \(UUID()), \(AccessToken.hash(token)),
-                \(new.employeeName), \(new.employeeEmail), \(new.employeeAddress),
-                \(new.employerName), \(new.employerKvk), \(new.employerEmail), \(new.employerAddress),
-                \(new.sickSince.description)::date, \(new.question), \(new.physicianName), \(new.physicianOrganisation),
-                \(new.medicalInformation),
-                \(deadline.preferredBy.description)::date, \(deadline.dueBy.description)::date,
-                \(DeadlinePolicy.passingMoment(of: deadline.preferredBy)), \(DeadlinePolicy.passingMoment(of: deadline.dueBy)),
-                \(Self.referenceMark), \(receipt.subject), \(receipt.body), \(news.subject), \(news.body))
+                p_id => \(id), p_filed_on => \(AmsterdamTime.date(of: now).description)::date, p_now => \(now),
+                p_filer_role => \(new.filerRole), p_filer_name => \(new.filerName), p_filer_email => \(new.filerEmail),
+                p_party_id => \(UUID()), p_token_hash => \(AccessToken.hash(token)),
+                p_employee_name => \(new.employeeName), p_employee_email => \(new.employeeEmail),
+                p_employee_address => \(new.employeeAddress),
+                p_employer_name => \(new.employerName), p_employer_kvk => \(new.employerKvk), p_employer_email => \(new.employerEmail),
+                p_employer_address => \(new.employerAddress),
+                p_sick_since => \(new.sickSince.description)::date, p_question => \(new.question),
+                p_physician_name => \(new.physicianName), p_physician_organisation => \(new.physicianOrganisation),
+                p_medical => \(new.medicalInformation),
+                p_triage_preferred_by => \(deadline.preferredBy.description)::date, p_triage_due_by => \(deadline.dueBy.description)::date,
+                p_preferred_passes_at => \(DeadlinePolicy.passingMoment(of: deadline.preferredBy)),
+                p_due_passes_at => \(DeadlinePolicy.passingMoment(of: deadline.dueBy)),
+                p_reference_mark => \(Self.referenceMark), p_receipt_subject => \(receipt.subject), p_receipt_body => \(receipt.body),
+                p_news_subject => \(news.subject), p_news_body => \(news.body))
             """
     }
 }

@@ -3,13 +3,8 @@ import Foundation
 import PostgresNIO
 
 extension CaseRepository {
-    /// 403 for an invited employee's link that staff have not verified yet.
-    static let notVerifiedYet = AppError.forbidden(
-        "Wij controleren eerst of deze link echt bij de werknemer is. Geef de controlecode op uw pagina aan een medewerker van "
-            + "Eenloket of aan de arts van het panel. Daarna kunt u hier reageren.")
-
-    /// Statuses in which statements may still be added: before a ruling or closure.
-    public static let statementStatuses: Set<CaseStatus> = [.submitted, .awaitingPanel, .inReview]
+    /// Until the pages ask `CaseActions` directly.
+    public static let statementStatuses = CaseActions.statementStatuses
 
     /// Adds a written statement by a party or a panel member. A statement of the
     /// invited party counts as its response (the panel may then rule).
@@ -17,18 +12,9 @@ extension CaseRepository {
         _ id: UUID, text: String, medical: Bool, by caller: Caller, at now: Date
     ) async throws -> StatementRecord {
         try await db.transaction { conn in
-            guard let current = try await load(id, on: conn, lock: true), CaseAccessPolicy.canSee(caller, current.accessFacts)
-            else { throw AppError.notFound }
-            let facts = current.accessFacts
-            if CaseAccessPolicy.awaitsVerification(caller, facts) { throw Self.notVerifiedYet }
-            guard StatementPolicy.mayWrite(caller, facts) else {
-                throw AppError.forbidden("Alleen de partijen en het panel van deze zaak kunnen een reactie geven.")
-            }
-            if medical && !StatementPolicy.mayMarkMedical(caller, facts) {
+            let current = try await locked(id, for: .addStatement, by: caller, at: now, conn: conn)
+            if medical && !StatementPolicy.mayMarkMedical(caller, current.accessFacts) {
                 throw AppError.invalid("medical", "Alleen de werknemer of een arts in het panel kan een reactie als medisch markeren.")
-            }
-            guard Self.statementStatuses.contains(current.status) else {
-                throw AppError.conflict("Bij een zaak met status \(current.status.rawValue) kan geen reactie meer worden gegeven.")
             }
             let statementId = UUID()
             let authorRole = caller.party?.role.rawValue ?? StaffRole.panelMember.rawValue
@@ -107,11 +93,7 @@ extension CaseRepository {
     /// take it yet, the case waits for a panel again. The ruling deadline stays.
     public func changePanel(_ id: UUID, _ change: PanelChange, motivation: String, by caller: Caller, at now: Date) async throws -> CaseRecord {
         let record: CaseRecord = try await db.transaction { conn in
-            guard let current = try await load(id, on: conn, lock: true), CaseAccessPolicy.canSee(caller, current.accessFacts)
-            else { throw AppError.notFound }
-            guard current.status == .inReview || current.status == .awaitingPanel else {
-                throw AppError.conflict("Het panel kan alleen veranderen terwijl de zaak wordt behandeld (status \(current.status.rawValue)).")
-            }
+            let current = try await locked(id, for: .changePanel, by: caller, at: now, conn: conn)
             var data: [String: JSONValue] = ["motivation": .string(motivation)]
             switch change {
             case .addDiscipline(let discipline):
@@ -202,12 +184,10 @@ extension CaseRepository {
     public func answerFollowUp(
         _ id: UUID, followUp: UUID, _ answer: FollowUpAnswer, by caller: Caller, at now: Date
     ) async throws -> FollowUpRecord {
-        guard let party = caller.party else { throw AppError.forbidden("Alleen de partijen beantwoorden de nazorgvragen.") }
+        try CaseActions.permits(.answerFollowUp, caller).enforce()
+        guard let party = caller.party else { throw AppError.internalError }
         return try await db.transaction { conn in
-            guard let current = try await load(id, on: conn), CaseAccessPolicy.canSee(caller, current.accessFacts) else {
-                throw AppError.notFound
-            }
-            guard CaseAccessPolicy.mayActAsParty(party, current.accessFacts) else { throw Self.notVerifiedYet }
+            let current = try await locked(id, for: .answerFollowUp, by: caller, at: now, conn: conn)
             let rows = try await conn.rows(
                 """
                 UPDATE follow_ups
@@ -222,8 +202,8 @@ extension CaseRepository {
                 let exists = try await conn.rows(
                     "SELECT 1 FROM follow_ups WHERE id = \(followUp) AND case_id = \(id) AND party = \(party.role) AND due_at <= \(now)",
                     logger: db.logger)
-                if exists.isEmpty { throw AppError.notFound }
-                throw AppError.conflict("Deze vragenlijst is al beantwoord of is verlopen.")
+                try CaseActions.answerable(followUpDue: !exists.isEmpty, stillOpen: false).enforce()
+                throw AppError.internalError
             }
             let record = try Self.decodeFollowUp(row)
             try await EventLog.append(
@@ -234,7 +214,7 @@ extension CaseRepository {
                 ]), at: now, db: db)
             if FollowThrough.needsAttention(answer.carriedOut) {
                 try await Escalations.raise(
-                    caseId: id, kind: "ruling_not_carried_out",
+                    caseId: id, kind: .rulingNotCarriedOut,
                     detail: "de \(party.role == .employee ? "werknemer" : "werkgever") meldt dat het oordeel niet wordt uitgevoerd",
                     reference: current.reference, settings: settings, at: now, conn: conn, db: db)
             }

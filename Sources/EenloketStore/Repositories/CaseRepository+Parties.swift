@@ -61,28 +61,12 @@ extension CaseRepository {
             case wrongCode(left: Int)
         }
         let outcome: Outcome = try await db.transaction { conn in
-            guard let current = try await load(id, on: conn, lock: true), CaseAccessPolicy.canSee(caller, current.accessFacts)
-            else { throw AppError.notFound }
-            guard CaseAccessPolicy.mayVerifyEmployee(caller, current.accessFacts), let staff = caller.staff else {
-                throw AppError.forbidden("Alleen een intakemedewerker of een arts in het panel kan dit bevestigen.")
-            }
-            guard let hearing = current.hearing, hearing.party == .employee else {
-                throw AppError.conflict("In deze zaak is geen werknemer uitgenodigd: de werknemer diende de vraag zelf in.")
-            }
-            guard hearing.verifiedAt == nil else { throw AppError.conflict("Dit is al bevestigd.") }
+            let current = try await locked(id, for: .verifyEmployee, by: caller, at: now, conn: conn)
+            guard let staff = caller.staff else { throw AppError.internalError }
             let rows = try await conn.rows(
-                """
-                SELECT token_hash, check_failures, first_used_at IS NOT NULL FROM case_parties
-                 WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer FOR UPDATE
-                """, logger: db.logger)
-            guard let row = rows.first else { throw AppError.unavailable }
-            let (tokenHash, failures, used) = try row.decode((Data, Int, Bool).self)
-            guard failures < PartyCheckCode.maxFailures else {
-                throw AppError.conflict(
-                    "Voor deze link is te vaak een verkeerde code gegeven. Bevestigen kan pas weer met een nieuwe link voor de werknemer.")
-            }
-            guard used else {
-                throw AppError.conflict("De werknemer heeft de link nog niet geopend. De code staat op de pagina die de link opent.")
+                "SELECT token_hash FROM case_parties WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer", logger: db.logger)
+            guard let tokenHash = try rows.first?.decode(Data.self), let failures = current.hearing?.checkFailures else {
+                throw AppError.internalError
             }
             let expected = Array(checkCode(forLink: tokenHash).utf8)
             guard expected.count == code.utf8.count, zip(expected, code.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {

@@ -12,12 +12,7 @@ extension CaseRepository {
     public func triage(_ id: UUID, _ input: TriageInput, by caller: Caller, at now: Date) async throws -> CaseRecord {
         let policy = try await deadlines.policy()
         let record: CaseRecord = try await db.transaction { conn in
-            guard let current = try await load(id, on: conn, lock: true),
-                CaseAccessPolicy.canSee(caller, current.accessFacts)
-            else { throw AppError.notFound }
-            guard current.status == .submitted else {
-                throw AppError.conflict("Deze zaak is al beoordeeld (status \(current.status.rawValue)).")
-            }
+            let current = try await locked(id, for: .triage, by: caller, at: now, conn: conn)
             try Self.checkDeviation(input.deviationReason, stage: .triage, of: current, at: now)
             // Accepting starts in awaiting_panel; routing below may complete the panel.
             let transition = CaseTransition.triage(input.decision, panelComplete: false)
@@ -149,19 +144,10 @@ extension CaseRepository {
     /// Records the binding ruling: only the chair of the case's panel, only in
     /// `in_review`, once. The case becomes `ruled` and its members' seats free up.
     public func rule(_ id: UUID, _ input: RulingInput, by caller: Caller, at now: Date) async throws -> CaseRecord {
-        guard let staff = caller.staff else { throw AppError.forbidden("Alleen de voorzitter van het panel mag uitspraak doen.") }
+        try CaseActions.permits(.rule, caller).enforce()
         let record: CaseRecord = try await db.transaction { conn in
-            guard let current = try await load(id, on: conn, lock: true),
-                CaseAccessPolicy.canSee(caller, current.accessFacts)
-            else { throw AppError.notFound }
-            guard current.panel.contains(where: { $0.staffId == staff.id && $0.chair }) else {
-                throw AppError.forbidden("Alleen de voorzitter van het panel van deze zaak mag uitspraak doen.")
-            }
-            if current.ruling != nil { throw AppError.conflict("Deze zaak heeft al een uitspraak.") }
-            guard CaseTransition.rule.from.contains(current.status) else {
-                throw AppError.conflict("Uitspraak kan alleen als het panel de zaak behandelt (status \(current.status.rawValue)).")
-            }
-            try await checkHearing(current, at: now, conn: conn)
+            let current = try await locked(id, for: .rule, by: caller, at: now, conn: conn)
+            guard let staff = caller.staff else { throw AppError.internalError }
             try Self.checkDeviation(input.deviationReason, stage: .ruling, of: current, at: now)
             let decidedAt = Timestamp.format(now)
             let panelIds = current.panel.map(\.staffId)
@@ -205,37 +191,13 @@ extension CaseRepository {
         return record
     }
 
-    /// 409 until the other party was heard: it responded, or its window closed.
-    private func checkHearing(_ current: CaseRecord, at now: Date, conn: PostgresConnection) async throws {
-        let rows = try await conn.rows(
-            """
-            SELECT hearing_ends_at, responded_at IS NOT NULL FROM case_parties
-             WHERE case_id = \(current.id) AND NOT is_filer AND invited_at IS NOT NULL
-            """, logger: db.logger)
-        guard let row = rows.first else { return }
-        let (windowEnd, responded) = try row.decode((Date, Bool).self)
-        guard !Hearing.mayRule(now: now, windowEnd: windowEnd, responded: responded) else { return }
-        let party = current.filerRole.other == .employer ? "de werkgever" : "de werknemer"
-        throw AppError.conflict(
-            "Eerst wordt \(party) gehoord. Uitspraak is mogelijk vanaf \(Timestamp.format(windowEnd)) "
-                + "(\(Dutch.date(AmsterdamTime.date(of: windowEnd)))), of eerder zodra \(party) heeft gereageerd.")
-    }
-
     // MARK: Withdrawal
 
     /// Withdraws a case before its ruling: only its filer. Panel seats free up.
     public func withdraw(_ id: UUID, by caller: Caller, at now: Date) async throws -> CaseRecord {
         let record: CaseRecord = try await db.transaction { conn in
-            guard let current = try await load(id, on: conn, lock: true),
-                CaseAccessPolicy.canSee(caller, current.accessFacts)
-            else { throw AppError.notFound }
-            guard let party = caller.party, party.isFiler else {
-                throw AppError.forbidden("Alleen wie de zaak heeft ingediend, kan haar intrekken.")
-            }
+            let current = try await locked(id, for: .withdraw, by: caller, at: now, conn: conn)
             let transition = CaseTransition.withdraw
-            guard transition.from.contains(current.status) else {
-                throw AppError.conflict("Een zaak met status \(current.status.rawValue) kan niet meer worden ingetrokken.")
-            }
             let moved = try await conn.rows(
                 try """
                 UPDATE cases SET status = \(transition.to), updated_at = \(now)
@@ -260,19 +222,9 @@ extension CaseRepository {
     public func appeal(_ id: UUID, _ input: AppealInput, by caller: Caller, at now: Date) async throws -> CaseRecord {
         let today = AmsterdamTime.date(of: now)
         let record: CaseRecord = try await db.transaction { conn in
-            guard let current = try await load(id, on: conn, lock: true),
-                CaseAccessPolicy.canSee(caller, current.accessFacts)
-            else { throw AppError.notFound }
-            let recordedBy: String
-            switch caller {
-            case .party(let party) where party.isFiler: recordedBy = party.role.rawValue
-            case .staff(let staff) where staff.role == .coordinator: recordedBy = "coordinator"
-            default: throw AppError.forbidden("Alleen de indiener of een coördinator kan een beroep vastleggen.")
-            }
-            guard current.status == .ruled, let ruling = current.ruling else {
-                throw AppError.conflict("Beroep kan alleen tegen een uitspraak (status \(current.status.rawValue)).")
-            }
-            if current.appeal != nil { throw AppError.conflict("Voor deze zaak is al beroep vastgelegd.") }
+            let current = try await locked(id, for: .appeal, by: caller, at: now, conn: conn)
+            guard let ruling = current.ruling else { throw AppError.internalError }
+            let recordedBy = caller.party?.role.rawValue ?? StaffRole.coordinator.rawValue
             if input.lodgedOn > today {
                 throw AppError.invalid("lodged_on", "De datum mag niet in de toekomst liggen.")
             }

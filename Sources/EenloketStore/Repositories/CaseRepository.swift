@@ -89,6 +89,15 @@ public struct CaseRepository: Sendable {
         try await logMedicalView(record, information: information, considerations: considerations, by: caller, at: now, on: conn)
     }
 
+    /// The case, locked for this transaction, once `CaseActions` allows the
+    /// action: the decision and the change it guards see the same state.
+    func locked(_ id: UUID, for action: CaseAction, by caller: Caller, at now: Date, conn: PostgresConnection) async throws -> CaseRecord {
+        try CaseActions.permits(action, caller).enforce()
+        guard let current = try await load(id, on: conn, lock: true) else { throw AppError.notFound }
+        try CaseActions.decide(action, by: caller, on: current.facts, at: now).enforce()
+        return current
+    }
+
     /// Loads a case (optionally locking its row in the current transaction),
     /// without medical text. Prepared once per connection: writes read the
     /// case once or twice each, and planning this query costs more than running it.
@@ -153,13 +162,15 @@ struct HearingJSON: Decodable, PostgresDecodable, Sendable {
     let responded_at_ms: Int64?
     let verified_at_ms: Int64?
     let first_used_at_ms: Int64?
+    let check_failures: Int
 
     var record: HearingRecord? {
         guard let party = PartyRole(rawValue: party) else { return nil }
         func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(ms) / 1000) }
         return HearingRecord(
             party: party, invitedAt: date(invited_at_ms), windowEndsAt: date(ends_at_ms), respondedAt: responded_at_ms.map(date),
-            hasEmail: has_email, verifiedAt: verified_at_ms.map(date), firstUsedAt: first_used_at_ms.map(date))
+            hasEmail: has_email, verifiedAt: verified_at_ms.map(date), firstUsedAt: first_used_at_ms.map(date),
+            checkFailures: check_failures)
     }
 }
 

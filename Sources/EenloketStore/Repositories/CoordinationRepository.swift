@@ -98,7 +98,7 @@ public struct CoordinationRepository: Sendable {
             for row in chaired {
                 let (caseId, reference, preferredBy) = try row.decode((UUID, String, String).self)
                 try await Escalations.raise(
-                    caseId: caseId, kind: "chair_absent",
+                    caseId: caseId, kind: .chairAbsent,
                     detail: "de voorzitter is afwezig van \(startsOn) tot en met \(endsOn); de uitspraak is gewenst uiterlijk \(preferredBy)",
                     reference: reference, settings: settings, at: now, conn: conn, db: db)
             }

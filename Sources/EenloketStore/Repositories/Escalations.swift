@@ -9,7 +9,7 @@ enum Escalations {
     /// escalation of a kind that may be open only once (migration 0014).
     @discardableResult
     static func raise(
-        caseId: UUID, kind: String, detail: String, reference: String, settings: ServiceSettings, at now: Date,
+        caseId: UUID, kind: EscalationKind, detail: String, reference: String, settings: ServiceSettings, at now: Date,
         conn: PostgresConnection, db: Database
     ) async throws -> Bool {
         let inserted = try await conn.rows(
@@ -20,7 +20,7 @@ enum Escalations {
             """, logger: db.logger)
         guard !inserted.isEmpty else { return false }
         try await EventLog.append(
-            conn, caseId: caseId, type: .escalated, actor: .system, data: .object(["kind": .string(kind)]), at: now, db: db)
+            conn, caseId: caseId, type: .escalated, actor: .system, data: .object(["kind": .string(kind.rawValue)]), at: now, db: db)
         try await Outbox.toRole(
             .coordinator, caseId: caseId, kind: .escalation,
             message: Messages.render(.escalation, reference: reference, serviceURL: settings.publicURL, detail: detail),

@@ -170,7 +170,7 @@ public struct TimerStore: Sendable {
                 try await Outbox.toStaff(chair.map { [$0.id] } ?? [], caseId: caseId, kind: .reminder, message: message, at: now, conn: conn, db: db)
                 if let chair, chair.absent {
                     try await Escalations.raise(
-                        caseId: caseId, kind: "chair_absent", detail: "de voorzitter is afwezig en de uitspraak is gewenst uiterlijk \(preferredBy)",
+                        caseId: caseId, kind: .chairAbsent, detail: "de voorzitter is afwezig en de uitspraak is gewenst uiterlijk \(preferredBy)",
                         reference: reference, settings: settings, at: now, conn: conn, db: db)
                 }
             }
@@ -183,7 +183,7 @@ public struct TimerStore: Sendable {
             conn, caseId: caseId, type: .deadlineMissed, actor: .system,
             data: .object(["stage": .string(stage.rawValue), "due_by": .string(dueBy)]), at: now, db: db)
         try await Escalations.raise(
-            caseId: caseId, kind: status == .awaitingPanel ? "awaiting_panel" : "deadline_missed",
+            caseId: caseId, kind: status == .awaitingPanel ? .awaitingPanel : .deadlineMissed,
             detail: "de uiterste termijn voor de \(stageName) (\(dueBy)) is verstreken", reference: reference, settings: settings,
             at: now, conn: conn, db: db)
         return "escalated"
@@ -236,7 +236,7 @@ public struct TimerStore: Sendable {
         let (missed, reference, flagged) = try counts[0].decode((Int, String, Bool).self)
         if missed >= FollowThrough.missedBeforeFlag && !flagged {
             try await Escalations.raise(
-                caseId: caseId, kind: "follow_ups_missed", detail: "\(missed) nazorgvragenlijsten zijn niet beantwoord",
+                caseId: caseId, kind: .followUpsMissed, detail: "\(missed) nazorgvragenlijsten zijn niet beantwoord",
                 reference: reference, settings: settings, at: now, conn: conn, db: db)
             return "escalated"
         }

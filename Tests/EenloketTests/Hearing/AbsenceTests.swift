@@ -80,7 +80,7 @@ struct AbsenceTests {
             let events = try await t.sql("SELECT count(*)::int FROM case_events WHERE case_id = \(caseId) AND type = 'escalated'")
             #expect(try events[0].decode(Int.self) == 1)
             // The database holds the rule, whatever path inserts.
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("23505") {
                 try await t.sql(
                     "INSERT INTO escalations (case_id, kind, detail, created_at) VALUES (\(caseId), 'chair_absent', 'x', now())")
             }

@@ -116,8 +116,8 @@ struct RetentionTests {
             let left = try await everything(t, c.id)
             #expect(left.contains("MED-INFO-BEWAAKT") && left.contains("REACTIE-BEWAAKT"), "\(left)")
             // Even with the purge's switch on, the triggers allow nothing but its own changes.
-            await #expect(throws: (any Error).self) {
-                try await t.deps.database.transaction { conn in
+            await expectSQLState("42501") {
+                try await t.deps.database.client.withTransaction(logger: testLogger) { conn in
                     try await conn.run("SELECT set_config('eenloket.retention', 'on', true)", logger: t.deps.database.logger)
                     try await conn.run("UPDATE case_statements SET medical = false WHERE case_id = \(c.id)", logger: t.deps.database.logger)
                 }

@@ -77,7 +77,7 @@ struct PartyLinkAttackTests {
             #expect(triage["errors"][0]["field"].string == "other_party.email", "\(triage.text)")
             #expect(try await t.view(c.id, token: intake)["status"].string == "submitted", "nothing changed")
             // And the database refuses it whatever the service does.
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("23514") {
                 try await t.sql(
                     """
                     INSERT INTO case_parties (id, case_id, role, is_filer, email, token_hash, created_at, invited_at, hearing_ends_at)
@@ -221,7 +221,7 @@ struct PartyLinkAttackTests {
             // Now even the right code is refused for this link.
             expectProblem(try await t.api.post(path, object: ["code": code, "how": "phone"], token: intake), 409)
             // The count holds in the database, whatever the service does.
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("23514") {
                 try await t.sql("UPDATE case_parties SET check_failures = 6 WHERE case_id = \(UUID(uuidString: c.id)!) AND NOT is_filer")
             }
         }
@@ -234,7 +234,7 @@ struct PartyLinkAttackTests {
             #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts]).status == 200)
             let caseId = try #require(UUID(uuidString: c.id))
             // The database refuses the employee's statement while the invited employee is unverified.
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("23514") {
                 try await t.sql(
                     "INSERT INTO case_statements (id, case_id, author_role, text, medical, created_at) VALUES (\(UUID()), \(caseId), 'employee', 'x', false, now())")
             }

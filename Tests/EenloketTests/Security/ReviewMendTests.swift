@@ -42,7 +42,7 @@ struct ReviewMendTests {
             expectProblem(try await t.api.post("/api/v1/sessions", object: ["email": email, "password": "gekozen-door-coordinator"]), 401)
             #expect(try await t.api.post("/api/v1/sessions", object: ["email": email, "password": "van-de-beheerder-12"]).status == 201)
             // The database keeps an account that waits inactive.
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("23514") {
                 try await t.sql("UPDATE staff SET active = true, awaiting_activation = true WHERE id = \(UUID(uuidString: id)!)")
             }
         }
@@ -218,7 +218,7 @@ struct ReviewMendTests {
             // The ruling planned check-ins for both parties; the employee's cannot be answered.
             let planned = try await t.sql("SELECT id FROM follow_ups WHERE case_id = \(caseId) AND party = 'employee' ORDER BY sequence")
             let followUp = try #require(try planned.first?.decode(UUID.self))
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("23514") {
                 try await t.sql(
                     "UPDATE follow_ups SET answered_at = now(), carried_out = 'no', return_to_work = 'not_working', needs_help = true WHERE id = \(followUp)")
             }

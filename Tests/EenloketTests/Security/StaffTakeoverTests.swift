@@ -106,9 +106,9 @@ struct StaffTakeoverTests {
             // Whatever changes a password, the sessions end.
             _ = try await t.sql("UPDATE staff SET password_hash = 'x' WHERE id = \(UUID(uuidString: intake.id)!)")
             expectProblem(try await t.api.get("/api/v1/cases", token: intake.token), 401)
-            await #expect(throws: (any Error).self) { try await t.sql("UPDATE staff_events SET change = 'updated'") }
-            await #expect(throws: (any Error).self) { try await t.sql("DELETE FROM staff_events") }
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("42501") { try await t.sql("UPDATE staff_events SET change = 'updated'") }
+            await expectSQLState("42501") { try await t.sql("DELETE FROM staff_events") }
+            await expectSQLState("23514") {
                 try await t.sql(
                     "INSERT INTO staff_events (staff_id, at, change, fields) VALUES (\(UUID(uuidString: intake.id)!), now(), 'updated', '{password_hash}')")
             }

@@ -58,10 +58,10 @@ struct MigrationTests {
     @Test func databaseRefusesAStatusChangeOutsideTheStateMachine() async throws {
         try await withApp { t in
             let c = try await t.file()
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("23514") {
                 try await t.deps.database.client.query("UPDATE cases SET status = 'ruled' WHERE id = \(UUID(uuidString: c.id)!)")
             }
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("42501") {
                 try await t.deps.database.client.query("DELETE FROM cases WHERE id = \(UUID(uuidString: c.id)!)")
             }
             #expect(try await t.view(c.id, token: c.token)["status"].string == "submitted")
@@ -76,7 +76,7 @@ struct MigrationTests {
             let c2 = try await t.file()
             try await t.accept(c2.id, disciplines: [.bedrijfsarts, .verzekeringsarts])
             // c2 waits; a hand-written seat for the full member must fail.
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("23514") {
                 try await t.deps.database.client.query(
                     """
                     INSERT INTO panel_assignments (case_id, staff_id, discipline, is_chair, assigned_at)
@@ -84,7 +84,7 @@ struct MigrationTests {
                     """)
             }
             let employer = try await t.file(role: .employer)
-            await #expect(throws: (any Error).self) {
+            await expectSQLState("23514") {
                 try await t.deps.database.client.query(
                     "INSERT INTO case_medical (case_id, medical_information) VALUES (\(UUID(uuidString: employer.id)!), 'diagnose')")
             }

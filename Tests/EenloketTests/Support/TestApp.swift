@@ -20,8 +20,12 @@ struct TestContext: Sendable {
     let postgres: PostgresClient.Configuration
 
     /// Runs SQL directly against the test's database (as its owner).
+    /// Runs SQL directly on the pool: errors stay PostgreSQL errors (with their
+    /// SQLSTATE), not the service's mapped ones.
     func sql(_ query: PostgresQuery) async throws -> [PostgresRow] {
-        try await deps.database.rows(query)
+        var rows: [PostgresRow] = []
+        for try await row in try await deps.database.client.query(query, logger: testLogger) { rows.append(row) }
+        return rows
     }
 }
 

@@ -98,7 +98,7 @@ struct RulingTests {
                 "DELETE FROM case_events WHERE case_id = '\(c.id)'",
                 "UPDATE case_events SET type = 'case_filed' WHERE case_id = '\(c.id)'",
             ] {
-                await #expect(throws: (any Error).self, "\(statement)") {
+                await expectSQLState("42501", "\(statement)") {
                     try await t.deps.database.client.query(.init(unsafeSQL: statement))
                 }
             }

@@ -1,0 +1,249 @@
+import Foundation
+
+/// Everything someone can do to a case once it is filed.
+public enum CaseAction: String, Sendable, CaseIterable {
+    case triage
+    case changePanel = "change_panel"
+    case rule
+    case withdraw
+    case appeal
+    case addStatement = "add_statement"
+    case verifyEmployee = "verify_employee"
+    case answerFollowUp = "answer_follow_up"
+}
+
+/// The answer to "may this caller do this now?".
+public enum ActionVerdict: Sendable, Equatable {
+    case allowed
+    /// 401: nobody is logged in.
+    case unauthenticated
+    /// 404: the caller may not know that the case exists.
+    case notFound
+    /// 403: this caller may not do this on this case, whatever its state.
+    case forbidden(String)
+    /// 409: the case's state does not allow it now.
+    case conflict(String)
+
+    public var isAllowed: Bool { self == .allowed }
+
+    /// Throws the error a refusal is reported as.
+    public func enforce() throws {
+        switch self {
+        case .allowed: return
+        case .unauthenticated: throw AppError.unauthenticated
+        case .notFound: throw AppError.notFound
+        case .forbidden(let reason): throw AppError.forbidden(reason)
+        case .conflict(let reason): throw AppError.conflict(reason)
+        }
+    }
+}
+
+/// The party invited when the case was accepted (hoor en wederhoor).
+public struct InvitedPartyFacts: Sendable, Equatable {
+    public let role: PartyRole
+    public let windowEndsAt: Date
+    public let responded: Bool
+    public let verified: Bool
+    /// Whether the current link was ever opened (the check code is on that page).
+    public let linkOpened: Bool
+    public let checkFailures: Int
+
+    public init(role: PartyRole, windowEndsAt: Date, responded: Bool, verified: Bool, linkOpened: Bool, checkFailures: Int) {
+        self.role = role
+        self.windowEndsAt = windowEndsAt
+        self.responded = responded
+        self.verified = verified
+        self.linkOpened = linkOpened
+        self.checkFailures = checkFailures
+    }
+}
+
+/// The facts about a case the decisions depend on; the store reads them under
+/// the case's row lock, so the answer still holds when it acts on it.
+public struct CaseFacts: Sendable {
+    public let access: CaseAccessFacts
+    public let filerRole: PartyRole
+    public let chairId: UUID?
+    public let hasRuling: Bool
+    public let hasAppeal: Bool
+    public let invited: InvitedPartyFacts?
+
+    public init(
+        access: CaseAccessFacts, filerRole: PartyRole, chairId: UUID?, hasRuling: Bool, hasAppeal: Bool, invited: InvitedPartyFacts?
+    ) {
+        self.access = access
+        self.filerRole = filerRole
+        self.chairId = chairId
+        self.hasRuling = hasRuling
+        self.hasAppeal = hasAppeal
+        self.invited = invited
+    }
+
+    public var status: CaseStatus { access.status }
+}
+
+/// The one table of who may do what to a case, and when.
+///
+/// `decide` first asks whether the caller's kind may ever do the action
+/// (`permits`, also used by the HTTP layer before it reads a body), then
+/// whether the caller may see the case, then what the case's state allows.
+/// The store asks it under the case's row lock; pages show a button exactly
+/// when it answers `allowed`. The database repeats the state rules
+/// (`case_status_transitions`, constraints) as defence in depth.
+public enum CaseActions {
+    /// Statuses in which statements may still be added: before a ruling or closure.
+    public static let statementStatuses: Set<CaseStatus> = [.submitted, .awaitingPanel, .inReview]
+    /// Statuses in which a coordinator may change the panel.
+    public static let panelChangeStatuses: Set<CaseStatus> = [.awaitingPanel, .inReview]
+
+    static let inspectorMessage = "Inspecteurs zien alleen geaggregeerde cijfers, nooit een afzonderlijke zaak."
+    static let withdrawMessage = "Alleen wie de zaak heeft ingediend, kan haar intrekken."
+    static let appealMessage = "Alleen de indiener of een coördinator kan een beroep vastleggen."
+    static let statementMessage = "Alleen de partijen en het panel van deze zaak kunnen een reactie geven."
+    static let followUpMessage = "Alleen de partijen beantwoorden de nazorgvragen."
+    /// For an invited employee's link that staff have not verified yet.
+    public static let notVerifiedYet =
+        "Wij controleren eerst of deze link echt bij de werknemer is. Geef de controlecode op uw pagina aan een medewerker van "
+        + "Eenloket of aan de arts van het panel. Daarna kunt u hier reageren."
+
+    /// The full decision: who may, on this case, in its state, now.
+    public static func decide(_ action: CaseAction, by caller: Caller, on facts: CaseFacts, at now: Date) -> ActionVerdict {
+        let byRole = permits(action, caller)
+        guard byRole.isAllowed else { return byRole }
+        guard CaseAccessPolicy.canSee(caller, facts.access) else { return .notFound }
+        switch action {
+        case .triage: return triage(facts)
+        case .changePanel: return changePanel(facts)
+        case .rule: return rule(caller, facts, now)
+        case .withdraw: return withdraw(caller, facts)
+        case .appeal: return appeal(caller, facts)
+        case .addStatement: return addStatement(caller, facts)
+        case .verifyEmployee: return verifyEmployee(caller, facts)
+        case .answerFollowUp: return answerFollowUp(caller, facts)
+        }
+    }
+
+    /// Whether this kind of caller may ever do the action, before any case is read.
+    public static func permits(_ action: CaseAction, _ caller: Caller) -> ActionVerdict {
+        switch action {
+        case .triage: return staffOnly(caller, [.intakeOfficer], "zaken beoordelen")
+        case .changePanel: return staffOnly(caller, [.coordinator], "een panel wijzigen")
+        case .rule: return staffOnly(caller, [.panelMember], "uitspraak doen")
+        case .verifyEmployee: return staffOnly(caller, [.intakeOfficer, .panelMember], "de werknemer bevestigen")
+        case .withdraw:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff: return .forbidden(withdrawMessage)
+            case .party: return .allowed
+            }
+        case .appeal:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff(let staff): return staff.role == .coordinator ? .allowed : .forbidden(appealMessage)
+            case .party: return .allowed
+            }
+        case .addStatement:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff(let staff) where staff.role == .inspector: return .forbidden(inspectorMessage)
+            case .staff(let staff): return staff.role == .panelMember ? .allowed : .forbidden(statementMessage)
+            case .party: return .allowed
+            }
+        case .answerFollowUp:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff: return .forbidden(followUpMessage)
+            case .party: return .allowed
+            }
+        }
+    }
+
+    /// The answer for a check-in the party wants to answer: it must exist and be
+    /// due (else 404), and be neither answered nor missed (else 409).
+    public static func answerable(followUpDue: Bool, stillOpen: Bool) -> ActionVerdict {
+        guard followUpDue else { return .notFound }
+        return stillOpen ? .allowed : .conflict("Deze vragenlijst is al beantwoord of is verlopen.")
+    }
+
+    // MARK: The rules per action, once the caller may see the case
+
+    private static func triage(_ facts: CaseFacts) -> ActionVerdict {
+        facts.status == .submitted ? .allowed : .conflict("Deze zaak is al beoordeeld (status \(facts.status.rawValue)).")
+    }
+
+    private static func changePanel(_ facts: CaseFacts) -> ActionVerdict {
+        panelChangeStatuses.contains(facts.status)
+            ? .allowed
+            : .conflict("Het panel kan alleen veranderen terwijl de zaak wordt behandeld (status \(facts.status.rawValue)).")
+    }
+
+    private static func rule(_ caller: Caller, _ facts: CaseFacts, _ now: Date) -> ActionVerdict {
+        guard let staff = caller.staff, facts.chairId == staff.id else {
+            return .forbidden("Alleen de voorzitter van het panel van deze zaak mag uitspraak doen.")
+        }
+        if facts.hasRuling { return .conflict("Deze zaak heeft al een uitspraak.") }
+        guard CaseTransition.rule.from.contains(facts.status) else {
+            return .conflict("Uitspraak kan alleen als het panel de zaak behandelt (status \(facts.status.rawValue)).")
+        }
+        if let invited = facts.invited, !Hearing.mayRule(now: now, windowEnd: invited.windowEndsAt, responded: invited.responded) {
+            let party = invited.role == .employer ? "de werkgever" : "de werknemer"
+            return .conflict(
+                "Eerst wordt \(party) gehoord. Uitspraak is mogelijk vanaf \(Timestamp.format(invited.windowEndsAt)) "
+                    + "(\(Dutch.date(AmsterdamTime.date(of: invited.windowEndsAt)))), of eerder zodra \(party) heeft gereageerd.")
+        }
+        return .allowed
+    }
+
+    private static func withdraw(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        guard let party = caller.party, party.isFiler else { return .forbidden(withdrawMessage) }
+        return CaseTransition.withdraw.from.contains(facts.status)
+            ? .allowed : .conflict("Een zaak met status \(facts.status.rawValue) kan niet meer worden ingetrokken.")
+    }
+
+    private static func appeal(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        if let party = caller.party, !party.isFiler { return .forbidden(appealMessage) }
+        guard facts.status == .ruled, facts.hasRuling else {
+            return .conflict("Beroep kan alleen tegen een uitspraak (status \(facts.status.rawValue)).")
+        }
+        return facts.hasAppeal ? .conflict("Voor deze zaak is al beroep vastgelegd.") : .allowed
+    }
+
+    private static func addStatement(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        if CaseAccessPolicy.awaitsVerification(caller, facts.access) { return .forbidden(notVerifiedYet) }
+        guard StatementPolicy.mayWrite(caller, facts.access) else { return .forbidden(statementMessage) }
+        return statementStatuses.contains(facts.status)
+            ? .allowed : .conflict("Bij een zaak met status \(facts.status.rawValue) kan geen reactie meer worden gegeven.")
+    }
+
+    private static func verifyEmployee(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        guard CaseAccessPolicy.mayVerifyEmployee(caller, facts.access) else {
+            return .forbidden("Alleen een intakemedewerker of een arts in het panel kan dit bevestigen.")
+        }
+        guard let invited = facts.invited, invited.role == .employee else {
+            return .conflict("In deze zaak is geen werknemer uitgenodigd: de werknemer diende de vraag zelf in.")
+        }
+        if invited.verified { return .conflict("Dit is al bevestigd.") }
+        guard invited.checkFailures < PartyCheckCode.maxFailures else {
+            return .conflict(
+                "Voor deze link is te vaak een verkeerde code gegeven. Bevestigen kan pas weer met een nieuwe link voor de werknemer.")
+        }
+        guard invited.linkOpened else {
+            return .conflict("De werknemer heeft de link nog niet geopend. De code staat op de pagina die de link opent.")
+        }
+        return .allowed
+    }
+
+    private static func answerFollowUp(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        guard let party = caller.party else { return .forbidden(followUpMessage) }
+        return CaseAccessPolicy.mayActAsParty(party, facts.access) ? .allowed : .forbidden(notVerifiedYet)
+    }
+
+    private static func staffOnly(_ caller: Caller, _ roles: Set<StaffRole>, _ action: String) -> ActionVerdict {
+        switch caller {
+        case .anonymous: return .unauthenticated
+        case .party: return .forbidden("Alleen medewerkers van het loket mogen \(action).")
+        case .staff(let staff):
+            return roles.contains(staff.role) ? .allowed : .forbidden("Uw rol (\(staff.role.rawValue)) mag niet \(action).")
+        }
+    }
+}

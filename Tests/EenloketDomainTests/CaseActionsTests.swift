@@ -1,0 +1,154 @@
+import Foundation
+import Testing
+
+@testable import EenloketDomain
+
+/// The decision table: who may do what to a case, and when.
+@Suite("Domain: CaseActions, the one decision table")
+struct CaseActionsTests {
+    static let caseId = UUID()
+    static let now = Date(timeIntervalSince1970: 1_795_000_000)
+    static let chair = StaffPrincipal(id: UUID(), role: .panelMember, discipline: .bedrijfsarts)
+    static let expert = StaffPrincipal(id: UUID(), role: .panelMember, discipline: .arbeidsdeskundige)
+    static let outsider = StaffPrincipal(id: UUID(), role: .panelMember, discipline: .bedrijfsarts)
+    static let intake = Caller.staff(StaffPrincipal(id: UUID(), role: .intakeOfficer, discipline: nil))
+    static let coordinator = Caller.staff(StaffPrincipal(id: UUID(), role: .coordinator, discipline: nil))
+    static let inspector = Caller.staff(StaffPrincipal(id: UUID(), role: .inspector, discipline: nil))
+    static let admin = Caller.staff(StaffPrincipal(id: UUID(), role: .admin, discipline: nil))
+    static let filer = Caller.party(PartyPrincipal(caseId: caseId, role: .employer, isFiler: true))
+    static let invitedEmployee = Caller.party(PartyPrincipal(caseId: caseId, role: .employee, isFiler: false))
+    static let otherCase = Caller.party(PartyPrincipal(caseId: UUID(), role: .employer, isFiler: true))
+
+    static func facts(
+        _ status: CaseStatus, ruling: Bool = false, appeal: Bool = false, responded: Bool = false, windowEnds: TimeInterval = 3600,
+        verified: Bool = false, opened: Bool = true, failures: Int = 0, invited: PartyRole? = .employee
+    ) -> CaseFacts {
+        CaseFacts(
+            access: CaseAccessFacts(
+                caseId: caseId, status: status, panel: [chair.id: .bedrijfsarts, expert.id: .arbeidsdeskundige], employeeVerified: verified),
+            filerRole: .employer, chairId: chair.id, hasRuling: ruling, hasAppeal: appeal,
+            invited: invited.map {
+                InvitedPartyFacts(
+                    role: $0, windowEndsAt: now.addingTimeInterval(windowEnds), responded: responded, verified: verified,
+                    linkOpened: opened, checkFailures: failures)
+            })
+    }
+
+    static func decide(_ action: CaseAction, _ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        CaseActions.decide(action, by: caller, on: facts, at: now)
+    }
+
+    static func isConflict(_ v: ActionVerdict) -> Bool { if case .conflict = v { return true } else { return false } }
+    static func isForbidden(_ v: ActionVerdict) -> Bool { if case .forbidden = v { return true } else { return false } }
+
+    @Test func triageIsForIntakeOnASubmittedCaseOnly() {
+        #expect(Self.decide(.triage, Self.intake, Self.facts(.submitted)) == .allowed)
+        #expect(Self.isConflict(Self.decide(.triage, Self.intake, Self.facts(.inReview))))
+        #expect(Self.isForbidden(Self.decide(.triage, Self.coordinator, Self.facts(.submitted))))
+        #expect(Self.isForbidden(Self.decide(.triage, Self.filer, Self.facts(.submitted))))
+        #expect(Self.decide(.triage, .anonymous, Self.facts(.submitted)) == .unauthenticated)
+    }
+
+    @Test func onlyTheChairRulesAndOnlyAfterTheOtherPartyWasHeard() {
+        let heard = Self.facts(.inReview, responded: true)
+        #expect(Self.decide(.rule, .staff(Self.chair), heard) == .allowed)
+        #expect(Self.isForbidden(Self.decide(.rule, .staff(Self.expert), heard)), "on the panel but not the chair")
+        #expect(Self.decide(.rule, .staff(Self.outsider), heard) == .notFound, "not on this panel: the case is not theirs to see")
+        let waiting = Self.facts(.inReview, responded: false, windowEnds: 3600)
+        guard case .conflict(let reason) = Self.decide(.rule, .staff(Self.chair), waiting) else {
+            Issue.record("ruling before the other party was heard must be a conflict")
+            return
+        }
+        #expect(reason.contains("Eerst wordt de werknemer gehoord"))
+        #expect(Self.decide(.rule, .staff(Self.chair), Self.facts(.inReview, windowEnds: 0)) == .allowed, "the window closed")
+        #expect(Self.isConflict(Self.decide(.rule, .staff(Self.chair), Self.facts(.ruled, ruling: true, responded: true))))
+        #expect(Self.isConflict(Self.decide(.rule, .staff(Self.chair), Self.facts(.awaitingPanel, responded: true))))
+        #expect(Self.isForbidden(Self.decide(.rule, Self.intake, heard)))
+    }
+
+    @Test func onlyTheFilerWithdrawsAndOnlyBeforeTheRuling() {
+        for status in CaseStatus.allCases {
+            let verdict = Self.decide(.withdraw, Self.filer, Self.facts(status))
+            #expect((verdict == .allowed) == CaseTransition.withdraw.from.contains(status), "\(status)")
+            if verdict != .allowed { #expect(Self.isConflict(verdict)) }
+        }
+        #expect(Self.isForbidden(Self.decide(.withdraw, Self.invitedEmployee, Self.facts(.submitted, verified: true))))
+        #expect(Self.isForbidden(Self.decide(.withdraw, Self.coordinator, Self.facts(.submitted))))
+        #expect(Self.decide(.withdraw, Self.otherCase, Self.facts(.submitted)) == .notFound)
+    }
+
+    @Test func theFilerOrACoordinatorRecordsOneAppealAgainstARuling() {
+        let ruled = Self.facts(.ruled, ruling: true)
+        #expect(Self.decide(.appeal, Self.filer, ruled) == .allowed)
+        #expect(Self.decide(.appeal, Self.coordinator, ruled) == .allowed)
+        #expect(Self.isForbidden(Self.decide(.appeal, Self.intake, ruled)))
+        #expect(Self.isForbidden(Self.decide(.appeal, Self.invitedEmployee, Self.facts(.ruled, ruling: true, verified: true))))
+        #expect(Self.isConflict(Self.decide(.appeal, Self.filer, Self.facts(.ruled, ruling: true, appeal: true))))
+        #expect(Self.isConflict(Self.decide(.appeal, Self.coordinator, Self.facts(.inReview))))
+    }
+
+    @Test func statementsComeFromThePartiesAndThePanelUntilTheRuling() {
+        #expect(Self.decide(.addStatement, Self.filer, Self.facts(.submitted)) == .allowed)
+        #expect(Self.decide(.addStatement, .staff(Self.expert), Self.facts(.inReview)) == .allowed)
+        #expect(Self.decide(.addStatement, .staff(Self.outsider), Self.facts(.inReview)) == .notFound)
+        #expect(Self.decide(.addStatement, Self.invitedEmployee, Self.facts(.inReview)) == .forbidden(CaseActions.notVerifiedYet))
+        #expect(Self.decide(.addStatement, Self.invitedEmployee, Self.facts(.inReview, verified: true)) == .allowed)
+        #expect(Self.isForbidden(Self.decide(.addStatement, Self.intake, Self.facts(.inReview))))
+        guard case .forbidden(let reason) = Self.decide(.addStatement, Self.inspector, Self.facts(.inReview)) else {
+            Issue.record("inspectors never act on a case")
+            return
+        }
+        #expect(reason.contains("Inspecteurs"))
+        for status in CaseStatus.allCases where !CaseActions.statementStatuses.contains(status) {
+            #expect(Self.isConflict(Self.decide(.addStatement, Self.filer, Self.facts(status))), "\(status)")
+        }
+    }
+
+    @Test func verifyingTheEmployeeNeedsAnOpenedLinkAFewTriesAndTheRightStaff() {
+        #expect(Self.decide(.verifyEmployee, Self.intake, Self.facts(.inReview)) == .allowed)
+        #expect(Self.decide(.verifyEmployee, .staff(Self.chair), Self.facts(.inReview)) == .allowed, "a panel physician met them")
+        #expect(Self.isForbidden(Self.decide(.verifyEmployee, .staff(Self.expert), Self.facts(.inReview))), "not a physician")
+        #expect(Self.isForbidden(Self.decide(.verifyEmployee, Self.coordinator, Self.facts(.inReview))))
+        #expect(Self.isConflict(Self.decide(.verifyEmployee, Self.intake, Self.facts(.inReview, opened: false))))
+        #expect(Self.isConflict(Self.decide(.verifyEmployee, Self.intake, Self.facts(.inReview, failures: PartyCheckCode.maxFailures))))
+        #expect(Self.decide(.verifyEmployee, Self.intake, Self.facts(.inReview, failures: PartyCheckCode.maxFailures - 1)) == .allowed)
+        #expect(Self.isConflict(Self.decide(.verifyEmployee, Self.intake, Self.facts(.inReview, verified: true))))
+        #expect(Self.isConflict(Self.decide(.verifyEmployee, Self.intake, Self.facts(.inReview, invited: .employer))))
+        #expect(Self.isConflict(Self.decide(.verifyEmployee, Self.intake, Self.facts(.submitted, invited: nil))))
+        #expect(Self.decide(.verifyEmployee, Self.intake, Self.facts(.ruled, ruling: true)) == .allowed, "after-care needs it too")
+    }
+
+    @Test func checkInsAreAnsweredByThePartiesThemselves() {
+        #expect(Self.decide(.answerFollowUp, Self.filer, Self.facts(.ruled, ruling: true)) == .allowed)
+        #expect(Self.decide(.answerFollowUp, Self.invitedEmployee, Self.facts(.ruled, ruling: true)) == .forbidden(CaseActions.notVerifiedYet))
+        #expect(Self.isForbidden(Self.decide(.answerFollowUp, Self.coordinator, Self.facts(.ruled, ruling: true))))
+        #expect(CaseActions.answerable(followUpDue: false, stillOpen: false) == .notFound)
+        #expect(Self.isConflict(CaseActions.answerable(followUpDue: true, stillOpen: false)))
+        #expect(CaseActions.answerable(followUpDue: true, stillOpen: true) == .allowed)
+    }
+
+    /// The caller's kind is asked first: a role that may never act gets its
+    /// 401/403 whatever the case, so a refusal never reveals that a case exists.
+    @Test func theRoleIsDecidedBeforeTheCaseForEveryAction() {
+        let callers: [Caller] = [.anonymous, Self.intake, Self.coordinator, Self.inspector, Self.admin, .staff(Self.chair), Self.filer, Self.otherCase]
+        for action in CaseAction.allCases {
+            for caller in callers {
+                let byRole = CaseActions.permits(action, caller)
+                for status in CaseStatus.allCases {
+                    let verdict = Self.decide(action, caller, Self.facts(status, ruling: status == .ruled, responded: true))
+                    if byRole != .allowed { #expect(verdict == byRole, "\(action) \(caller) \(status)") }
+                }
+            }
+            #expect(CaseActions.permits(action, .anonymous) == .unauthenticated, "\(action)")
+            #expect(Self.isForbidden(CaseActions.permits(action, Self.inspector)), "inspectors never act on a case: \(action)")
+        }
+    }
+
+    @Test func aVerdictIsEnforcedAsTheMatchingError() {
+        #expect(throws: Never.self) { try ActionVerdict.allowed.enforce() }
+        #expect(throws: AppError.notFound) { try ActionVerdict.notFound.enforce() }
+        #expect(throws: AppError.unauthenticated) { try ActionVerdict.unauthenticated.enforce() }
+        #expect(throws: AppError.forbidden("x")) { try ActionVerdict.forbidden("x").enforce() }
+        #expect(throws: AppError.conflict("y")) { try ActionVerdict.conflict("y").enforce() }
+    }
+}
