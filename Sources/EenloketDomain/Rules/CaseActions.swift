@@ -2,6 +2,8 @@ import Foundation
 
 /// Everything someone can do to a case once it is filed.
 public enum CaseAction: String, Sendable, CaseIterable {
+    /// Reading the case, its history, statements and check-ins.
+    case read
     case triage
     case changePanel = "change_panel"
     case rule
@@ -21,10 +23,21 @@ public enum ActionVerdict: Sendable, Equatable {
     case notFound
     /// 403: this caller may not do this on this case, whatever its state.
     case forbidden(String)
+    /// 422: the request asks for something this caller may not set (a field, named).
+    case invalid(field: String, message: String)
     /// 409: the case's state does not allow it now.
     case conflict(String)
+    /// 409 as well, but only for now: it becomes possible when time passes or
+    /// someone else acts (a window closes, a link is opened). Pages say why.
+    case notYet(String)
 
     public var isAllowed: Bool { self == .allowed }
+
+    /// The reason, when the action will become possible later.
+    public var waitsFor: String? {
+        if case .notYet(let reason) = self { return reason }
+        return nil
+    }
 
     /// Throws the error a refusal is reported as.
     public func enforce() throws {
@@ -33,7 +46,8 @@ public enum ActionVerdict: Sendable, Equatable {
         case .unauthenticated: throw AppError.unauthenticated
         case .notFound: throw AppError.notFound
         case .forbidden(let reason): throw AppError.forbidden(reason)
-        case .conflict(let reason): throw AppError.conflict(reason)
+        case .invalid(let field, let message): throw AppError.invalid(field, message)
+        case .conflict(let reason), .notYet(let reason): throw AppError.conflict(reason)
         }
     }
 }
@@ -80,6 +94,11 @@ public struct CaseFacts: Sendable {
     }
 
     public var status: CaseStatus { access.status }
+
+    /// The same facts with the invited party as it is now.
+    public func with(invited: InvitedPartyFacts?) -> CaseFacts {
+        CaseFacts(access: access, filerRole: filerRole, chairId: chairId, hasRuling: hasRuling, hasAppeal: hasAppeal, invited: invited)
+    }
 }
 
 /// The one table of who may do what to a case, and when.
@@ -106,18 +125,22 @@ public enum CaseActions {
         "Wij controleren eerst of deze link echt bij de werknemer is. Geef de controlecode op uw pagina aan een medewerker van "
         + "Eenloket of aan de arts van het panel. Daarna kunt u hier reageren."
 
-    /// The full decision: who may, on this case, in its state, now.
-    public static func decide(_ action: CaseAction, by caller: Caller, on facts: CaseFacts, at now: Date) -> ActionVerdict {
+    /// The full decision: who may, on this case, in its state, now. `medical`:
+    /// the caller asks to mark what it adds as medical (statements).
+    public static func decide(
+        _ action: CaseAction, by caller: Caller, on facts: CaseFacts, at now: Date, medical: Bool = false
+    ) -> ActionVerdict {
         let byRole = permits(action, caller)
         guard byRole.isAllowed else { return byRole }
         guard CaseAccessPolicy.canSee(caller, facts.access) else { return .notFound }
         switch action {
+        case .read: return .allowed
         case .triage: return triage(facts)
         case .changePanel: return changePanel(facts)
         case .rule: return rule(caller, facts, now)
         case .withdraw: return withdraw(caller, facts)
         case .appeal: return appeal(caller, facts)
-        case .addStatement: return addStatement(caller, facts)
+        case .addStatement: return addStatement(caller, facts, medical: medical)
         case .verifyEmployee: return verifyEmployee(caller, facts)
         case .answerFollowUp: return answerFollowUp(caller, facts)
         }
@@ -126,6 +149,12 @@ public enum CaseActions {
     /// Whether this kind of caller may ever do the action, before any case is read.
     public static func permits(_ action: CaseAction, _ caller: Caller) -> ActionVerdict {
         switch action {
+        case .read:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff(let staff) where staff.role == .inspector: return .forbidden(inspectorMessage)
+            default: return .allowed
+            }
         case .triage: return staffOnly(caller, [.intakeOfficer], "zaken beoordelen")
         case .changePanel: return staffOnly(caller, [.coordinator], "een panel wijzigen")
         case .rule: return staffOnly(caller, [.panelMember], "uitspraak doen")
@@ -187,7 +216,7 @@ public enum CaseActions {
         }
         if let invited = facts.invited, !Hearing.mayRule(now: now, windowEnd: invited.windowEndsAt, responded: invited.responded) {
             let party = invited.role == .employer ? "de werkgever" : "de werknemer"
-            return .conflict(
+            return .notYet(
                 "Eerst wordt \(party) gehoord. Uitspraak is mogelijk vanaf \(Timestamp.format(invited.windowEndsAt)) "
                     + "(\(Dutch.date(AmsterdamTime.date(of: invited.windowEndsAt)))), of eerder zodra \(party) heeft gereageerd.")
         }
@@ -208,9 +237,12 @@ public enum CaseActions {
         return facts.hasAppeal ? .conflict("Voor deze zaak is al beroep vastgelegd.") : .allowed
     }
 
-    private static func addStatement(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+    private static func addStatement(_ caller: Caller, _ facts: CaseFacts, medical: Bool) -> ActionVerdict {
         if CaseAccessPolicy.awaitsVerification(caller, facts.access) { return .forbidden(notVerifiedYet) }
         guard StatementPolicy.mayWrite(caller, facts.access) else { return .forbidden(statementMessage) }
+        if medical && !StatementPolicy.mayMarkMedical(caller, facts.access) {
+            return .invalid(field: "medical", message: "Alleen de werknemer of een arts in het panel kan een reactie als medisch markeren.")
+        }
         return statementStatuses.contains(facts.status)
             ? .allowed : .conflict("Bij een zaak met status \(facts.status.rawValue) kan geen reactie meer worden gegeven.")
     }
@@ -228,7 +260,7 @@ public enum CaseActions {
                 "Voor deze link is te vaak een verkeerde code gegeven. Bevestigen kan pas weer met een nieuwe link voor de werknemer.")
         }
         guard invited.linkOpened else {
-            return .conflict("De werknemer heeft de link nog niet geopend. De code staat op de pagina die de link opent.")
+            return .notYet("De werknemer heeft de link nog niet geopend. De code staat op de pagina die de link opent.")
         }
         return .allowed
     }

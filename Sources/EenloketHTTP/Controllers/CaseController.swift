@@ -184,12 +184,9 @@ struct CaseController {
         return try JSONResponse.make(FollowUpJSON(record: record))
     }
 
-    /// Callers who may read individual cases: 401 without credentials, 403 for inspectors.
+    /// Callers who may read individual cases (`CaseActions`: 401 without credentials, 403 for inspectors).
     private func readerCaller(_ context: AppRequestContext) throws -> Caller {
-        let caller = try context.authenticated()
-        if let staff = caller.staff, staff.role == .inspector {
-            throw AppError.forbidden("Inspecteurs zien alleen geaggregeerde cijfers, nooit een afzonderlijke zaak.")
-        }
-        return caller
+        try CaseActions.permits(.read, context.caller).enforce()
+        return context.caller
     }
 }

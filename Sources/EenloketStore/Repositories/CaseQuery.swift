@@ -40,7 +40,7 @@ enum CaseQuery {
                (SELECT jsonb_build_object(
                            'party', p.role, 'has_email', p.email IS NOT NULL,
                            'invited_at_ms', (extract(epoch FROM p.invited_at) * 1000)::bigint,
-                           'ends_at_ms', (extract(epoch FROM p.hearing_ends_at) * 1000)::bigint,
+                           'ends_at_ms', floor(extract(epoch FROM p.hearing_ends_at) * 1000)::bigint,
                            'responded_at_ms', (extract(epoch FROM p.responded_at) * 1000)::bigint,
                            'verified_at_ms', (extract(epoch FROM p.verified_at) * 1000)::bigint,
                            'first_used_at_ms', (extract(epoch FROM p.first_used_at) * 1000)::bigint,
@@ -160,17 +160,6 @@ struct CaseForWrite: PostgresPreparedStatement {
 
     func makeBindings() throws -> PostgresBindings { .id(id) }
     func decodeRow(_ row: PostgresRow) throws -> Row { try CaseQuery.decode(row) }
-
-    /// The same, locking the case's row for the rest of the transaction.
-    struct Locked: PostgresPreparedStatement {
-        static let sql = CaseForWrite.sql + " FOR UPDATE OF c"
-        typealias Row = CaseQuery.Loaded
-
-        let id: UUID
-
-        func makeBindings() throws -> PostgresBindings { .id(id) }
-        func decodeRow(_ row: PostgresRow) throws -> Row { try CaseQuery.decode(row) }
-    }
 }
 
 /// A case's medical fields for a viewer, by the database's own rule: prepared once per connection.

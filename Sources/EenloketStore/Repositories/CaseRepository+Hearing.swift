@@ -3,19 +3,13 @@ import Foundation
 import PostgresNIO
 
 extension CaseRepository {
-    /// Until the pages ask `CaseActions` directly.
-    public static let statementStatuses = CaseActions.statementStatuses
-
     /// Adds a written statement by a party or a panel member. A statement of the
     /// invited party counts as its response (the panel may then rule).
     public func addStatement(
         _ id: UUID, text: String, medical: Bool, by caller: Caller, at now: Date
     ) async throws -> StatementRecord {
         try await db.transaction { conn in
-            let current = try await locked(id, for: .addStatement, by: caller, at: now, conn: conn)
-            if medical && !StatementPolicy.mayMarkMedical(caller, current.accessFacts) {
-                throw AppError.invalid("medical", "Alleen de werknemer of een arts in het panel kan een reactie als medisch markeren.")
-            }
+            let current = try await locked(id, for: .addStatement, by: caller, at: now, medical: medical, conn: conn)
             let statementId = UUID()
             let authorRole = caller.party?.role.rawValue ?? StaffRole.panelMember.rawValue
             try await conn.run(

@@ -63,22 +63,33 @@ extension CaseRepository {
         let outcome: Outcome = try await db.transaction { conn in
             let current = try await locked(id, for: .verifyEmployee, by: caller, at: now, conn: conn)
             guard let staff = caller.staff else { throw AppError.internalError }
+            // A new link (a reprinted letter) or its first use changes this row
+            // without the case's lock: lock the row itself and decide on it as it is now.
             let rows = try await conn.rows(
-                "SELECT token_hash FROM case_parties WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer", logger: db.logger)
-            guard let tokenHash = try rows.first?.decode(Data.self), let failures = current.hearing?.checkFailures else {
-                throw AppError.internalError
-            }
+                """
+                SELECT token_hash, check_failures, first_used_at IS NOT NULL, verified_at IS NOT NULL FROM case_parties
+                 WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer FOR UPDATE
+                """, logger: db.logger)
+            guard let row = rows.first, let invited = current.facts.invited else { throw AppError.internalError }
+            let (tokenHash, failures, opened, verified) = try row.decode((Data, Int, Bool, Bool).self)
+            let asItIs = current.facts.with(
+                invited: InvitedPartyFacts(
+                    role: invited.role, windowEndsAt: invited.windowEndsAt, responded: invited.responded, verified: verified,
+                    linkOpened: opened, checkFailures: failures))
+            try CaseActions.decide(.verifyEmployee, by: caller, on: asItIs, at: now).enforce()
             let expected = Array(checkCode(forLink: tokenHash).utf8)
             guard expected.count == code.utf8.count, zip(expected, code.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {
                 try await conn.run(
-                    "UPDATE case_parties SET check_failures = check_failures + 1 WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer",
-                    logger: db.logger)
+                    """
+                    UPDATE case_parties SET check_failures = check_failures + 1
+                     WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer AND token_hash = \(tokenHash)
+                    """, logger: db.logger)
                 return .wrongCode(left: PartyCheckCode.maxFailures - failures - 1)
             }
             try await conn.run(
                 """
                 UPDATE case_parties SET verified_at = \(now), verified_by = \(staff.id)
-                 WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer AND verified_at IS NULL
+                 WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer AND verified_at IS NULL AND token_hash = \(tokenHash)
                 """, logger: db.logger)
             try await EventLog.append(
                 conn, caseId: id, type: .partyVerified, actor: EventActor(caller),

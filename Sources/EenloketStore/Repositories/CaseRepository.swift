@@ -91,25 +91,33 @@ public struct CaseRepository: Sendable {
 
     /// The case, locked for this transaction, once `CaseActions` allows the
     /// action: the decision and the change it guards see the same state.
-    func locked(_ id: UUID, for action: CaseAction, by caller: Caller, at now: Date, conn: PostgresConnection) async throws -> CaseRecord {
+    ///
+    /// The lock is taken by a statement of its own, and the case read after it:
+    /// in READ COMMITTED one statement sees other tables as they were when it
+    /// started, so a read that waited for the lock would miss what the holder
+    /// committed in them (a statement, a wrong check code). `FOR NO KEY UPDATE`
+    /// serialises case actions without blocking foreign-key checks of rows that
+    /// point at the case (history events written by timers).
+    func locked(
+        _ id: UUID, for action: CaseAction, by caller: Caller, at now: Date, medical: Bool = false, conn: PostgresConnection
+    ) async throws -> CaseRecord {
         try CaseActions.permits(action, caller).enforce()
-        guard let current = try await load(id, on: conn, lock: true) else { throw AppError.notFound }
-        try CaseActions.decide(action, by: caller, on: current.facts, at: now).enforce()
+        guard try await !conn.rows("SELECT 1 FROM cases WHERE id = \(id) FOR NO KEY UPDATE", logger: db.logger).isEmpty,
+            let current = try await load(id, on: conn)
+        else { throw AppError.notFound }
+        try CaseActions.decide(action, by: caller, on: current.facts, at: now, medical: medical).enforce()
         return current
     }
 
-    /// Loads a case (optionally locking its row in the current transaction),
-    /// without medical text. Prepared once per connection: writes read the
-    /// case once or twice each, and planning this query costs more than running it.
-    func load(_ id: UUID, on conn: PostgresConnection?, lock: Bool = false) async throws -> CaseRecord? {
+    /// Loads a case without medical text (`locked` locks it first). Prepared
+    /// once per connection: writes read the case once or twice each, and
+    /// planning this query costs more than running it.
+    func load(_ id: UUID, on conn: PostgresConnection?) async throws -> CaseRecord? {
         do {
             var loaded: CaseQuery.Loaded?
-            switch (conn, lock) {
-            case (let conn?, true):
-                for try await row in try await conn.execute(CaseForWrite.Locked(id: id), logger: db.logger) { loaded = row }
-            case (let conn?, false):
+            if let conn {
                 for try await row in try await conn.execute(CaseForWrite(id: id), logger: db.logger) { loaded = row }
-            case (nil, _):
+            } else {
                 for try await row in try await db.client.execute(CaseForWrite(id: id), logger: db.logger) { loaded = row }
             }
             return loaded?.record

@@ -243,7 +243,7 @@ public struct RoutingStore: Sendable {
                 RETURNING id, case_id, staff_id, discipline, is_chair
             )
             INSERT INTO case_events (case_id, at, type, actor_role, data)
-            SELECT case_id, \(now), 'member_assigned', 'system',
+            SELECT case_id, \(now), \(EventType.memberAssigned.rawValue), 'system',
                    jsonb_build_object('staff_id', staff_id, 'discipline', discipline, 'chair', is_chair)
               FROM seats ORDER BY id
             """, logger: db.logger)
@@ -264,7 +264,7 @@ public struct RoutingStore: Sendable {
                 RETURNING id
             )
             INSERT INTO case_events (case_id, at, type, actor_role, data)
-            SELECT id, \(now), 'panel_completed', 'system', jsonb_build_object('status', 'in_review') FROM done
+            SELECT id, \(now), \(EventType.panelCompleted.rawValue), 'system', jsonb_build_object('status', 'in_review') FROM done
             """, logger: db.logger)
         let policy = try await deadlines.policy(on: conn)
         try await DeadlineWriter.meet(.panel, caseIds: plan.completed, at: now, conn: conn, db: db)

@@ -227,6 +227,41 @@ struct PartyLinkAttackTests {
         }
     }
 
+    /// Wrong codes sent at once are each counted against the same limit: five
+    /// are answered 422, the rest 409; two right codes at once verify once.
+    @Test func concurrentCodesCountAgainstOneLimitAndVerifyOnce() async throws {
+        try await withApp { t in
+            try await t.member(.bedrijfsarts)
+            let intake = try await t.staff(.intakeOfficer).token
+            let c = try await t.file(invitedByEmail, role: .employer)
+            #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts]).status == 200)
+            let link = try await HearingTests().deliverInvitation(t, caseId: c.id)
+            let code = try #require(try await t.view(c.id, token: link)["check_code"].string)
+            let path = "/api/v1/cases/\(c.id)/parties/employee/verification"
+            let wrong = code == "AAA-AAA" ? "BBB-BBB" : "AAA-AAA"
+            let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<12 { group.addTask { try await t.api.post(path, object: ["code": wrong, "how": "phone"], token: intake).status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 422 }.count == PartyCheckCode.maxFailures, "\(statuses.sorted())")
+            #expect(statuses.filter { $0 == 409 }.count == 12 - PartyCheckCode.maxFailures, "\(statuses.sorted())")
+
+            let other = try await t.file(invitedByEmail, role: .employer)
+            #expect(try await t.accept(other.id, disciplines: [.bedrijfsarts]).status == 200)
+            let otherLink = try await HearingTests().deliverInvitation(t, caseId: other.id)
+            let otherCode = try #require(try await t.view(other.id, token: otherLink)["check_code"].string)
+            let otherPath = "/api/v1/cases/\(other.id)/parties/employee/verification"
+            let twice = try await withThrowingTaskGroup(of: Int.self) { group in
+                for _ in 0..<2 { group.addTask { try await t.api.post(otherPath, object: ["code": otherCode, "how": "phone"], token: intake).status } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(twice.sorted() == [200, 409])
+            let events = try await t.sql(
+                "SELECT count(*)::int FROM case_events WHERE case_id = \(UUID(uuidString: other.id)!) AND type = 'party_verified'")
+            #expect(try events[0].decode(Int.self) == 1)
+        }
+    }
+
     @Test func anUnverifiedInvitedEmployeeCannotWriteEvenPastTheService() async throws {
         try await withApp { t in
             try await t.member(.bedrijfsarts)

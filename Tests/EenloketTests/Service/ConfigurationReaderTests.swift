@@ -34,7 +34,7 @@ struct ConfigurationReaderTests {
     }
 
     @Test func everyBadValueIsNamedAtOnceWithoutEchoingSecrets() {
-        let secret = "kort"
+        let secret = "kortXq7"
         #expect {
             try AppConfiguration.fromEnvironment([
                 "EENLOKET_PORT": "70000", "EENLOKET_BCRYPT_COST": "twelve", "EENLOKET_PUBLIC_URL": "eenloket.example.nl",
@@ -49,7 +49,7 @@ struct ConfigurationReaderTests {
                 "EENLOKET_METRICS_TOKEN must have at least 16", "EENLOKET_COOKIE_SECURE must be true or false",
             ]
             return error is AppConfiguration.Invalid && named.allSatisfy(text.contains) && !text.contains("short")
-                && !text.contains("=\(secret)")
+                && !text.contains(secret)
         }
     }
 

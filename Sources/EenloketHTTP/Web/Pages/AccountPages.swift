@@ -11,13 +11,12 @@ extension WebController {
 
     @Sendable func accounts(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await requireSession(request, roles: Permissions.staffAuditors)
-        let items = try await deps.staff.list(role: nil).map { a -> [String: Any] in
-            [
-                "id": a.id.lowercased, "name": a.name, "email": a.email, "role": Labels.role(a.role.rawValue), "active": a.active,
-                "awaiting": a.awaitingActivation,
-            ]
+        let items = try await deps.staff.list(role: nil).map { a in
+            AccountsPage.Row(
+                id: a.id.lowercased, name: a.name, email: a.email, role: Labels.role(a.role.rawValue), active: a.active,
+                awaiting: a.awaitingActivation)
         }
-        return staffPage("staff-accounts", title: "Accounts", ["items": items], session: session)
+        return try staffPage(title: "Accounts", AccountsPage(items: items), session: session)
     }
 
     @Sendable func account(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -32,32 +31,28 @@ extension WebController {
         guard let account = try await deps.staff.find(id) else { throw AppError.notFound }
         let events = try await deps.staff.events(of: id)
         let names = Dictionary(try await deps.staff.list(role: nil).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
-        var v: [String: Any] = [
-            "id": account.id.lowercased, "name": account.name, "email": account.email, "role": Labels.role(account.role.rawValue),
-            "active": account.active, "awaiting": account.awaitingActivation,
-            "own": account.id == session.staff.id,
-            "events": events.reversed().map { e -> [String: Any] in
-                [
-                    "at": Labels.moment(e.at), "change": Labels.staffChange(e.change),
-                    "fields": e.fields.map(Labels.staffField).joined(separator: ", "),
-                    "actor": e.actorId.map { names[$0] ?? "onbekend" } ?? "Eenloket",
-                ]
+        let enrolled = try await deps.twoStep.isEnrolled(id)
+        let page = AccountPage(
+            id: account.id.lowercased, csrf: session.csrf, name: account.name, email: account.email,
+            role: Labels.role(account.role.rawValue), active: account.active, awaiting: account.awaitingActivation,
+            own: account.id == session.staff.id,
+            twoStep: TwoStepLogin.required(for: account.role, discipline: account.panel?.discipline),
+            enrolled: enrolled,
+            events: events.reversed().map { e in
+                AccountPage.Event(
+                    at: Labels.moment(e.at), change: Labels.staffChange(e.change), fields: e.fields.map(Labels.staffField).joined(separator: ", "),
+                    actor: e.actorId.map { names[$0] ?? "onbekend" } ?? "Eenloket")
             },
-        ]
-        if let message {
-            v["message"] = [
-                "gewijzigd": "De wijziging is opgeslagen. De medewerker is uitgelogd en krijgt een e-mail.",
-                "geactiveerd": "Het account is geactiveerd. Geef het nieuwe wachtwoord alleen aan de medewerker zelf.",
-                "app": "De inlogcode-app is losgekoppeld. De medewerker koppelt bij de volgende keer inloggen een app en krijgt een e-mail.",
-            ][message] ?? ""
-        }
-        v["twoStep"] = TwoStepLogin.required(for: account.role, discipline: account.panel?.discipline)
-        v["enrolled"] = try await deps.twoStep.isEnrolled(id)
-        if !errors.isEmpty {
-            v["errors"] = ["items": errors.map { ["message": $0.message, "href": "#" + FilingForm.id("account." + $0.field)] }]
-        }
-        return staffPage("staff-account", title: (errors.isEmpty ? "" : "Fout: ") + "Account \(account.name)", v, session: session, status: status)
+            message: message.map { Self.accountMessages[$0] ?? "" },
+            errors: FormErrors(errors.map { FormErrorItem(message: $0.message, href: "#" + FilingForm.id("account." + $0.field)) }))
+        return try staffPage(title: (errors.isEmpty ? "" : "Fout: ") + "Account \(account.name)", page, session: session, status: status)
     }
+
+    static let accountMessages = [
+        "gewijzigd": "De wijziging is opgeslagen. De medewerker is uitgelogd en krijgt een e-mail.",
+        "geactiveerd": "Het account is geactiveerd. Geef het nieuwe wachtwoord alleen aan de medewerker zelf.",
+        "app": "De inlogcode-app is losgekoppeld. De medewerker koppelt bij de volgende keer inloggen een app en krijgt een e-mail.",
+    ]
 
     /// E-mail address, password or active: the same rules as `PATCH /api/v1/staff/{id}`.
     @Sendable func updateAccount(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -89,7 +84,7 @@ extension WebController {
 
     @Sendable func passwordForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await requireSession(request)
-        return staffPage("staff-password", title: "Wachtwoord wijzigen", [:], session: session)
+        return try staffPage(title: "Wachtwoord wijzigen", PasswordPage(csrf: session.csrf, errors: nil), session: session)
     }
 
     @Sendable func changePassword(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -100,10 +95,10 @@ extension WebController {
                 session.staff, current: current, new: new,
                 clientAddress: context.clientAddress(request, trustForwardedFor: deps.configuration.trustForwardedFor), deps: deps)
         } catch AppError.invalid(let errors) {
-            let items = errors.map { ["message": $0.message, "href": "#" + FilingForm.id("wachtwoord." + $0.field)] }
-            return staffPage(
-                "staff-password", title: "Fout: Wachtwoord wijzigen", ["errors": ["items": items]], session: session,
-                status: .unprocessableContent)
+            let items = errors.map { FormErrorItem(message: $0.message, href: "#" + FilingForm.id("wachtwoord." + $0.field)) }
+            return try staffPage(
+                title: "Fout: Wachtwoord wijzigen", PasswordPage(csrf: session.csrf, errors: FormErrors(items)),
+                session: session, status: .unprocessableContent)
         }
         // Every session ended with the change, this one too.
         var response = WebRedirect(to: "/medewerkers/inloggen?bericht=wachtwoord").response

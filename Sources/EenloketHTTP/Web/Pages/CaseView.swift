@@ -6,53 +6,41 @@ import Foundation
 /// medical part is present only when `CaseRepository` attached it for this caller.
 enum CaseView {
     /// The main facts of a case.
-    static func summary(_ r: CaseRecord) -> [String: Any] {
-        var v: [String: Any] = [
-            "id": r.id.lowercased, "reference": r.reference, "status": r.status.rawValue, "statusLabel": Labels.status(r.status),
-            "caseType": Labels.caseType(r.caseType), "employerName": r.employerName, "employerKvk": r.employerKvk,
-            "employeeName": r.employeeName, "sickSince": Labels.date(r.sickSince), "question": r.question,
-            "filedAt": Labels.moment(r.createdAt), "filerRole": Labels.role(r.filerRole.rawValue),
-        ]
-        if let name = r.physicianName { v["physicianName"] = name }
-        if let org = r.physicianOrganisation { v["physicianOrganisation"] = org }
-        if let medical = r.medical {
-            v["medical"] = ["information": medical.medicalInformation ?? "", "hasInformation": medical.medicalInformation != nil]
-        }
-        if let triage = r.triage {
-            v["triage"] = [
-                "decision": ["accept": "Aangenomen", "refer": "Doorverwezen", "answer": "Beantwoord"][triage.decision.rawValue] ?? "",
-                "motivation": triage.motivation, "at": Labels.moment(triage.triagedAt),
-                "disciplines": triage.disciplines.map(Labels.discipline).joined(separator: ", "),
-            ]
-        }
-        v["panel"] = r.panel.map { ["name": $0.name, "discipline": Labels.discipline($0.discipline), "chair": $0.chair] }
-        v["hasPanel"] = !r.panel.isEmpty
-        if let ruling = r.ruling { v["ruling"] = rulingValues(ruling, caseId: r.id, medical: r.medical) }
-        if let appeal = r.appeal {
-            v["appeal"] = ["court": appeal.court, "lodgedOn": Labels.date(appeal.lodgedOn)]
-        }
-        if let hearing = r.hearing {
-            v["hearing"] = [
-                "party": Labels.role(hearing.party.rawValue).lowercased(), "windowEnds": Labels.moment(hearing.windowEndsAt),
-                "responded": hearing.respondedAt.map(Labels.moment) ?? "",
-                "hasResponded": hearing.respondedAt != nil,
-            ]
-        }
-        return v
+    static func summary(_ r: CaseRecord) -> CaseSummaryModel {
+        CaseSummaryModel(
+            id: r.id.lowercased, reference: r.reference, statusLabel: Labels.status(r.status),
+            caseType: Labels.caseType(r.caseType), employerName: r.employerName, employerKvk: r.employerKvk,
+            employeeName: r.employeeName, sickSince: Labels.date(r.sickSince), question: r.question,
+            filedAt: Labels.moment(r.createdAt), filerRole: Labels.role(r.filerRole.rawValue),
+            physicianName: r.physicianName, physicianOrganisation: r.physicianOrganisation,
+            medical: r.medical.map { MedicalPart(information: $0.medicalInformation ?? "", hasInformation: $0.medicalInformation != nil) },
+            triage: r.triage.map { triage in
+                TriageFacts(
+                    decision: ["accept": "Aangenomen", "refer": "Doorverwezen", "answer": "Beantwoord"][triage.decision.rawValue] ?? "",
+                    motivation: triage.motivation, at: Labels.moment(triage.triagedAt),
+                    disciplines: triage.disciplines.isEmpty ? nil : triage.disciplines.map(Labels.discipline).joined(separator: ", "))
+            },
+            panel: r.panel.map { PanelMemberModel(name: $0.name, discipline: Labels.discipline($0.discipline), chair: $0.chair) },
+            hasPanel: !r.panel.isEmpty,
+            ruling: r.ruling.map { ruling($0, medical: r.medical) },
+            appeal: r.appeal.map { AppealFacts(court: $0.court, lodgedOn: Labels.date($0.lodgedOn)) },
+            hearing: r.hearing.map { hearing in
+                HearingFacts(
+                    party: Labels.role(hearing.party.rawValue).lowercased(), windowEnds: Labels.moment(hearing.windowEndsAt),
+                    responded: hearing.respondedAt.map(Labels.moment) ?? "", hasResponded: hearing.respondedAt != nil)
+            })
     }
 
-    static func rulingValues(_ ruling: RulingRecord, caseId: UUID, medical: MedicalFields?) -> [String: Any] {
-        var v: [String: Any] = [
-            "outcome": Labels.outcome(ruling.outcome), "decision": ruling.decision, "motivation": ruling.motivation,
-            "decidedAt": Labels.moment(ruling.decidedAt), "digest": ruling.digest,
-            "panel": ruling.panel.map { ["name": $0.name, "discipline": Labels.discipline($0.discipline), "chair": $0.chair] },
-        ]
-        if let considerations = medical?.medicalConsiderations { v["medicalConsiderations"] = considerations }
-        return v
+    static func ruling(_ ruling: RulingRecord, medical: MedicalFields?) -> RulingFacts {
+        RulingFacts(
+            outcome: Labels.outcome(ruling.outcome), decision: ruling.decision, motivation: ruling.motivation,
+            decidedAt: Labels.moment(ruling.decidedAt), digest: ruling.digest,
+            panel: ruling.panel.map { PanelMemberModel(name: $0.name, discipline: Labels.discipline($0.discipline), chair: $0.chair) },
+            medicalConsiderations: medical?.medicalConsiderations)
     }
 
     /// Deadlines with their state today: met, on time, past the preferred moment, past due.
-    static func deadlines(_ r: CaseRecord, today: LocalDate) -> [[String: Any]] {
+    static func deadlines(_ r: CaseRecord, today: LocalDate) -> [DeadlineRow] {
         r.deadlines.map { d in
             let state: String
             let label: String
@@ -72,15 +60,14 @@ enum CaseView {
                 state = "on-time"
                 label = "Op tijd"
             }
-            return [
-                "stage": Labels.stage(d.stage), "preferredBy": Labels.date(d.preferredBy), "dueBy": Labels.date(d.dueBy),
-                "state": state, "stateLabel": label,
-            ]
+            return DeadlineRow(
+                stage: Labels.stage(d.stage), preferredBy: Labels.date(d.preferredBy), dueBy: Labels.date(d.dueBy),
+                state: state, stateLabel: label)
         }
     }
 
     /// The steps of the process with where this case is now, for the visual timeline.
-    static func steps(_ r: CaseRecord) -> [[String: Any]] {
+    static func steps(_ r: CaseRecord) -> [StepRow] {
         let order: [(String, String)] = [
             ("submitted", "Vraag ingediend"), ("triage", "Vraag beoordeeld"), ("panel", "Panel samengesteld"),
             ("ruling", "Bindend oordeel"),
@@ -106,46 +93,32 @@ enum CaseView {
         return order.enumerated().compactMap { index, step in
             if ends && index > reached { return nil }
             let state = index < reached ? "done" : (index == reached ? (r.status.isFinal ? "done" : "current") : "next")
-            var v: [String: Any] = ["label": step.1, "state": state, "isCurrent": state == "current"]
-            if let date = dates[step.0] { v["date"] = date }
-            if let deadline = r.deadlines.first(where: { $0.stage.rawValue == step.0 }), deadline.metAt == nil, !r.status.isFinal {
-                v["expected"] = "Uiterlijk \(Labels.date(deadline.dueBy))"
-            }
-            return v
+            let deadline = r.deadlines.first { $0.stage.rawValue == step.0 }
+            return StepRow(
+                label: step.1, state: state, isCurrent: state == "current", date: dates[step.0],
+                expected: deadline.flatMap { $0.metAt == nil && !r.status.isFinal ? "Uiterlijk \(Labels.date($0.dueBy))" : nil })
         }
     }
 
     /// The parties' contact details, for the staff who reach them, with a
     /// warning when the other party's address is at the filer's mail domain.
-    static func contacts(_ contacts: CaseContacts, record r: CaseRecord) -> [String: Any] {
+    static func contacts(_ contacts: CaseContacts, record r: CaseRecord) -> ContactsPart {
         let filer = contacts.parties.first(where: \.isFiler)
         let invited = contacts.parties.first { !$0.isFiler }
-        let other = r.filerRole.other
-        var v: [String: Any] = [
-            "filerRole": Labels.role(r.filerRole.rawValue), "filerName": filer?.name ?? "", "filerEmail": filer?.email ?? "",
-            "otherRole": Labels.role(other.rawValue), "otherEmail": invited?.email ?? contacts.otherPartyEmail ?? "",
-            "otherAddress": (invited?.address ?? contacts.otherPartyAddress)?.lines ?? [],
-            "sameDomain": ContactRules.sharesDomain(
-                otherEmail: invited?.email ?? contacts.otherPartyEmail, filerEmail: filer?.email),
-            "invited": invited != nil,
-        ]
-        v["hasOtherAddress"] = !((v["otherAddress"] as? [String]) ?? []).isEmpty
-        if let invited {
-            v["verified"] = invited.verifiedAt.map(Labels.moment) ?? ""
-            v["firstUsed"] = invited.firstUsedAt.map(Labels.moment) ?? ""
-        }
-        return v
+        let otherAddress = (invited?.address ?? contacts.otherPartyAddress)?.lines ?? []
+        return ContactsPart(
+            filerRole: Labels.role(r.filerRole.rawValue), filerName: filer?.name ?? "", filerEmail: filer?.email ?? "",
+            otherRole: Labels.role(r.filerRole.other.rawValue), otherEmail: invited?.email ?? contacts.otherPartyEmail,
+            otherAddress: otherAddress, hasOtherAddress: !otherAddress.isEmpty,
+            sameDomain: ContactRules.sharesDomain(otherEmail: invited?.email ?? contacts.otherPartyEmail, filerEmail: filer?.email),
+            invited: invited != nil, verified: invited?.verifiedAt.map(Labels.moment), firstUsed: invited?.firstUsedAt.map(Labels.moment))
     }
 
-    static func events(_ events: [CaseEvent]) -> [[String: Any]] {
-        events.map { e in
-            ["label": Labels.event(e.type), "at": Labels.moment(e.at), "who": Labels.role(e.actorRole)]
-        }
+    static func events(_ events: [CaseEvent]) -> [EventRow] {
+        events.map { EventRow(label: Labels.event($0.type), at: Labels.moment($0.at), who: Labels.role($0.actorRole)) }
     }
 
-    static func statements(_ statements: [StatementRecord]) -> [[String: Any]] {
-        statements.map { s in
-            ["author": Labels.role(s.authorRole), "text": s.text, "at": Labels.moment(s.createdAt), "medical": s.medical]
-        }
+    static func statements(_ statements: [StatementRecord]) -> [StatementRow] {
+        statements.map { StatementRow(author: Labels.role($0.authorRole), text: $0.text, at: Labels.moment($0.createdAt), medical: $0.medical) }
     }
 }

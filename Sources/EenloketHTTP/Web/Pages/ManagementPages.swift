@@ -14,22 +14,19 @@ extension WebController {
     }
 
     func renderLetters(_ session: WebSession, errors: [Int64: [FieldError]], status: HTTPResponse.Status) async throws -> Response {
-        func row(_ n: NotificationRecord) -> [String: Any] {
-            var v: [String: Any] = [
-                "id": n.id, "reference": n.reference ?? "", "recipient": n.recipientName ?? "",
-                "kind": n.kind == "invitation" ? "Uitnodiging andere partij" : "Nazorgvragen", "createdAt": Labels.moment(n.createdAt),
-                "sentAt": n.sentAt.map(Labels.moment) ?? "",
-            ]
-            if let list = errors[n.id] { v["error"] = list.map(\.message).joined(separator: " ") }
-            v["reasons"] = ReprintReason.allCases.map { ["value": $0.rawValue, "label": Labels.reprintReason($0)] }
-            return v
+        func row(_ n: NotificationRecord) -> LettersPage.Letter {
+            LettersPage.Letter(
+                id: n.id, reference: n.reference ?? "", recipient: n.recipientName ?? "",
+                kind: n.kind == "invitation" ? "Uitnodiging andere partij" : "Nazorgvragen", createdAt: Labels.moment(n.createdAt),
+                sentAt: n.sentAt.map(Labels.moment) ?? "", error: errors[n.id].map { $0.map(\.message).joined(separator: " ") },
+                reasons: ReprintReason.allCases.map { CheckOption(value: $0.rawValue, label: Labels.reprintReason($0)) })
         }
         let items = try await deps.notifications.list(state: "letters", limit: 200).map(row)
         let printed = try await deps.notifications.list(state: "printed", limit: 50).map(row)
-        return staffPage(
-            "staff-letters", title: (errors.isEmpty ? "" : "Fout: ") + "Brieven om te versturen",
-            ["items": items, "hasItems": !items.isEmpty, "printed": printed, "hasPrinted": !printed.isEmpty], session: session,
-            status: status)
+        return try staffPage(
+            title: (errors.isEmpty ? "" : "Fout: ") + "Brieven om te versturen",
+            LettersPage(csrf: session.csrf, items: items, hasItems: !items.isEmpty, printed: printed, hasPrinted: !printed.isEmpty),
+            session: session, status: status)
     }
 
     /// The printable letter, with a fresh private link for an invitation; a
@@ -44,13 +41,12 @@ extension WebController {
         } catch AppError.invalid(let errors) {
             return try await renderLetters(session, errors: [id: errors], status: .unprocessableContent)
         }
-        return staffPage(
-            "letter-print", title: "Brief \(letter.reference)",
-            [
-                "reference": letter.reference, "recipient": letter.recipientName ?? "", "subject": letter.subject,
-                "address": letter.recipientAddress?.lines ?? [],
-                "paragraphs": letter.body.components(separatedBy: "\n\n").map { ["lines": $0.split(separator: "\n").map(String.init)] },
-            ], session: session)
+        return try staffPage(
+            title: "Brief \(letter.reference)",
+            LetterPrintPage(
+                recipient: letter.recipientName ?? "", subject: letter.subject, address: letter.recipientAddress?.lines ?? [],
+                paragraphs: letter.body.components(separatedBy: "\n\n").map { LetterPrintPage.Paragraph(lines: $0.split(separator: "\n").map(String.init)) }),
+            session: session)
     }
 
     // MARK: Panel members
@@ -63,29 +59,26 @@ extension WebController {
     func renderPanelMembers(_ session: WebSession, errors: [FieldError], values: [String: String], status: HTTPResponse.Status = .ok) async throws -> Response {
         let members = try await deps.staff.list(role: .panelMember)
         let absent = try await deps.coordination.absentMembers(on: deps.today)
-        let items = members.compactMap { m -> [String: Any]? in
+        let items = members.compactMap { m -> PanelMembersPage.Member? in
             guard let panel = m.panel else { return nil }
-            return [
-                "id": m.id.lowercased, "name": m.name, "email": m.email, "discipline": Labels.discipline(panel.discipline),
-                "maxOpenCases": panel.maxOpenCases, "openCases": panel.openCases, "active": m.active, "absent": absent.contains(m.id),
-                "awaiting": m.awaitingActivation,
-                "affiliations": panel.affiliations.joined(separator: ", "),
-            ]
+            return PanelMembersPage.Member(
+                id: m.id.lowercased, name: m.name, email: m.email, discipline: Labels.discipline(panel.discipline),
+                maxOpenCases: panel.maxOpenCases, openCases: panel.openCases, active: m.active, absent: absent.contains(m.id),
+                awaiting: m.awaitingActivation, affiliations: panel.affiliations.isEmpty ? nil : panel.affiliations.joined(separator: ", "))
         }
-        var v: [String: Any] = [
-            "items": items, "hasItems": !items.isEmpty, "today": deps.today.description,
-            "values": Dictionary(values.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) }, uniquingKeysWith: { a, _ in a }),
-            "disciplines": Discipline.allCases.map { ["value": $0.rawValue, "label": Labels.discipline($0), "selected": values["panel.discipline"] == $0.rawValue] },
-        ]
-        if !errors.isEmpty {
-            v["errors"] = errors.map { error -> [String: String] in
+        let page = PanelMembersPage(
+            csrf: session.csrf, items: items, hasItems: !items.isEmpty, today: deps.today.description,
+            values: Dictionary(values.map { ($0.key.replacingOccurrences(of: ".", with: "_"), $0.value) }, uniquingKeysWith: { a, _ in a }),
+            disciplines: Discipline.allCases.map {
+                SelectOption(value: $0.rawValue, label: Labels.discipline($0), selected: values["panel.discipline"] == $0.rawValue)
+            },
+            errors: errors.map { error in
                 // `panel` itself missing points at its first field.
                 let target = error.field == "panel" ? "panel.discipline" : String(error.field.prefix { $0 != "[" })
-                return ["message": error.message, "href": "#" + FilingForm.id(target), "field": FieldLabels.label(error.field, form: "panellid")]
-            }
-            v["hasErrors"] = true
-        }
-        return staffPage("staff-panel", title: (errors.isEmpty ? "" : "Fout: ") + "Panelleden", v, session: session, status: status)
+                return FormErrorItem(message: error.message, href: "#" + FilingForm.id(target), field: FieldLabels.label(error.field, form: "panellid"))
+            },
+            hasErrors: !errors.isEmpty)
+        return try staffPage(title: (errors.isEmpty ? "" : "Fout: ") + "Panelleden", page, session: session, status: status)
     }
 
     /// Creates a panel member through the same parser and repository as `POST /api/v1/staff`.
@@ -147,10 +140,13 @@ extension WebController {
 
     @Sendable func escalations(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await requireSession(request, roles: [.coordinator, .admin])
-        let items = try await deps.coordination.escalations(includeResolved: false, limit: 200).map { e -> [String: Any] in
-            ["id": e.id, "caseId": e.caseId.lowercased, "reference": e.reference, "detail": e.detail, "createdAt": Labels.moment(e.createdAt)]
+        let items = try await deps.coordination.escalations(includeResolved: false, limit: 200).map { e in
+            EscalationsPage.Escalation(
+                id: e.id, caseId: e.caseId.lowercased, reference: e.reference, detail: e.detail, createdAt: Labels.moment(e.createdAt))
         }
-        return staffPage("staff-escalations", title: "Escalaties", ["items": items, "hasItems": !items.isEmpty], session: session)
+        return try staffPage(
+            title: "Escalaties", EscalationsPage(csrf: session.csrf, items: items, hasItems: !items.isEmpty),
+            session: session)
     }
 
     @Sendable func resolveEscalation(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -11,27 +11,17 @@ extension WebController {
         let session = try await party(request)
         let (caller, party) = (session.caller, session.party)
         let data = try await PartyData.collect(party.caseId, for: caller, deps: deps, format: "html")
-        var v = CaseView.summary(data.record)
-        v["youAre"] = Labels.role(party.role.rawValue).lowercased()
-        v["isFiler"] = party.isFiler
-        if let name = data.contact.name { v["contactName"] = name }
-        if let email = data.contact.email { v["contactEmail"] = email }
-        if let address = data.contact.address { v["contactAddress"] = address.lines }
-        v["events"] = CaseView.events(data.events)
-        v["statements"] = CaseView.statements(data.statements)
-        v["hasStatements"] = !data.statements.isEmpty
-        let answers = data.followUps.filter { $0.answeredAt != nil || $0.missedAt != nil }.map { f -> [String: Any] in
-            var item: [String: Any] = [
-                "number": f.sequence,
-                "state": f.answeredAt.map { "beantwoord op " + Labels.moment($0) } ?? "niet beantwoord",
-            ]
-            if let remarks = f.remarks { item["remarks"] = remarks }
-            return item
+        let answers = data.followUps.filter { $0.answeredAt != nil || $0.missedAt != nil }.map { f in
+            PartyDataPage.Answer(
+                number: f.sequence, state: f.answeredAt.map { "beantwoord op " + Labels.moment($0) } ?? "niet beantwoord", remarks: f.remarks)
         }
-        v["answers"] = answers
-        v["hasAnswers"] = !answers.isEmpty
-        v["retention"] = Self.retentionText(days: deps.configuration.retentionDays)
-        return publicPage("case-data", title: "Uw gegevens \(data.record.reference)", v)
+        let address = data.contact.address?.lines ?? []
+        let page = PartyDataPage(
+            summary: CaseView.summary(data.record), youAre: Labels.role(party.role.rawValue).lowercased(), isFiler: party.isFiler,
+            contactName: data.contact.name, contactEmail: data.contact.email, contactAddress: address, hasContactAddress: !address.isEmpty,
+            events: CaseView.events(data.events), statements: CaseView.statements(data.statements), hasStatements: !data.statements.isEmpty,
+            answers: answers, hasAnswers: !answers.isEmpty, retention: Self.retentionText(days: deps.configuration.retentionDays))
+        return try publicPage(title: "Uw gegevens \(data.record.reference)", page)
     }
 
     @Sendable func partyDataDownload(_ request: Request, context: AppRequestContext) async throws -> Response {

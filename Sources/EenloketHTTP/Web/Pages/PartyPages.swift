@@ -38,7 +38,7 @@ extension WebController {
     @Sendable func partyLinkPage(_ request: Request, context: AppRequestContext) async throws -> Response {
         guard let link = context.parameters.get("token"), try await deps.sessions.isPartyLink(link) else { throw AppError.notFound }
         let (csrf, cookie) = anonymousFormToken(request)
-        var response = publicPage("case-open", title: "Uw zaak openen", ["csrf": csrf, "link": link])
+        var response = try publicPage(title: "Uw zaak openen", CaseOpenPage(csrf: csrf, link: link))
         if let cookie { response.setCookie(cookie) }
         return response
     }
@@ -91,35 +91,26 @@ extension WebController {
         let events = try await deps.cases.events(party.caseId, caller: caller)
         let statements = try await deps.cases.statements(party.caseId, caller: caller, at: now)
         let followUps = try await deps.cases.followUps(party.caseId, caller: caller, at: now)
-        var v = CaseView.summary(record)
-        v["csrf"] = session.csrf
-        v["steps"] = CaseView.steps(record)
-        v["events"] = CaseView.events(events)
-        v["deadlines"] = CaseView.deadlines(record, today: deps.today)
-        v["statements"] = CaseView.statements(statements)
-        v["hasStatements"] = !statements.isEmpty
-        v["isEmployee"] = party.role == .employee
-        // An invited employee sees medical information, and may act, once staff verified the link reached them.
-        v["checkCode"] = record.checkCode ?? ""
-        v["awaitingVerification"] = record.checkCode != nil
-        v["youAre"] = Labels.role(party.role.rawValue).lowercased()
-        v["mayAddStatement"] =
-            StatementPolicy.mayWrite(caller, record.accessFacts) && CaseRepository.statementStatuses.contains(record.status)
-        v["mayWithdraw"] = party.isFiler && CaseTransition.withdraw.from.contains(record.status)
-        v["mayAppeal"] = party.isFiler && record.status == .ruled && record.appeal == nil
-        v["today"] = deps.today.description
-        let openFollowUps = CaseAccessPolicy.mayActAsParty(party, record.accessFacts)
-            ? followUps.filter { $0.answeredAt == nil && $0.missedAt == nil } : []
-        v["followUps"] = openFollowUps.map { f -> [String: Any] in
-            ["id": f.id.lowercased, "number": f.sequence, "answerBy": Labels.moment(f.answerBy)]
+        let actions = ActionButtons(caller: caller, facts: record.facts, now: now)
+        let openFollowUps = actions.may(.answerFollowUp) ? followUps.filter { $0.answeredAt == nil && $0.missedAt == nil } : []
+        func shownErrors(_ form: String) -> FormErrors? {
+            FormErrors((formErrors[form] ?? []).map { FormErrorItem(message: $0.message, href: "#" + FilingForm.id(form + "." + $0.field)) })
         }
-        v["hasFollowUps"] = !openFollowUps.isEmpty
-        if let message { v["message"] = Self.messages[message] ?? "" }
-        for (form, errors) in formErrors where !errors.isEmpty {
-            v["errors_" + form] = ["items": errors.map { ["field": $0.field, "message": $0.message, "href": "#" + FilingForm.id(form + "." + $0.field)] }]
-        }
-        v["values"] = values
-        return publicPage("case-party", title: (formErrors.isEmpty ? "" : "Fout: ") + "Uw zaak \(record.reference)", v, status: status)
+        let page = PartyCasePage(
+            summary: CaseView.summary(record), csrf: session.csrf, message: message.map { Self.messages[$0] ?? "" },
+            youAre: Labels.role(party.role.rawValue).lowercased(), isEmployee: party.role == .employee,
+            // An invited employee sees medical information, and may act, once staff verified the link reached them.
+            checkCode: record.checkCode ?? "", awaitingVerification: record.checkCode != nil,
+            steps: CaseView.steps(record), deadlines: CaseView.deadlines(record, today: deps.today), events: CaseView.events(events),
+            statements: CaseView.statements(statements), hasStatements: !statements.isEmpty,
+            followUps: openFollowUps.map {
+                PartyCasePage.FollowUpForm(id: $0.id.lowercased, number: $0.sequence, answerBy: Labels.moment($0.answerBy))
+            },
+            hasFollowUps: !openFollowUps.isEmpty,
+            mayAddStatement: actions.may(.addStatement), mayWithdraw: actions.may(.withdraw), mayAppeal: actions.may(.appeal),
+            values: values, today: deps.today.description,
+            statementErrors: shownErrors("reactie"), appealErrors: shownErrors("beroep"), followUpErrors: shownErrors("nazorg"))
+        return try publicPage(title: (formErrors.isEmpty ? "" : "Fout: ") + "Uw zaak \(record.reference)", page, status: status)
     }
 
     static let messages = [
@@ -130,10 +121,8 @@ extension WebController {
     @Sendable func partyRuling(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await party(request)
         let record = try await deps.cases.view(session.party.caseId, caller: session.caller, at: deps.now)
-        guard let ruling = record.ruling else { throw AppError.notFound }
-        var v = CaseView.summary(record)
-        v["ruling"] = CaseView.rulingValues(ruling, caseId: record.id, medical: record.medical)
-        return publicPage("ruling-print", title: "Bindend oordeel \(record.reference)", v)
+        guard record.ruling != nil else { throw AppError.notFound }
+        return try publicPage(title: "Bindend oordeel \(record.reference)", RulingPrintPage(summary: CaseView.summary(record)))
     }
 
     @Sendable func partyStatement(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -155,7 +144,7 @@ extension WebController {
     @Sendable func confirmWithdrawal(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await party(request)
         let record = try await deps.cases.view(session.party.caseId, caller: session.caller, at: deps.now)
-        return publicPage("case-withdraw", title: "Zaak intrekken", ["reference": record.reference, "csrf": session.csrf])
+        return try publicPage(title: "Zaak intrekken", WithdrawPage(reference: record.reference, csrf: session.csrf))
     }
 
     @Sendable func partyWithdraw(_ request: Request, context: AppRequestContext) async throws -> Response {

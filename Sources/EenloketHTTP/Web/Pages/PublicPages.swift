@@ -7,15 +7,13 @@ import Hummingbird
 /// The public pages: what the pool is, and filing a question without an account.
 extension WebController {
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
-        var v: [String: Any] = [:]
-        if request.uri.queryParameters.get("bericht") == "afgemeld" {
-            v["message"] = "U bent afgemeld. Wilt u uw zaak weer zien? Open dan de persoonlijke link uit uw e-mail of brief."
-        }
-        return publicPage("home", title: "Eenloket: één loket voor vragen en conflicten bij ziekte", v)
+        let signedOff = request.uri.queryParameters.get("bericht") == "afgemeld"
+        let message = signedOff ? "U bent afgemeld. Wilt u uw zaak weer zien? Open dan de persoonlijke link uit uw e-mail of brief." : nil
+        return try publicPage(title: "Eenloket: één loket voor vragen en conflicten bij ziekte", HomePage(message: message))
     }
 
     @Sendable func chooseRole(_ request: Request, context: AppRequestContext) async throws -> Response {
-        publicPage("filing-choose", title: "Stel uw vraag", [:])
+        try publicPage(title: "Stel uw vraag", ChooseRolePage())
     }
 
     /// The filer's role from the path: werknemer or werkgever.
@@ -30,28 +28,22 @@ extension WebController {
     @Sendable func filingForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let role = try filerRole(context)
         let (csrf, cookie) = anonymousFormToken(request)
-        var response = renderFilingForm(role: role, values: [:], errors: [], csrf: csrf, idempotencyKey: UUID().uuidString)
+        var response = try renderFilingForm(role: role, values: [:], errors: [], csrf: csrf, idempotencyKey: UUID().uuidString)
         if let cookie { response.setCookie(cookie) }
         return response
     }
 
     func renderFilingForm(
         role: PartyRole, values: [String: String], errors: [FieldError], csrf: String, idempotencyKey: String
-    ) -> Response {
+    ) throws -> Response {
         let isEmployee = role == .employee
         let form = FilingForm(role: role)
-        var context: [String: Any] = [
-            "isEmployee": isEmployee, "roleSlug": isEmployee ? "werknemer" : "werkgever", "csrf": csrf,
-            "idempotencyKey": idempotencyKey, "today": AmsterdamTime.date(of: deps.clock.now()).description,
-        ]
-        context["fields"] = form.fieldValues(values: values, errors: errors)
-        if !errors.isEmpty {
-            context["errorSummary"] = form.summary(errors)
-            context["hasErrors"] = true
-        }
-        return publicPage(
-            "filing-form", title: (errors.isEmpty ? "" : "Fout: ") + (isEmployee ? "Vraag stellen als werknemer" : "Vraag stellen als werkgever"),
-            context, status: errors.isEmpty ? .ok : .unprocessableContent)
+        let page = FilingFormPage(
+            isEmployee: isEmployee, roleSlug: isEmployee ? "werknemer" : "werkgever", csrf: csrf, idempotencyKey: idempotencyKey,
+            fields: form.fieldValues(values: values, errors: errors), errorSummary: form.summary(errors), hasErrors: !errors.isEmpty)
+        return try publicPage(
+            title: (errors.isEmpty ? "" : "Fout: ") + (isEmployee ? "Vraag stellen als werknemer" : "Vraag stellen als werkgever"),
+            page, status: errors.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// Files through the same parser and repository as `POST /api/v1/cases`,
@@ -81,7 +73,7 @@ extension WebController {
         switch attempt {
         case .filed(let filed): outcome = filed
         case .refused(let errors):
-            return renderFilingForm(
+            return try renderFilingForm(
                 role: role, values: filingForm.submittedValues(form), errors: filingForm.mapErrors(errors),
                 csrf: form["csrf"] ?? "", idempotencyKey: key)
         }
@@ -90,12 +82,11 @@ extension WebController {
             case .string(let reference)? = fields["reference"]
         else { throw AppError.unavailable }
         context.logger.info("case filed on the web", metadata: ["case_id": "\(outcome.caseId.lowercased)"])
-        return publicPage(
-            "filing-done", title: "Uw vraag is ontvangen",
-            [
-                "reference": reference, "link": deps.settings.partyLink(token: token), "token": token, "isEmployee": role == .employee,
-                "csrf": form["csrf"] ?? "",
-            ])
+        return try publicPage(
+            title: "Uw vraag is ontvangen",
+            FilingDonePage(
+                reference: reference, link: deps.settings.partyLink(token: token), token: token, isEmployee: role == .employee,
+                csrf: form["csrf"] ?? ""))
     }
 }
 
@@ -202,30 +193,22 @@ struct FilingForm {
         "veld-" + name.replacingOccurrences(of: ".", with: "-").replacingOccurrences(of: "_", with: "-")
     }
 
-    func fieldValues(values: [String: String], errors: [FieldError]) -> [String: Any] {
-        var result: [String: Any] = [:]
-        for field in fields + [
-            Field(name: "question", label: "", hint: nil, type: "textarea", required: true, autocomplete: nil),
-            Field(name: "medical_information", label: "", hint: nil, type: "textarea", required: false, autocomplete: nil),
-        ] {
-            let error = errors.first { $0.field == field.name }?.message
-            var v: [String: Any] = [
-                "name": field.name, "id": Self.id(field.name), "label": field.label, "type": field.type, "value": values[field.name] ?? "",
-                "required": field.required, "hintId": Self.id(field.name) + "-uitleg", "errorId": Self.id(field.name) + "-fout",
-            ]
-            if let hint = field.hint { v["hint"] = hint }
-            if let error { v["error"] = error }
-            if let autocomplete = field.autocomplete { v["autocomplete"] = autocomplete }
-            result[field.name.replacingOccurrences(of: ".", with: "_")] = v
+    func fieldValues(values: [String: String], errors: [FieldError]) -> FilingFormPage.Fields {
+        func shown(_ field: Field) -> FilingFormPage.Field {
+            FilingFormPage.Field(
+                name: field.name, id: Self.id(field.name), label: field.label, type: field.type, value: values[field.name] ?? "",
+                required: field.required, hintId: Self.id(field.name) + "-uitleg", errorId: Self.id(field.name) + "-fout",
+                hint: field.hint, error: errors.first { $0.field == field.name }?.message, autocomplete: field.autocomplete)
         }
-        result["list"] = fields.map { field -> [String: Any] in
-            (result[field.name.replacingOccurrences(of: ".", with: "_")] as? [String: Any]) ?? [:]
-        }
-        return result
+        return FilingFormPage.Fields(
+            list: fields.map(shown),
+            question: shown(Field(name: "question", label: "", hint: nil, type: "textarea", required: true, autocomplete: nil)),
+            medicalInformation: shown(
+                Field(name: "medical_information", label: "", hint: nil, type: "textarea", required: false, autocomplete: nil)))
     }
 
-    func summary(_ errors: [FieldError]) -> [[String: String]] {
-        errors.map { ["href": "#" + Self.id($0.field), "message": $0.message, "label": label(of: $0.field)] }
+    func summary(_ errors: [FieldError]) -> [FilingFormPage.ErrorSummaryItem] {
+        errors.map { FilingFormPage.ErrorSummaryItem(href: "#" + Self.id($0.field), message: $0.message, label: label(of: $0.field)) }
     }
 
     func label(of name: String) -> String {

@@ -6,10 +6,9 @@ import Hummingbird
 
 /// Staff pages: logging in, the work queue and a case with the forms each role needs.
 extension WebController {
-    func staffPage(_ template: String, title: String, _ context: [String: Any], session: WebSession, status: HTTPResponse.Status = .ok) -> Response {
-        var v = context
-        v["csrf"] = session.csrf
-        return renderer.page(template, title: title, context: v, layout: session.layout, status: status)
+    /// A page for a logged-in staff member: the layout shows the navigation for their role.
+    func staffPage(title: String, _ model: some PageModel, session: WebSession, status: HTTPResponse.Status = .ok) throws -> Response {
+        try renderer.page(model, title: title, layout: session.layout, status: status)
     }
 
     // MARK: Logging in
@@ -17,11 +16,11 @@ extension WebController {
     @Sendable func loginForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         if try await session(request) != nil { throw WebRedirect(to: "/medewerkers") }
         let (csrf, cookie) = anonymousFormToken(request)
-        var values: [String: Any] = ["csrf": csrf, "back": Self.safeBack(request)]
+        var page = StaffLoginPage(csrf: csrf, back: Self.safeBack(request))
         if request.uri.queryParameters.get("bericht") == "wachtwoord" {
-            values["message"] = "Uw wachtwoord is gewijzigd. Log opnieuw in met uw nieuwe wachtwoord."
+            page.message = "Uw wachtwoord is gewijzigd. Log opnieuw in met uw nieuwe wachtwoord."
         }
-        var response = publicPage("staff-login", title: "Inloggen voor medewerkers", values)
+        var response = try publicPage(title: "Inloggen voor medewerkers", page)
         if let cookie { response.setCookie(cookie) }
         return response
     }
@@ -40,13 +39,13 @@ extension WebController {
         try CSRF.check(form, expected: request.cookies[CSRF.cookieName]?.value)
         let back = form["terug"].flatMap { $0.hasPrefix("/medewerkers") && !$0.contains("//") ? $0 : nil } ?? "/medewerkers"
         let email = form["email"] ?? "", password = form["password"] ?? ""
-        func refuse(_ message: String, status: HTTPResponse.Status) -> Response {
-            publicPage(
-                "staff-login", title: "Fout: Inloggen voor medewerkers",
-                ["csrf": form["csrf"] ?? "", "back": back, "email": email, "error": message], status: status)
+        func refuse(_ message: String, status: HTTPResponse.Status) throws -> Response {
+            try publicPage(
+                title: "Fout: Inloggen voor medewerkers",
+                StaffLoginPage(csrf: form["csrf"] ?? "", back: back, email: email, error: message), status: status)
         }
         guard !email.isEmpty, !password.isEmpty else {
-            return refuse("Vul uw e-mailadres en wachtwoord in.", status: .unprocessableContent)
+            return try refuse("Vul uw e-mailadres en wachtwoord in.", status: .unprocessableContent)
         }
         let step: SessionController.LoginStep
         do {
@@ -58,14 +57,14 @@ extension WebController {
                 clientAddress: context.clientAddress(request, trustForwardedFor: deps.configuration.trustForwardedFor),
                 device: request.cookies[DeviceCookie.name]?.value, context: context)
         } catch AppError.unauthenticated, AppError.invalid {
-            return refuse("Het e-mailadres of het wachtwoord klopt niet.", status: .unauthorized)
+            return try refuse("Het e-mailadres of het wachtwoord klopt niet.", status: .unauthorized)
         } catch AppError.tooManyRequests(let seconds) {
-            return refuse("Te veel mislukte pogingen. Probeer het over \(seconds / 60 + 1) minuten opnieuw.", status: .tooManyRequests)
+            return try refuse("Te veel mislukte pogingen. Probeer het over \(seconds / 60 + 1) minuten opnieuw.", status: .tooManyRequests)
         }
         switch step {
         case .session(let login): return loggedIn(login, back: back)
         case .challenge(let challenge):
-            return codeForm(
+            return try codeForm(
                 challenge: challenge.token, enrolment: challenge.enrolment, csrf: form["csrf"] ?? "", back: back, error: nil, status: .ok)
         }
     }
@@ -87,28 +86,29 @@ extension WebController {
         } catch AppError.invalid {
             answer = .rejected(ended: form.text("challenge") == nil)
         } catch AppError.tooManyRequests(let seconds) {
-            return publicPage(
-                "staff-login", title: "Fout: Inloggen voor medewerkers",
-                [
-                    "csrf": form["csrf"] ?? "", "back": back,
-                    "error": "Te veel mislukte pogingen. Probeer het over \(seconds / 60 + 1) minuten opnieuw.",
-                ], status: .tooManyRequests)
+            return try publicPage(
+                title: "Fout: Inloggen voor medewerkers",
+                StaffLoginPage(
+                    csrf: form["csrf"] ?? "", back: back,
+                    error: "Te veel mislukte pogingen. Probeer het over \(seconds / 60 + 1) minuten opnieuw."),
+                status: .tooManyRequests)
         }
         switch answer {
         case .accepted(let login) where login.recoveryCodes != nil:
-            var response = publicPage("staff-recovery-codes", title: "Bewaar uw herstelcodes", ["codes": login.recoveryCodes ?? [], "back": back])
+            var response = try publicPage(
+                title: "Bewaar uw herstelcodes", RecoveryCodesPage(codes: login.recoveryCodes ?? [], back: back))
             response.setCookie(sessionCookie(login.token, maxAge: Int(deps.configuration.sessionLifetime)))
             if let device = login.newDevice { response.setCookie(DeviceCookie.make(device, deps.configuration)) }
             return response
         case .accepted(let login):
             return loggedIn(login, back: back)
         case .rejected(ended: true):
-            return publicPage(
-                "staff-login", title: "Fout: Inloggen voor medewerkers",
-                ["csrf": form["csrf"] ?? "", "back": back, "error": "De code was te vaak fout of is verlopen. Log opnieuw in."],
+            return try publicPage(
+                title: "Fout: Inloggen voor medewerkers",
+                StaffLoginPage(csrf: form["csrf"] ?? "", back: back, error: "De code was te vaak fout of is verlopen. Log opnieuw in."),
                 status: .unauthorized)
         case .rejected(ended: false):
-            return codeForm(
+            return try codeForm(
                 challenge: form["challenge"] ?? "", enrolment: enrolment, csrf: form["csrf"] ?? "", back: back,
                 error: "Deze code klopt niet. Kijk in uw app en typ de code die er nu staat.", status: .unauthorized)
         }
@@ -117,12 +117,12 @@ extension WebController {
     func codeForm(
         challenge: String, enrolment: (secret: String, uri: String)?, csrf: String, back: String, error: String?,
         status: HTTPResponse.Status
-    ) -> Response {
-        var v: [String: Any] = ["challenge": challenge, "csrf": csrf, "back": back]
-        if let enrolment { v["enrol"] = ["secret": enrolment.secret, "uri": enrolment.uri, "groups": Self.groups(enrolment.secret)] }
-        if let error { v["error"] = error }
+    ) throws -> Response {
+        let page = StaffCodePage(
+            challenge: challenge, csrf: csrf, back: back,
+            enrol: enrolment.map { StaffCodePage.Enrolment(secret: $0.secret, uri: $0.uri, groups: Self.groups($0.secret)) }, error: error)
         let title = enrolment == nil ? "Inlogcode" : "Inlogcode-app koppelen"
-        return publicPage("staff-otp", title: (error == nil ? "" : "Fout: ") + title, v, status: status)
+        return try publicPage(title: (error == nil ? "" : "Fout: ") + title, page, status: status)
     }
 
     /// A secret in groups of four, easier to type over.
@@ -167,28 +167,25 @@ extension WebController {
         let cursor = request.uri.queryParameters.get("na").flatMap { CaseListCursor(encoded: String($0)) }
         let page = try await deps.cases.list(for: session.staff, status: status, limit: 50, after: cursor)
         let today = deps.today
-        let items: [[String: Any]] = page.items.map { item in
-            var v: [String: Any] = [
-                "id": item.id.lowercased, "reference": item.reference, "status": Labels.status(item.status),
-                "caseType": Labels.caseType(item.caseType), "filedAt": Labels.moment(item.createdAt),
-            ]
-            if let due = item.dueBy {
-                let pastPreferred = item.preferredBy.map { today > $0 } ?? false
-                v["dueBy"] = Labels.date(due)
-                v["urgency"] = today > due ? "past-due" : (pastPreferred ? "past-preferred" : "on-time")
-                v["urgencyLabel"] = today > due ? "Termijn verstreken" : (pastPreferred ? "Later dan gewenst" : "Op tijd")
-            }
-            return v
+        let items = page.items.map { item in
+            let pastDue = item.dueBy.map { today > $0 } ?? false
+            let pastPreferred = item.preferredBy.map { today > $0 } ?? false
+            return WorkQueuePage.Row(
+                id: item.id.lowercased, reference: item.reference, status: Labels.status(item.status),
+                caseType: Labels.caseType(item.caseType), filedAt: Labels.moment(item.createdAt),
+                dueBy: item.dueBy.map(Labels.date),
+                urgency: item.dueBy.map { _ in pastDue ? "past-due" : (pastPreferred ? "past-preferred" : "on-time") },
+                urgencyLabel: item.dueBy.map { _ in pastDue ? "Termijn verstreken" : (pastPreferred ? "Later dan gewenst" : "Op tijd") })
         }
         let choices: [(String, String)] = [("", "Alle zaken")] + CaseStatus.allCases.map { ($0.rawValue, Labels.status($0)) }
-        let filters: [[String: Any]] = choices.map { ["value": $0.0, "label": $0.1, "selected": $0.0 == (statusText ?? "")] }
         let title = session.staff.role == .panelMember ? "Mijn zaken" : "Werkvoorraad"
-        return staffPage(
-            "staff-queue", title: title,
-            [
-                "heading": title, "items": items, "hasItems": !items.isEmpty, "filters": filters,
-                "next": page.next.map { "/medewerkers/zaken?" + (statusText.map { "status=\($0)&" } ?? "") + "na=\($0.encoded)" } ?? "",
-            ], session: session)
+        return try staffPage(
+            title: title,
+            WorkQueuePage(
+                heading: title, items: items, hasItems: !items.isEmpty,
+                filters: choices.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == (statusText ?? "")) },
+                next: page.next.map { "/medewerkers/zaken?" + (statusText.map { "status=\($0)&" } ?? "") + "na=\($0.encoded)" }),
+            session: session)
     }
 
     // MARK: A case
@@ -209,63 +206,56 @@ extension WebController {
         let events = try await deps.cases.events(id, caller: caller)
         let statements = try await deps.cases.statements(id, caller: caller, at: now)
         let staff = session.staff
-        var v = CaseView.summary(record)
-        v["steps"] = CaseView.steps(record)
-        v["events"] = CaseView.events(events)
-        v["deadlines"] = CaseView.deadlines(record, today: deps.today)
-        v["statements"] = CaseView.statements(statements)
-        v["hasStatements"] = !statements.isEmpty
-        v["mayTriage"] = staff.role == .intakeOfficer && record.status == .submitted
-        let isChair = record.panel.contains { $0.staffId == staff.id && $0.chair }
-        v["mayRule"] = isChair && record.status == .inReview
-        v["mayAddStatement"] = staff.role == .panelMember && CaseRepository.statementStatuses.contains(record.status)
-        v["mayMarkMedical"] = StatementPolicy.mayMarkMedical(caller, record.accessFacts)
-        v["mayChangePanel"] = staff.role == .coordinator && (record.status == .inReview || record.status == .awaitingPanel)
-        v["mayAppeal"] = staff.role == .coordinator && record.status == .ruled && record.appeal == nil
-        v["panelMembers"] = record.panel.map { ["id": $0.staffId.lowercased, "name": $0.name, "discipline": Labels.discipline($0.discipline)] }
-        v["caseTypes"] = CaseType.allCases.map { ["value": $0.rawValue, "label": Labels.caseType($0), "selected": values["case_type"] == $0.rawValue] }
+        var contacts: CaseContacts?
+        if CaseAccessPolicy.canSeeContacts(caller) { contacts = try await deps.cases.contacts(id, caller: caller) }
+        // The triage form starts from what the filer gave; a re-shown form keeps what was typed.
+        let otherParty = contacts.map { contacts in
+            StaffCasePage.OtherPartyForm(
+                role: Labels.role(record.filerRole.other.rawValue).lowercased(),
+                email: values["other_party.email"] ?? contacts.otherPartyEmail ?? "",
+                street: values["other_party.address.street"] ?? contacts.otherPartyAddress?.street ?? "",
+                postalCode: values["other_party.address.postal_code"] ?? contacts.otherPartyAddress?.postalCode ?? "",
+                city: values["other_party.address.city"] ?? contacts.otherPartyAddress?.city ?? "")
+        }
         // A re-shown form keeps its choices: multi-valued fields arrive joined by newlines.
         let chosenDisciplines = Set((values["disciplines"] ?? "").split(separator: "\n").map(String.init))
-        v["disciplines"] = Discipline.allCases.map {
-            ["value": $0.rawValue, "label": Labels.discipline($0), "checked": chosenDisciplines.contains($0.rawValue)]
-        }
-        v["outcomes"] = RulingOutcome.allCases.map { ["value": $0.rawValue, "label": Labels.outcome($0), "checked": values["outcome"] == $0.rawValue] }
-        v["checked"] = [
-            "accept": values["decision"] == "accept", "refer": values["decision"] == "refer", "answer": values["decision"] == "answer",
-            "exhausted": values["other_options_exhausted"] == "true", "medical": values["medical"] == "true",
-            "addDiscipline": values["action"] == "add_discipline", "replaceMember": values["action"] == "replace_member",
-        ]
-        v["values"] = values
-        v["today"] = deps.today.description
-        if CaseAccessPolicy.canSeeContacts(caller) {
-            let contacts = try await deps.cases.contacts(id, caller: caller)
-            v["contacts"] = CaseView.contacts(contacts, record: record)
-            // The triage form starts from what the filer gave; a re-shown form keeps what was typed.
-            let address = contacts.otherPartyAddress
-            v["otherParty"] = [
-                "role": Labels.role(record.filerRole.other.rawValue).lowercased(),
-                "email": values["other_party.email"] ?? contacts.otherPartyEmail ?? "",
-                "street": values["other_party.address.street"] ?? address?.street ?? "",
-                "postalCode": values["other_party.address.postal_code"] ?? address?.postalCode ?? "",
-                "city": values["other_party.address.city"] ?? address?.city ?? "",
-            ]
-        }
-        v["mayVerifyEmployee"] =
-            record.hearing.map { $0.party == .employee && $0.verifiedAt == nil } == true
-            && CaseAccessPolicy.mayVerifyEmployee(caller, record.accessFacts) && !record.status.isFinal
-        v["channels"] = VerificationChannel.allCases.map {
-            ["value": $0.rawValue, "label": Labels.verificationChannel($0), "checked": values["how"] == $0.rawValue]
-        }
-        if let message { v["message"] = Self.staffMessages[message] ?? "" }
-        for (form, list) in errors where !list.isEmpty {
-            v["errors_" + form] = [
-                "items": list.map {
+        func shownErrors(_ form: String) -> FormErrors? {
+            FormErrors(
+                (errors[form] ?? []).map {
                     let base = String($0.field.prefix { $0 != "[" && $0 != "." })
-                    return ["field": FieldLabels.label($0.field, form: form), "message": $0.message, "href": "#" + FilingForm.id(form + "." + base)]
-                }
-            ]
+                    return FormErrorItem(
+                        message: $0.message, href: "#" + FilingForm.id(form + "." + base), field: FieldLabels.label($0.field, form: form))
+                })
         }
-        return staffPage("staff-case", title: (errors.isEmpty ? "" : "Fout: ") + "Zaak \(record.reference)", v, session: session, status: status)
+        let actions = ActionButtons(caller: caller, facts: record.facts, now: now)
+        let page = StaffCasePage(
+            summary: CaseView.summary(record), csrf: session.csrf, message: message.map { Self.staffMessages[$0] ?? "" },
+            steps: CaseView.steps(record), deadlines: CaseView.deadlines(record, today: deps.today), events: CaseView.events(events),
+            statements: CaseView.statements(statements), hasStatements: !statements.isEmpty,
+            contacts: contacts.map { CaseView.contacts($0, record: record) }, otherParty: otherParty,
+            mayTriage: actions.may(.triage), mayVerifyEmployee: actions.may(.verifyEmployee),
+            verifyWaitsFor: actions.waitsFor(.verifyEmployee), mayRule: actions.may(.rule), ruleWaitsFor: actions.waitsFor(.rule),
+            mayAddStatement: actions.may(.addStatement), mayMarkMedical: actions.may(.addStatement, medical: true),
+            mayChangePanel: actions.may(.changePanel), mayAppeal: actions.may(.appeal),
+            caseTypes: CaseType.allCases.map { SelectOption(value: $0.rawValue, label: Labels.caseType($0), selected: values["case_type"] == $0.rawValue) },
+            disciplines: Discipline.allCases.map {
+                CheckOption(value: $0.rawValue, label: Labels.discipline($0), checked: chosenDisciplines.contains($0.rawValue))
+            },
+            outcomes: RulingOutcome.allCases.map { CheckOption(value: $0.rawValue, label: Labels.outcome($0), checked: values["outcome"] == $0.rawValue) },
+            channels: VerificationChannel.allCases.map {
+                CheckOption(value: $0.rawValue, label: Labels.verificationChannel($0), checked: values["how"] == $0.rawValue)
+            },
+            panelMembers: record.panel.map {
+                StaffCasePage.PanelMemberOption(id: $0.staffId.lowercased, name: $0.name, discipline: Labels.discipline($0.discipline))
+            },
+            checked: StaffCasePage.Checked(
+                accept: values["decision"] == "accept", refer: values["decision"] == "refer", answer: values["decision"] == "answer",
+                exhausted: values["other_options_exhausted"] == "true", medical: values["medical"] == "true",
+                addDiscipline: values["action"] == "add_discipline", replaceMember: values["action"] == "replace_member"),
+            values: values, today: deps.today.description,
+            verificationErrors: shownErrors("bevestiging"), triageErrors: shownErrors("beoordeling"), rulingErrors: shownErrors("uitspraak"),
+            statementErrors: shownErrors("reactie"), panelErrors: shownErrors("panel"), appealErrors: shownErrors("beroep"))
+        return try staffPage(title: (errors.isEmpty ? "" : "Fout: ") + "Zaak \(record.reference)", page, session: session, status: status)
     }
 
     static let staffMessages = [

@@ -63,13 +63,13 @@ extension WebController {
             description: "Gewogen gemiddelde over drie jaar: laatste jaar keer 3, het jaar ervoor keer 2, het oudste jaar keer 1, gedeeld door 6. Alleen werkgevers met minstens 5 zaken.",
             bars: topEmployers.map { SVGChart.Bar(label: "\($0.name) (\($0.kvkNumber))", values: [$0.weightedScore]) }, series: [])
         let median = enough ? data.overview.medianDaysToRuling.map { SVGChart.fmt($0) } : nil
-        return staffPage(
-            "staff-supervision", title: "Toezicht",
-            [
-                "monthly": monthly, "outcomes": outcomes, "onTime": onTime, "employers": employers,
-                "median": median ?? "", "hasMedian": median != nil, "threshold": Self.threshold, "hasEmployers": !topEmployers.isEmpty,
-                "carriedOut": enough ? data.overview.shareRulingsCarriedOut.map { SVGChart.fmt($0 * 100) + " %" } ?? "" : "",
-            ], session: session)
+        return try staffPage(
+            title: "Toezicht",
+            SupervisionPage(
+                threshold: Self.threshold, monthly: monthly, outcomes: outcomes, onTime: onTime, employers: employers,
+                hasEmployers: !topEmployers.isEmpty, median: median ?? "", hasMedian: median != nil,
+                carriedOut: enough ? data.overview.shareRulingsCarriedOut.map { SVGChart.fmt($0 * 100) + " %" } : nil),
+            session: session)
     }
 
     static func monthLabel(_ month: String) -> String {

@@ -67,8 +67,8 @@ struct WebController {
     }
 
     /// A page for a visitor without a session.
-    func publicPage(_ template: String, title: String, _ context: [String: Any], status: HTTPResponse.Status = .ok) -> Response {
-        renderer.page(template, title: title, context: context, layout: .publicPage, status: status)
+    func publicPage(title: String, _ model: some PageModel, status: HTTPResponse.Status = .ok) throws -> Response {
+        try renderer.page(model, title: title, layout: .publicPage, status: status)
     }
 
     /// The stylesheet, script and images; cacheable, since they hold nothing personal.

@@ -2,6 +2,7 @@ import EenloketDomain
 import HTTPTypes
 import Hummingbird
 import Logging
+import NIOCore
 
 /// For every page: security headers (a Content-Security-Policy without inline
 /// scripts, no framing, no referrer, so a private case link never leaks to
@@ -64,6 +65,11 @@ struct WebPageMiddleware: RouterMiddleware {
                 "Dit is een fout van Eenloket, niet van u. Wij zoeken het uit. Noem dit nummer als u contact met ons opneemt: \(requestId ?? "onbekend")."
             )
         }
-        return renderer.page("error", title: title, context: ["heading": title, "text": text], layout: .publicPage, status: status)
+        let model = ErrorPage(heading: title, text: text)
+        if let page = try? renderer.page(model, title: title, layout: .publicPage, status: status) { return page }
+        // Without its template the error page is still an error, never an empty 200.
+        return Response(
+            status: status, headers: [.contentType: "text/plain; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: title + "\n\n" + text + "\n")))
     }
 }

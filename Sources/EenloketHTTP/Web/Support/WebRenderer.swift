@@ -5,6 +5,17 @@ import Hummingbird
 import Mustache
 import NIOCore
 
+/// What a page template is rendered with: a struct whose property names are the
+/// template's keys (swift-mustache reads them through `Mirror`), bound to its one
+/// template. An Optional left nil counts as absent, as a missing key does, so the
+/// key is looked up further out; a `Bool` false or an empty array hides a
+/// `{{#section}}`; a `String`, even empty, always shows one, so a text shown only
+/// when present is a `String?`.
+protocol PageModel: Sendable {
+    /// The template's name, without `.mustache`.
+    static var template: String { get }
+}
+
 /// Renders pages: a Mustache template for the page, wrapped in the common layout.
 ///
 /// Templates and static files ship as resources of this module; `EENLOKET_WEB_DIR`
@@ -15,6 +26,12 @@ public struct WebRenderer: Sendable {
 
     public struct NotFound: Error, CustomStringConvertible {
         public let description: String
+    }
+
+    /// A page asked for a template that was not loaded: a bug, shown as a 500, never as an empty page.
+    struct MissingTemplate: Error, CustomStringConvertible {
+        let name: String
+        var description: String { "no page template named \(name)" }
     }
 
     /// Loads every `.mustache` template under `directory/Templates`.
@@ -36,15 +53,18 @@ public struct WebRenderer: Sendable {
         Bundle.module.resourcePath.map { $0 }
     }
 
-    /// A full HTML page.
-    func page(
-        _ template: String, title: String, context: [String: Any], layout: LayoutContext, status: HTTPResponse.Status = .ok
-    ) -> Response {
-        let content = library.render(context, withTemplate: template) ?? ""
-        var frame = layout.values
-        frame["title"] = title
-        frame["content"] = content
-        let html = library.render(frame, withTemplate: "layout") ?? content
+    /// A model rendered with its template; throws `MissingTemplate` when that was not loaded.
+    func render<Model: PageModel>(_ model: Model) throws -> String {
+        guard let text = library.render(model, withTemplate: Model.template) else { throw MissingTemplate(name: Model.template) }
+        return text
+    }
+
+    /// A full HTML page: the model's template inside the layout.
+    func page<Model: PageModel>(
+        _ model: Model, title: String, layout: LayoutContext, status: HTTPResponse.Status = .ok
+    ) throws -> Response {
+        let content = try render(model)
+        let html = try render(LayoutModel(title: title, content: content, staff: layout.navigation))
         return Response(
             status: status,
             headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
@@ -60,20 +80,40 @@ struct LayoutContext {
 
     static let publicPage = LayoutContext()
 
-    /// The navigation follows the same role sets as the API's permissions.
-    var values: [String: Any] {
-        var v: [String: Any] = ["year": Calendar(identifier: .gregorian).component(.year, from: Date())]
-        if let role = staffRole {
-            v["staff"] = [
-                "name": staffName ?? "", "csrf": csrf ?? "",
-                "isPanel": role == .panelMember,
-                "canPrintLetters": role == .intakeOfficer,
-                "canManagePanel": Permissions.staffManagers.contains(role),
-                "canSeeCases": Permissions.caseReaders.contains(role),
-                "canSeeStats": Permissions.statsReaders.contains(role),
-                "canManageAccounts": Permissions.staffAuditors.contains(role),
-            ] as [String: Any]
-        }
-        return v
+    /// The staff navigation, for a logged-in staff member only.
+    var navigation: StaffNavigation? {
+        staffRole.map { StaffNavigation(role: $0, name: staffName ?? "", csrf: csrf ?? "") }
+    }
+}
+
+/// `layout.mustache`: the page's title and rendered content, and the staff menu when logged in.
+struct LayoutModel: PageModel {
+    static let template = "layout"
+    let title: String
+    /// Already rendered HTML, placed unescaped (`{{{content}}}`).
+    let content: String
+    let staff: StaffNavigation?
+}
+
+/// The staff menu. The navigation follows the same role sets as the API's permissions.
+struct StaffNavigation: Sendable {
+    let name: String
+    let csrf: String
+    let isPanel: Bool
+    let canPrintLetters: Bool
+    let canManagePanel: Bool
+    let canSeeCases: Bool
+    let canSeeStats: Bool
+    let canManageAccounts: Bool
+
+    init(role: StaffRole, name: String, csrf: String) {
+        self.name = name
+        self.csrf = csrf
+        isPanel = role == .panelMember
+        canPrintLetters = role == .intakeOfficer
+        canManagePanel = Permissions.staffManagers.contains(role)
+        canSeeCases = Permissions.caseReaders.contains(role)
+        canSeeStats = Permissions.statsReaders.contains(role)
+        canManageAccounts = Permissions.staffAuditors.contains(role)
     }
 }

@@ -1,0 +1,158 @@
+/// The parts of a case that every case page shows (staff, party, data and
+/// ruling pages), built by `CaseView`. Property names are the templates' keys.
+
+/// The main facts of a case. A case page's template opens `{{#summary}}` around
+/// its whole text, so a key is looked up here first, then in the page's own model.
+struct CaseSummaryModel: Sendable {
+    let id: String
+    let reference: String
+    let statusLabel: String
+    let caseType: String
+    let employerName: String
+    let employerKvk: String
+    let employeeName: String
+    let sickSince: String
+    let question: String
+    let filedAt: String
+    let filerRole: String
+    let physicianName: String?
+    let physicianOrganisation: String?
+    /// Present only when `CaseRepository` attached the medical part for this caller.
+    let medical: MedicalPart?
+    let triage: TriageFacts?
+    let panel: [PanelMemberModel]
+    let hasPanel: Bool
+    let ruling: RulingFacts?
+    let appeal: AppealFacts?
+    let hearing: HearingFacts?
+}
+
+struct MedicalPart: Sendable {
+    let information: String
+    let hasInformation: Bool
+}
+
+struct TriageFacts: Sendable {
+    let decision: String
+    let motivation: String
+    let at: String
+    /// The disciplines asked for, joined; nil when none were.
+    let disciplines: String?
+}
+
+/// A member of the panel of a case or of a ruling.
+struct PanelMemberModel: Sendable {
+    let name: String
+    let discipline: String
+    let chair: Bool
+}
+
+/// `ruling-print.mustache`: the ruling, to print.
+struct RulingPrintPage: PageModel {
+    static let template = "ruling-print"
+    let summary: CaseSummaryModel
+}
+
+/// `_ruling.mustache`.
+struct RulingFacts: Sendable {
+    let outcome: String
+    let decision: String
+    let motivation: String
+    let decidedAt: String
+    let digest: String
+    let panel: [PanelMemberModel]
+    let medicalConsiderations: String?
+}
+
+struct AppealFacts: Sendable {
+    let court: String
+    let lodgedOn: String
+}
+
+struct HearingFacts: Sendable {
+    let party: String
+    let windowEnds: String
+    let responded: String
+    let hasResponded: Bool
+}
+
+/// A row of `_deadlines.mustache`.
+struct DeadlineRow: Sendable {
+    let stage: String
+    let preferredBy: String
+    let dueBy: String
+    let state: String
+    let stateLabel: String
+}
+
+/// A step of `_steps.mustache`.
+struct StepRow: Sendable {
+    let label: String
+    let state: String
+    let isCurrent: Bool
+    let date: String?
+    let expected: String?
+}
+
+/// A line of a case's history.
+struct EventRow: Sendable {
+    let label: String
+    let at: String
+    let who: String
+}
+
+struct StatementRow: Sendable {
+    let author: String
+    let text: String
+    let at: String
+    let medical: Bool
+}
+
+/// The parties' contact details, for the staff who reach them.
+struct ContactsPart: Sendable {
+    let filerRole: String
+    let filerName: String
+    let filerEmail: String
+    let otherRole: String
+    /// Nil when no e-mail address is known ("geen e-mailadres").
+    let otherEmail: String?
+    let otherAddress: [String]
+    let hasOtherAddress: Bool
+    let sameDomain: Bool
+    let invited: Bool
+    /// Only for an invited party; nil while not verified or not used.
+    let verified: String?
+    let firstUsed: String?
+}
+
+/// An error list above a form: `{{#xErrors}}…{{#items}}…{{/items}}…{{/xErrors}}`; nil when the form has none.
+struct FormErrors: Sendable {
+    let items: [FormErrorItem]
+
+    init?(_ items: [FormErrorItem]) {
+        guard !items.isEmpty else { return nil }
+        self.items = items
+    }
+}
+
+struct FormErrorItem: Sendable {
+    let message: String
+    /// The link to the field, `#veld-…`.
+    let href: String
+    /// The field's label, where the form shows it.
+    var field: String? = nil
+}
+
+/// A choice in a `<select>`.
+struct SelectOption: Sendable {
+    let value: String
+    let label: String
+    var selected = false
+}
+
+/// A radio button or checkbox.
+struct CheckOption: Sendable {
+    let value: String
+    let label: String
+    var checked = false
+}
