@@ -79,10 +79,10 @@ END;
 $$;
 
 --
--- Name: file_case(uuid, date, timestamp with time zone, text, text, text, uuid, bytea, text, text, jsonb, text, text, text, jsonb, date, text, text, text, text, date, date, timestamp with time zone, timestamp with time zone, text, text, text, text, text); Type: FUNCTION; Schema: public; Owner: -
+-- Name: file_case(uuid, date, timestamp with time zone, text, text, text, uuid, bytea, text, text, jsonb, text, text, text, jsonb, date, text, text, text, text, date, date, timestamp with time zone, timestamp with time zone, text, text, text, text, text, text, text, text, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
-CREATE FUNCTION public.file_case(p_id uuid, p_filed_on date, p_now timestamp with time zone, p_filer_role text, p_filer_name text, p_filer_email text, p_party_id uuid, p_token_hash bytea, p_employee_name text, p_employee_email text, p_employee_address jsonb, p_employer_name text, p_employer_kvk text, p_employer_email text, p_employer_address jsonb, p_sick_since date, p_question text, p_physician_name text, p_physician_organisation text, p_medical text, p_triage_preferred_by date, p_triage_due_by date, p_preferred_passes_at timestamp with time zone, p_due_passes_at timestamp with time zone, p_reference_mark text, p_receipt_subject text, p_receipt_body text, p_news_subject text, p_news_body text) RETURNS text
+CREATE FUNCTION public.file_case(p_id uuid, p_filed_on date, p_now timestamp with time zone, p_filer_role text, p_filer_name text, p_filer_email text, p_party_id uuid, p_token_hash bytea, p_employee_name text, p_employee_email text, p_employee_address jsonb, p_employer_name text, p_employer_kvk text, p_employer_email text, p_employer_address jsonb, p_sick_since date, p_question text, p_physician_name text, p_physician_organisation text, p_medical text, p_triage_preferred_by date, p_triage_due_by date, p_preferred_passes_at timestamp with time zone, p_due_passes_at timestamp with time zone, p_reference_mark text, p_receipt_subject text, p_receipt_body text, p_news_subject text, p_news_body text, p_binding_basis text, p_agreed_name text, p_agreement_version text, p_agreement_digest text) RETURNS text
     LANGUAGE plpgsql
     AS $$
 DECLARE
@@ -90,10 +90,11 @@ DECLARE
 BEGIN
     INSERT INTO cases (id, reference, filer_role, employee_name, employer_name, employer_kvk, sick_since,
                        question, physician_name, physician_organisation, created_at, updated_at, filed_on,
-                       employee_email, employer_email, employee_address, employer_address)
+                       employee_email, employer_email, employee_address, employer_address, binding_basis)
     VALUES (p_id, next_case_reference(extract(year FROM p_filed_on)::integer), p_filer_role, p_employee_name,
             p_employer_name, p_employer_kvk, p_sick_since, p_question, p_physician_name, p_physician_organisation,
-            p_now, p_now, p_filed_on, p_employee_email, p_employer_email, p_employee_address, p_employer_address)
+            p_now, p_now, p_filed_on, p_employee_email, p_employer_email, p_employee_address, p_employer_address,
+            p_binding_basis)
     RETURNING reference INTO ref;
 
     IF p_medical IS NOT NULL THEN
@@ -103,6 +104,12 @@ BEGIN
     INSERT INTO case_parties (id, case_id, role, is_filer, name, email, token_hash, created_at)
     VALUES (p_party_id, p_id, p_filer_role, true, p_filer_name, p_filer_email, p_token_hash, p_now);
 
+    -- The filer may agree to be bound while filing.
+    IF p_agreed_name IS NOT NULL THEN
+        INSERT INTO binding_agreements (case_id, party, name, agreed_at, version, digest)
+        VALUES (p_id, p_filer_role, p_agreed_name, p_now, p_agreement_version, p_agreement_digest);
+    END IF;
+
     INSERT INTO case_deadlines (case_id, stage, started_at, preferred_by, due_by)
     VALUES (p_id, 'triage', p_now, p_triage_preferred_by, p_triage_due_by);
     INSERT INTO timers (kind, case_id, stage, due_at, created_at)
@@ -111,6 +118,10 @@ BEGIN
 
     INSERT INTO case_events (case_id, at, type, actor_role, data)
     VALUES (p_id, p_now, 'case_filed', p_filer_role, jsonb_build_object('status', 'submitted'));
+    IF p_agreed_name IS NOT NULL THEN
+        INSERT INTO case_events (case_id, at, type, actor_role, data)
+        VALUES (p_id, p_now, 'binding_agreed', p_filer_role, jsonb_build_object('party', p_filer_role, 'digest', p_agreement_digest));
+    END IF;
 
     -- The receipt goes by e-mail only; a filer without an address reads the case page.
     INSERT INTO notifications (case_id, kind, channel, recipient_email, recipient_party, recipient_name,
@@ -168,6 +179,33 @@ BEGIN
        SET open_cases = open_cases - 1
      WHERE staff_id IN (SELECT staff_id FROM panel_assignments WHERE case_id = NEW.id AND released_at IS NULL);
     RETURN NULL;
+END;
+$$;
+
+--
+-- Name: guard_binding_agreement(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_binding_agreement() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        IF NEW.name IS NULL THEN
+            RAISE EXCEPTION 'an agreement names who agreed' USING ERRCODE = 'check_violation';
+        END IF;
+        IF (SELECT status FROM cases WHERE id = NEW.case_id) IN ('ruled', 'referred', 'answered', 'withdrawn') THEN
+            RAISE EXCEPTION 'case % is closed: no agreement can be added', NEW.case_id
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'binding_agreement_case_open';
+        END IF;
+        RETURN NEW;
+    END IF;
+    IF TG_OP = 'UPDATE' AND current_setting('eenloket.retention', true) = 'on' AND NEW.name IS NULL
+       AND (NEW.case_id, NEW.party, NEW.agreed_at, NEW.version, NEW.digest)
+           = (OLD.case_id, OLD.party, OLD.agreed_at, OLD.version, OLD.digest) THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'binding_agreements is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
 END;
 $$;
 
@@ -515,6 +553,19 @@ END;
 $$;
 
 --
+-- Name: purge_agreement_names(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.purge_agreement_names() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE binding_agreements SET name = NULL WHERE case_id = NEW.id AND name IS NOT NULL;
+    RETURN NEW;
+END;
+$$;
+
+--
 -- Name: purge_personal_data(timestamp with time zone, timestamp with time zone, integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -664,6 +715,31 @@ CREATE FUNCTION public.routing_normalize(t text) RETURNS text
 CREATE FUNCTION public.routing_normalize_all(ts text[]) RETURNS text[]
     LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
     RETURN ARRAY(SELECT public.routing_normalize(t.t) AS routing_normalize FROM unnest(routing_normalize_all.ts) t(t));
+
+--
+-- Name: ruling_binds(uuid, timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.ruling_binds(p_case uuid, p_at timestamp with time zone) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT c.binding_basis = 'statute'
+           OR (SELECT count(*) FROM binding_agreements a WHERE a.case_id = c.id AND a.agreed_at <= p_at) = 2
+      FROM cases c WHERE c.id = p_case
+$$;
+
+--
+-- Name: set_ruling_binding(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.set_ruling_binding() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    NEW.binding := coalesce(ruling_binds(NEW.case_id, NEW.decided_at), false);
+    RETURN NEW;
+END;
+$$;
 
 --
 -- Name: stats_count_accepted(); Type: FUNCTION; Schema: public; Owner: -
@@ -838,6 +914,23 @@ CREATE TABLE public.appeals (
 );
 
 --
+-- Name: binding_agreements; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.binding_agreements (
+    case_id uuid NOT NULL,
+    party text NOT NULL,
+    name text,
+    agreed_at timestamp with time zone NOT NULL,
+    version text NOT NULL,
+    digest text NOT NULL,
+    CONSTRAINT binding_agreements_digest_check CHECK ((digest ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT binding_agreements_name_check CHECK (((char_length(name) >= 2) AND (char_length(name) <= 200))),
+    CONSTRAINT binding_agreements_party_check CHECK ((party = ANY (ARRAY['employee'::text, 'employer'::text]))),
+    CONSTRAINT binding_agreements_version_check CHECK (((char_length(version) >= 1) AND (char_length(version) <= 40)))
+);
+
+--
 -- Name: case_deadlines; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -929,6 +1022,8 @@ CREATE TABLE public.case_parties (
     verified_by uuid,
     first_used_at timestamp with time zone,
     check_failures integer DEFAULT 0 NOT NULL,
+    reply_window_ends_at timestamp with time zone,
+    replied_at timestamp with time zone,
     CONSTRAINT case_parties_address_check CHECK (((address IS NULL) OR public.postal_address_ok(address))),
     CONSTRAINT case_parties_check_failures_check CHECK (((check_failures >= 0) AND (check_failures <= 5))),
     CONSTRAINT case_parties_email_check CHECK ((char_length(email) <= 320)),
@@ -938,6 +1033,8 @@ CREATE TABLE public.case_parties (
     CONSTRAINT filer_is_not_invited CHECK (((NOT is_filer) OR (invited_at IS NULL))),
     CONSTRAINT filer_needs_no_verification CHECK (((NOT is_filer) OR (verified_at IS NULL))),
     CONSTRAINT invitation_complete CHECK (((invited_at IS NULL) = (hearing_ends_at IS NULL))),
+    CONSTRAINT reply_is_the_filers CHECK ((is_filer OR ((reply_window_ends_at IS NULL) AND (replied_at IS NULL)))),
+    CONSTRAINT reply_within_a_window CHECK (((replied_at IS NULL) OR (reply_window_ends_at IS NOT NULL))),
     CONSTRAINT verification_recorded CHECK (((verified_at IS NULL) = (verified_by IS NULL)))
 );
 
@@ -1003,7 +1100,9 @@ CREATE TABLE public.cases (
     purged_at timestamp with time zone,
     employee_address jsonb,
     employer_address jsonb,
+    binding_basis text DEFAULT 'agreement'::text NOT NULL,
     CONSTRAINT accepted_case_is_classified CHECK (((triage_decision IS DISTINCT FROM 'accept'::text) OR ((case_type IS NOT NULL) AND (cardinality(requested_disciplines) > 0) AND (requested_disciplines && ARRAY['bedrijfsarts'::text, 'verzekeringsarts'::text])))),
+    CONSTRAINT cases_binding_basis_check CHECK ((binding_basis = ANY (ARRAY['agreement'::text, 'statute'::text]))),
     CONSTRAINT cases_case_type_check CHECK ((case_type = ANY (ARRAY['second_opinion'::text, 'work_capacity'::text, 'suitable_work'::text, 'reintegration_effort'::text, 'track_two'::text, 'other'::text]))),
     CONSTRAINT cases_employee_address_check CHECK (((employee_address IS NULL) OR public.postal_address_ok(employee_address))),
     CONSTRAINT cases_employee_email_check CHECK ((char_length(employee_email) <= 320)),
@@ -1350,6 +1449,7 @@ CREATE TABLE public.rulings (
     chain_digest text,
     signature text,
     key_id text,
+    binding boolean DEFAULT false NOT NULL,
     CONSTRAINT ruling_seal_complete CHECK ((((chain_seq IS NULL) = (chain_digest IS NULL)) AND ((chain_digest IS NULL) = (signature IS NULL)) AND ((signature IS NULL) = (key_id IS NULL)))),
     CONSTRAINT rulings_chain_digest_check CHECK ((chain_digest ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT rulings_decision_check CHECK (((char_length(decision) >= 20) AND (char_length(decision) <= 20000))),
@@ -1652,6 +1752,13 @@ ALTER TABLE ONLY public.timers ALTER COLUMN id SET DEFAULT nextval('public.timer
 
 ALTER TABLE ONLY public.appeals
     ADD CONSTRAINT appeals_pkey PRIMARY KEY (case_id);
+
+--
+-- Name: binding_agreements binding_agreements_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.binding_agreements
+    ADD CONSTRAINT binding_agreements_pkey PRIMARY KEY (case_id, party);
 
 --
 -- Name: case_deadlines case_deadlines_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2233,6 +2340,18 @@ CREATE INDEX timers_pending_idx ON public.timers USING btree (next_attempt_at, i
 CREATE TRIGGER appeals_append_only BEFORE DELETE OR UPDATE ON public.appeals FOR EACH ROW EXECUTE FUNCTION public.forbid_change();
 
 --
+-- Name: binding_agreements binding_agreements_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER binding_agreements_guard BEFORE INSERT OR DELETE OR UPDATE ON public.binding_agreements FOR EACH ROW EXECUTE FUNCTION public.guard_binding_agreement();
+
+--
+-- Name: binding_agreements binding_agreements_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER binding_agreements_no_truncate BEFORE TRUNCATE ON public.binding_agreements FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
+
+--
 -- Name: case_deadlines case_deadlines_refresh; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2303,6 +2422,12 @@ CREATE TRIGGER cases_no_delete BEFORE DELETE ON public.cases FOR EACH ROW EXECUT
 --
 
 CREATE TRIGGER cases_purge_addresses BEFORE UPDATE OF purged_at ON public.cases FOR EACH ROW EXECUTE FUNCTION public.purge_addresses();
+
+--
+-- Name: cases cases_purge_agreement_names; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER cases_purge_agreement_names AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_agreement_names();
 
 --
 -- Name: cases cases_stats_accepted; Type: TRIGGER; Schema: public; Owner: -
@@ -2383,6 +2508,12 @@ CREATE TRIGGER ruling_medical_no_truncate BEFORE TRUNCATE ON public.ruling_medic
 CREATE TRIGGER rulings_append_only BEFORE DELETE OR UPDATE ON public.rulings FOR EACH ROW EXECUTE FUNCTION public.forbid_change();
 
 --
+-- Name: rulings rulings_binding; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER rulings_binding BEFORE INSERT ON public.rulings FOR EACH ROW EXECUTE FUNCTION public.set_ruling_binding();
+
+--
 -- Name: rulings rulings_guard_insert; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2448,6 +2579,13 @@ CREATE TRIGGER timers_notify AFTER INSERT ON public.timers FOR EACH STATEMENT EX
 
 ALTER TABLE ONLY public.appeals
     ADD CONSTRAINT appeals_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.rulings(case_id);
+
+--
+-- Name: binding_agreements binding_agreements_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.binding_agreements
+    ADD CONSTRAINT binding_agreements_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id);
 
 --
 -- Name: case_deadlines case_deadlines_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

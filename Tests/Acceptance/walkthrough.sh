@@ -39,12 +39,16 @@ if [ "$TWO" = "--two-instances" ]; then
   # Spread the requests over both instances at random (curl runs in subshells, so no counter).
   BLOCK=$(printf 'curl() { if (( RANDOM %% 2 )); then command curl "${@//127.0.0.1:8080/127.0.0.1:8081}"; else command curl "$@"; fi; }\n%s' "$BLOCK")
 fi
-OUT=$(bash -c "set -euo pipefail; $BLOCK" 2>&1)
+# The block reads the employer's invitation from the mail spool of the service it talks to.
+OUT=$(EENLOKET_MAIL_SPOOL_DIR="${EENLOKET_MAIL_SPOOL_DIR:-$WORK/.eenloket/mail}" bash -c "set -euo pipefail; $BLOCK" 2>&1)
 echo "$OUT"
 check() { grep -q -- "$1" <<<"$OUT" || { echo "walk-through: expected to see: $1"; exit 1; }; }
 check '"role":"intake_officer"'
 check "'chair': True"
+check '"name":"P. Jansen"'
+check '"author_role":"employer"'
 check "'binding': True"
+check '"type":"binding_agreed"'
 check '"type":"ruling_recorded"'
 check "'court': 'Rechtbank Amsterdam'"
 echo "walk-through OK${TWO:+ ($TWO)}"

@@ -68,7 +68,7 @@ ARTIFACTS=${EENLOKET_BROWSER_ARTIFACTS:-$ROOT/.eenloket/browser-artifacts}
 rm -rf "$ARTIFACTS"
 status=0
 (cd "$ROOT/Tests/Browser" && EENLOKET_BASE_URL="http://127.0.0.1:$PORT" EENLOKET_OTP_BASE_URL="http://127.0.0.1:$OTP_PORT" \
-  EENLOKET_BROWSER_ARTIFACTS="$ARTIFACTS" \
+  EENLOKET_BROWSER_ARTIFACTS="$ARTIFACTS" EENLOKET_MAIL_SPOOL="$WORK/.eenloket/mail" \
   "$VENV/bin/python" -m pytest "$@") || status=$?
 if [ "$status" -ne 0 ]; then
   echo "---- last lines of the service log ----"

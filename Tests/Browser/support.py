@@ -7,8 +7,10 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import datetime
+import os
 import re
 import secrets
+import time
 import uuid
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -471,7 +473,7 @@ class Filed:
     link: str
 
 
-def file_as_employee(b: Browser, filing: Filing, start_at_home: bool = True) -> Filed:
+def file_as_employee(b: Browser, filing: Filing, start_at_home: bool = True, agree: bool = False) -> Filed:
     """An employee files a question through the pages and keeps the private link."""
     with b.step("employee opens the filing form"):
         if start_at_home:
@@ -483,12 +485,41 @@ def file_as_employee(b: Browser, filing: Filing, start_at_home: bool = True) -> 
         assert b.h1 == "Vraag stellen als werknemer"
     with b.step("employee fills in the filing form"):
         fill_filing(b, filing)
+        if agree:
+            b.tick("veld-akkoord")
     with b.step("employee sends the filing form"):
         b.press("Vraag versturen")
         assert b.h1 == "Uw vraag is ontvangen", f"expected the confirmation page, got {b.title!r}: {b.text[:500]}"
         reference = b.find(".reference").text.strip()
         link = b.find("#prive-link").get_attribute("href")
     return Filed(reference, link)
+
+
+def invitation_link(reference: str, timeout: float = 15) -> str:
+    """The private link in the invitation the service e-mailed for this case
+    (read from the run's mail spool, $EENLOKET_MAIL_SPOOL)."""
+    spool = Path(os.environ["EENLOKET_MAIL_SPOOL"])
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        for message in sorted(spool.glob("*.eml")) if spool.exists() else []:
+            text = message.read_text(encoding="utf-8", errors="replace")
+            if reference in text and "Uitnodiging" in text:
+                found = re.search(r"(https?://\S+/zaak/elc_[A-Za-z0-9_-]+)", text)
+                if found:
+                    return found.group(1)
+        time.sleep(0.2)
+    raise AssertionError(f"no invitation for {reference} in {spool}")
+
+
+def agree_on_case_page(b: Browser, name: str) -> None:
+    """A party agrees to be bound on its case page."""
+    with b.step("party reads the agreement and agrees to be bound"):
+        section = b.section("Bindend oordeel of advies")
+        assert "Lees wat u afspreekt" in section.text
+        b.tick("veld-akkoord-agree")
+        b.fill("veld-akkoord-name", name)
+        b.press("Akkoord gaan", within=section)
+        assert "U bent akkoord gegaan met een bindend oordeel." in b.find(".success").text, b.text[:800]
 
 
 def fill_filing(b: Browser, filing: Filing) -> None:
@@ -584,11 +615,11 @@ def print_letter(b: Browser, reference: str) -> str:
 def record_ruling(b: Browser, ruling: Ruling) -> None:
     """The panel chair fills in and records the binding ruling on the open case page."""
     with b.step("chair fills in the ruling form"):
-        form = b.section("Bindend oordeel vastleggen")
+        form = b.section("Oordeel vastleggen")
         b.tick(f"uitkomst-{ruling.outcome}")
         b.fill("veld-uitspraak-decision", ruling.decision)
         b.fill("veld-uitspraak-motivation", ruling.motivation)
         b.fill("veld-uitspraak-medical-considerations", ruling.medical)
     with b.step("chair records the ruling"):
         b.press("Oordeel vastleggen", within=form)
-        assert "Het bindend oordeel is vastgelegd." in b.find(".success").text, b.text[:800]
+        assert "Het oordeel is vastgelegd." in b.find(".success").text, b.text[:800]

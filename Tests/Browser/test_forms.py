@@ -196,12 +196,12 @@ def test_ruling_form_with_errors_shows_summary_and_keeps_input(open_browser, api
     b.refresh_until(lambda b: b.exists("#veld-uitspraak-decision"), "the chair never got the ruling form")
     decision = "Kort besluit"  # under 20 characters
     with b.step("chair records a ruling without outcome or motivation"):
-        form = b.section("Bindend oordeel vastleggen").find_element(By.TAG_NAME, "form")
+        form = b.section("Oordeel vastleggen").find_element(By.TAG_NAME, "form")
         b.fill("veld-uitspraak-decision", decision)
         b.press("Oordeel vastleggen", within=form)
     with b.step("chair reads the error summary"):
         assert b.title.startswith("Fout:")
-        form = b.section("Bindend oordeel vastleggen").find_element(By.TAG_NAME, "form")
+        form = b.section("Oordeel vastleggen").find_element(By.TAG_NAME, "form")
         summary = b.error_summary(within=form)
         assert_summary_opens_form(b, summary, form)
         targets = summary_targets(b, summary)

@@ -1,8 +1,12 @@
 """The whole journey through the pages, on a desktop and on a phone: an
-employee files, the intake officer accepts, the panel chair rules, and the
-employee reads the ruling behind the private link."""
+employee files and agrees to be bound, the intake officer accepts, the
+employer opens its own link (from the invitation e-mail) in a browser of its
+own, agrees and responds, the panel chair rules, and the employee reads the
+binding ruling behind the private link."""
 
+import dataclasses
 import re
+import uuid
 
 import pytest
 
@@ -11,15 +15,15 @@ import support
 
 @pytest.mark.parametrize("viewport", ["desktop", "phone"])
 def test_employee_files_intake_accepts_chair_rules_employee_reads_ruling(open_browser, staff, base_url, viewport):
-    filing = support.unique_filing("reis")
+    filing = dataclasses.replace(support.unique_filing("reis"), employer_email=f"hr-{uuid.uuid4().hex[:8]}@bakkerij.example")
     ruling = support.unique_ruling()
     employee = open_browser("employee", viewport)
     employee.open("/")
     width = employee.driver.execute_script("return window.innerWidth")
     assert width == support.VIEWPORTS[viewport][0], f"the {viewport} window is {width}px wide"
 
-    # 1. The employee files at /vraag -> werknemer, medical information included.
-    filed = support.file_as_employee(employee, filing)
+    # 1. The employee files at /vraag -> werknemer, medical information included, and agrees to be bound.
+    filed = support.file_as_employee(employee, filing, agree=True)
     with employee.step("employee reads the confirmation page"):
         assert re.fullmatch(r"\S{4,}", filed.reference), f"odd reference {filed.reference!r}"
         assert filed.link.startswith(f"{base_url}/zaak/"), f"the private link {filed.link!r} is not a /zaak/ link of this service"
@@ -51,7 +55,25 @@ def test_employee_files_intake_accepts_chair_rules_employee_reads_ruling(open_br
         assert f"{staff['verzekeringsarts'].name}, Verzekeringsarts" in panel, panel
         assert intake.h1 == "In behandeling bij het panel"
 
-    # 3. The chair logs in, finds the case among their cases and records the ruling.
+    # 3. The employer opens the link from its invitation, reads the case (never the medical text),
+    #    agrees to be bound and responds.
+    employer = open_browser("employer", viewport)
+    with employer.step("employer opens the private link from the invitation e-mail"):
+        employer.open_case_link(support.invitation_link(filed.reference))
+        assert employer.h1 == "Uw zaak: In behandeling bij het panel"
+        assert "U bent in deze zaak de werkgever." in employer.text
+        assert filing.question in employer.text
+        assert filing.medical not in employer.source, "the employer must never see medical information"
+    support.agree_on_case_page(employer, "P. Jansen")
+    with employer.step("employer responds"):
+        employer.fill("veld-reactie-text", "Wij hebben aangepast werk van 20 uur aangeboden.")
+        employer.press("Reactie toevoegen")
+        assert "Uw reactie is toegevoegd." in employer.find(".success").text
+    with employer.step("employer sees that both parties agreed"):
+        agreement = employer.section("Bindend oordeel of advies").text
+        assert "Werknemer: akkoord op" in agreement and "Werkgever: akkoord op" in agreement, agreement
+
+    # 4. The chair logs in, finds the case among their cases and records the ruling.
     physician = open_browser("panel chair", viewport)
     with physician.step("panel chair logs in"):
         support.open_login(physician, chair)
@@ -61,15 +83,15 @@ def test_employee_files_intake_accepts_chair_rules_employee_reads_ruling(open_br
         assert filing.medical in physician.text, "a panel physician should see the medical information"
     support.record_ruling(physician, ruling)
     with physician.step("panel chair sees the recorded ruling"):
-        assert physician.h1 == "Bindend oordeel gegeven"
+        assert physician.h1 == "Oordeel gegeven"
         recorded = physician.section("Bindend oordeel").text
         assert ruling.decision in recorded and ruling.medical in recorded
         assert f"{chair.name} (Bedrijfsarts, voorzitter)" in recorded
 
-    # 4. The employee opens the private link again and reads the ruling, also on the printable page.
+    # 5. The employee opens the private link again and reads the ruling, also on the printable page.
     with employee.step("employee opens the private link after the ruling"):
         employee.open_case_link(filed.link)
-        assert employee.h1 == "Uw zaak: Bindend oordeel gegeven"
+        assert employee.h1 == "Uw zaak: Oordeel gegeven"
         shown = employee.section("Bindend oordeel").text
         assert "Het advies of standpunt klopt niet" in shown
         assert ruling.decision in shown and ruling.motivation in shown
@@ -81,4 +103,5 @@ def test_employee_files_intake_accepts_chair_rules_employee_reads_ruling(open_br
         assert employee.h1 == "Bindend oordeel"
         assert filed.reference in employee.text
         assert ruling.decision in employee.text and ruling.medical in employee.text
-        assert "bindend voor beide partijen" in employee.text
+        assert "u heeft allebei vooraf afgesproken dat u zich eraan houdt" in employee.text
+        assert "onaanvaardbaar" in employee.text

@@ -21,7 +21,8 @@ struct CaseActionsTests {
 
     static func facts(
         _ status: CaseStatus, ruling: Bool = false, appeal: Bool = false, responded: Bool = false, windowEnds: TimeInterval = 3600,
-        verified: Bool = false, opened: Bool = true, failures: Int = 0, invited: PartyRole? = .employee
+        verified: Bool = false, opened: Bool = true, failures: Int = 0, invited: PartyRole? = .employee,
+        filerWindowEnds: TimeInterval = -1, agreed: Set<PartyRole> = []
     ) -> CaseFacts {
         CaseFacts(
             access: CaseAccessFacts(
@@ -29,9 +30,12 @@ struct CaseActionsTests {
             filerRole: .employer, chairId: chair.id, hasRuling: ruling, hasAppeal: appeal,
             invited: invited.map {
                 InvitedPartyFacts(
-                    role: $0, windowEndsAt: now.addingTimeInterval(windowEnds), responded: responded, verified: verified,
-                    linkOpened: opened, checkFailures: failures)
-            })
+                    role: $0,
+                    turns: HearingTurns(
+                        invitedWindowEndsAt: now.addingTimeInterval(windowEnds), invitedRespondedAt: responded ? now.addingTimeInterval(-7200) : nil,
+                        filerWindowEndsAt: responded ? now.addingTimeInterval(filerWindowEnds) : nil, filerRepliedAt: nil),
+                    verified: verified, linkOpened: opened, checkFailures: failures)
+            }, agreed: agreed)
     }
 
     static func decide(_ action: CaseAction, _ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
@@ -69,6 +73,29 @@ struct CaseActionsTests {
         #expect(Self.isConflict(Self.decide(.rule, .staff(Self.chair), Self.facts(.ruled, ruling: true, responded: true))))
         #expect(Self.isConflict(Self.decide(.rule, .staff(Self.chair), Self.facts(.awaitingPanel, responded: true))))
         #expect(Self.isForbidden(Self.decide(.rule, Self.intake, heard)))
+    }
+
+    @Test func afterTheResponseTheFilerMayReplyBeforeTheRuling() {
+        let replying = Self.facts(.inReview, responded: true, filerWindowEnds: 3600)
+        guard case .notYet(let reason) = Self.decide(.rule, .staff(Self.chair), replying) else {
+            Issue.record("the ruling must wait for the filer's reply window")
+            return
+        }
+        #expect(reason.contains("mag nog antwoorden"), "\(reason)")
+        #expect(Self.decide(.rule, .staff(Self.chair), Self.facts(.inReview, responded: true, filerWindowEnds: -1)) == .allowed)
+    }
+
+    @Test func eachPartyAgreesToBeBoundOnceWhileTheCaseIsOpen() {
+        #expect(Self.decide(.agreeToBeBound, Self.filer, Self.facts(.submitted)) == .allowed)
+        #expect(Self.isConflict(Self.decide(.agreeToBeBound, Self.filer, Self.facts(.inReview, agreed: [.employer]))))
+        #expect(Self.decide(.agreeToBeBound, Self.filer, Self.facts(.inReview, agreed: [.employee])) == .allowed)
+        #expect(Self.isConflict(Self.decide(.agreeToBeBound, Self.filer, Self.facts(.ruled, ruling: true))))
+        #expect(Self.isConflict(Self.decide(.agreeToBeBound, Self.filer, Self.facts(.withdrawn))))
+        #expect(Self.decide(.agreeToBeBound, Self.invitedEmployee, Self.facts(.inReview)) == .forbidden(CaseActions.notVerifiedYet),
+                "a link that may be the employer's own does not agree for the employee")
+        #expect(Self.decide(.agreeToBeBound, Self.invitedEmployee, Self.facts(.inReview, verified: true)) == .allowed)
+        #expect(Self.isForbidden(Self.decide(.agreeToBeBound, Self.intake, Self.facts(.inReview))))
+        #expect(Self.decide(.agreeToBeBound, Self.otherCase, Self.facts(.inReview)) == .notFound)
     }
 
     @Test func onlyTheFilerWithdrawsAndOnlyBeforeTheRuling() {
@@ -142,6 +169,7 @@ struct CaseActionsTests {
         let expected: [CaseAction: Set<String>] = [
             .read: ["intake", "coordinator", "admin", "panel", "party"], .triage: ["intake"], .changePanel: ["coordinator"], .rule: ["panel"], .verifyEmployee: ["intake", "panel"],
             .withdraw: ["party"], .appeal: ["coordinator", "party"], .addStatement: ["panel", "party"], .answerFollowUp: ["party"],
+            .agreeToBeBound: ["party"],
         ]
         #expect(Set(expected.keys) == Set(CaseAction.allCases), "every action has a row")
         for action in CaseAction.allCases {

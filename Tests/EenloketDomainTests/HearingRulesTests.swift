@@ -66,6 +66,30 @@ struct HearingRulesTests {
         #expect(!StatementPolicy.maySeeMedical(employer, facts) && !StatementPolicy.maySeeMedical(expertOnPanel, facts))
         #expect(!StatementPolicy.maySeeMedical(coordinator, facts))
     }
+
+    @Test func bothSidesAreHeardInTurn() {
+        let invitedEnd = at("2026-12-07")
+        func turns(responded: Date? = nil, filerEnd: Date? = nil, replied: Date? = nil) -> HearingTurns {
+            HearingTurns(invitedWindowEndsAt: invitedEnd, invitedRespondedAt: responded, filerWindowEndsAt: filerEnd, filerRepliedAt: replied)
+        }
+        // Nobody responded: complete once the invited party's window closed, not before.
+        #expect(!Hearing.isComplete(turns(), now: at("2026-12-04")))
+        #expect(Hearing.isComplete(turns(), now: invitedEnd))
+        // The invited party responded: the filer's reply window must close, or the filer reply.
+        let responded = turns(responded: at("2026-12-02"), filerEnd: at("2026-12-09"))
+        #expect(!Hearing.isComplete(responded, now: at("2026-12-08")))
+        #expect(Hearing.isComplete(responded, now: at("2026-12-09")))
+        #expect(Hearing.isComplete(turns(responded: at("2026-12-02"), filerEnd: at("2026-12-09"), replied: at("2026-12-03")), now: at("2026-12-03")))
+        // Without windows (0 working days) the response closes the turn at once.
+        let instant = at("2026-12-02")
+        #expect(Hearing.isComplete(HearingTurns(invitedWindowEndsAt: instant, invitedRespondedAt: instant, filerWindowEndsAt: instant, filerRepliedAt: nil), now: instant))
+    }
+
+    @Test func partiesReadTheLastAllowedDayNeverVoor() {
+        // A window that closes at the start of Tuesday 15 December runs to Monday 14 December.
+        let end = AmsterdamTime.startOfDay(LocalDate(year: 2026, month: 12, day: 15)!)
+        #expect(Dutch.until(end) == "uiterlijk maandag 14 december 2026")
+    }
 }
 
 @Suite("Messages")

@@ -42,6 +42,7 @@ TOKEN_FOR = {
     "listFollowUps": ("ruled", {"ruled"}, "admin"),
     "answerFollowUp": ("ruled", {"ruled"}, "admin"),
     "addStatement": ("hearing", {"hearing"}, "admin"),
+    "agreeToBeBound": ("hearing", {"hearing"}, "admin"),
     "exportCase": ("ruled", {"ruled"}, "admin"),
     "verifyInvitedEmployee": ("intake", None, None),
     "changeOwnPassword": ("password", None, None),
@@ -54,6 +55,7 @@ CASE_FOR = {
     "recordRuling": "review",
     "addStatement": "hearing",
     "listStatements": "hearing",
+    "agreeToBeBound": "hearing",
     "changePanel": "hearing",
     "verifyInvitedEmployee": "employer_filed",
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Dutch wording of dates and other values in user-facing text.
 public enum Dutch {
     static let months = [
@@ -9,5 +11,12 @@ public enum Dutch {
     /// "maandag 30 november 2026".
     public static func date(_ day: LocalDate) -> String {
         "\(weekdays[day.isoWeekday - 1]) \(day.day) \(months[day.month - 1]) \(day.year)"
+    }
+
+    /// The day a window that closes at `end` (the start of the next day,
+    /// Amsterdam time) runs to, as parties read it: "uiterlijk maandag 14
+    /// december 2026" (never "vóór" a last allowed day).
+    public static func until(_ end: Date) -> String {
+        "uiterlijk " + date(AmsterdamTime.date(of: end.addingTimeInterval(-1)))
     }
 }

@@ -27,4 +27,6 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     /// A letter printed again: a new link, the old one stops working.
     case letterReprinted = "letter_reprinted"
     case personalDataPurged = "personal_data_purged"
+    /// A party agreed to be bound by the ruling.
+    case bindingAgreed = "binding_agreed"
 }

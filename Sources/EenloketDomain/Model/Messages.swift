@@ -28,6 +28,30 @@ public enum Messages {
     /// Where a party's private link goes in a message body; filled in at delivery.
     public static let privateLinkPlaceholder = "{{PRIVE_LINK}}"
 
+    /// The message to both parties when the panel recorded its ruling: a
+    /// binding ruling and an advisory opinion are different things to them.
+    public static func ruling(binding: Bool, appealWindowMonths: Int, reference: String, serviceURL: String) -> Message {
+        let months = appealWindowMonths == 1 ? "1 maand" : "\(appealWindowMonths) maanden"
+        let text =
+            binding
+            ? "Het panel heeft een bindend oordeel gegeven in uw zaak.\n"
+                + "U heeft allebei afgesproken dat u zich eraan houdt. Bent u het er toch niet mee eens? "
+                + "Dan kunt u binnen \(months) naar de rechter.\n"
+            : "Het panel heeft een advies gegeven in uw zaak.\n"
+                + "Het advies is niet bindend, omdat niet allebei de partijen vooraf akkoord gingen met een bindend oordeel.\n"
+        return Message(
+            subject: binding ? "Het panel heeft een bindend oordeel gegeven (\(reference))" : "Het panel heeft een advies gegeven (\(reference))",
+            body: greeting + text + "\n" + partyLink(reference) + closing)
+    }
+
+    static let greeting = "Beste heer of mevrouw,\n\n"
+    static let closing = "\nMet vriendelijke groet,\nEenloket\n\nDit bericht is automatisch verstuurd. U kunt er niet op antwoorden.\n"
+
+    static func partyLink(_ reference: String) -> String {
+        "U kunt uw zaak bekijken met de persoonlijke link die u kreeg toen u uw vraag stelde.\n"
+            + "Kwijt? Neem contact op met Eenloket en noem het zaaknummer \(reference).\n"
+    }
+
     /// The text of a message.
     ///
     /// - Parameters:
@@ -35,12 +59,8 @@ public enum Messages {
     ///   - serviceURL: the public address of the service.
     ///   - detail: a short, non-medical detail (a decision, a stage, a reason).
     public static func render(_ kind: MessageKind, reference: String, serviceURL: String, detail: String? = nil) -> Message {
-        let greeting = "Beste heer of mevrouw,\n\n"
-        let partyLink =
-            "U kunt uw zaak bekijken met de persoonlijke link die u kreeg toen u uw vraag stelde.\n"
-            + "Kwijt? Neem contact op met Eenloket en noem het zaaknummer \(reference).\n"
+        let partyLink = partyLink(reference)
         let staffLink = "Bekijk de zaak op \(serviceURL)/medewerkers/zaken (zaaknummer \(reference)).\n"
-        let closing = "\nMet vriendelijke groet,\nEenloket\n\nDit bericht is automatisch verstuurd. U kunt er niet op antwoorden.\n"
         switch kind {
         case .caseReceived:
             return Message(
@@ -71,13 +91,10 @@ public enum Messages {
         case .statementFromOtherParty:
             return Message(
                 subject: "Nieuwe reactie in uw zaak (\(reference))",
-                body: greeting + "De andere partij heeft een reactie gegeven in uw zaak.\n\n" + partyLink + closing)
+                body: greeting + "De andere partij heeft een reactie gegeven in uw zaak.\n"
+                    + (detail.map { "U mag hierop antwoorden, \($0). Daarna beslist het panel.\n" } ?? "") + "\n" + partyLink + closing)
         case .rulingRecorded:
-            return Message(
-                subject: "Het panel heeft een bindend oordeel gegeven (\(reference))",
-                body: greeting + "Het panel heeft een bindend oordeel gegeven in uw zaak.\n"
-                    + "Het oordeel geldt voor u en de andere partij. Bent u het er niet mee eens? Dan kunt u naar de rechter.\n\n"
-                    + partyLink + closing)
+            return ruling(binding: true, appealWindowMonths: 2, reference: reference, serviceURL: serviceURL)
         case .followUpDue:
             return Message(
                 subject: "Hoe gaat het nu? (\(reference))",

@@ -12,6 +12,8 @@ public enum CaseAction: String, Sendable, CaseIterable {
     case addStatement = "add_statement"
     case verifyEmployee = "verify_employee"
     case answerFollowUp = "answer_follow_up"
+    /// A party agrees to be bound by the ruling (binding advice).
+    case agreeToBeBound = "agree_to_be_bound"
 }
 
 /// The answer to "may this caller do this now?".
@@ -55,17 +57,16 @@ public enum ActionVerdict: Sendable, Equatable {
 /// The party invited when the case was accepted (hoor en wederhoor).
 public struct InvitedPartyFacts: Sendable, Equatable {
     public let role: PartyRole
-    public let windowEndsAt: Date
-    public let responded: Bool
+    /// The invited party's window and response, and the filer's reply to it.
+    public let turns: HearingTurns
     public let verified: Bool
     /// Whether the current link was ever opened (the check code is on that page).
     public let linkOpened: Bool
     public let checkFailures: Int
 
-    public init(role: PartyRole, windowEndsAt: Date, responded: Bool, verified: Bool, linkOpened: Bool, checkFailures: Int) {
+    public init(role: PartyRole, turns: HearingTurns, verified: Bool, linkOpened: Bool, checkFailures: Int) {
         self.role = role
-        self.windowEndsAt = windowEndsAt
-        self.responded = responded
+        self.turns = turns
         self.verified = verified
         self.linkOpened = linkOpened
         self.checkFailures = checkFailures
@@ -81,9 +82,12 @@ public struct CaseFacts: Sendable {
     public let hasRuling: Bool
     public let hasAppeal: Bool
     public let invited: InvitedPartyFacts?
+    /// The parties that agreed to be bound.
+    public let agreed: Set<PartyRole>
 
     public init(
-        access: CaseAccessFacts, filerRole: PartyRole, chairId: UUID?, hasRuling: Bool, hasAppeal: Bool, invited: InvitedPartyFacts?
+        access: CaseAccessFacts, filerRole: PartyRole, chairId: UUID?, hasRuling: Bool, hasAppeal: Bool, invited: InvitedPartyFacts?,
+        agreed: Set<PartyRole> = []
     ) {
         self.access = access
         self.filerRole = filerRole
@@ -91,13 +95,16 @@ public struct CaseFacts: Sendable {
         self.hasRuling = hasRuling
         self.hasAppeal = hasAppeal
         self.invited = invited
+        self.agreed = agreed
     }
 
     public var status: CaseStatus { access.status }
 
     /// The same facts with the invited party as it is now.
     public func with(invited: InvitedPartyFacts?) -> CaseFacts {
-        CaseFacts(access: access, filerRole: filerRole, chairId: chairId, hasRuling: hasRuling, hasAppeal: hasAppeal, invited: invited)
+        CaseFacts(
+            access: access, filerRole: filerRole, chairId: chairId, hasRuling: hasRuling, hasAppeal: hasAppeal, invited: invited,
+            agreed: agreed)
     }
 }
 
@@ -143,6 +150,7 @@ public enum CaseActions {
         case .addStatement: return addStatement(caller, facts, medical: medical)
         case .verifyEmployee: return verifyEmployee(caller, facts)
         case .answerFollowUp: return answerFollowUp(caller, facts)
+        case .agreeToBeBound: return agreeToBeBound(caller, facts)
         }
     }
 
@@ -184,6 +192,12 @@ public enum CaseActions {
             case .staff: return .forbidden(followUpMessage)
             case .party: return .allowed
             }
+        case .agreeToBeBound:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff: return .forbidden("Alleen de werknemer en de werkgever zelf gaan akkoord met een bindend oordeel.")
+            case .party: return .allowed
+            }
         }
     }
 
@@ -214,13 +228,23 @@ public enum CaseActions {
         guard CaseTransition.rule.from.contains(facts.status) else {
             return .conflict("Uitspraak kan alleen als het panel de zaak behandelt (status \(facts.status.rawValue)).")
         }
-        if let invited = facts.invited, !Hearing.mayRule(now: now, windowEnd: invited.windowEndsAt, responded: invited.responded) {
-            let party = invited.role == .employer ? "de werkgever" : "de werknemer"
-            return .notYet(
-                "Eerst wordt \(party) gehoord. Uitspraak is mogelijk vanaf \(Timestamp.format(invited.windowEndsAt)) "
-                    + "(\(Dutch.date(AmsterdamTime.date(of: invited.windowEndsAt)))), of eerder zodra \(party) heeft gereageerd.")
-        }
+        if let invited = facts.invited, let waiting = hearingWaits(invited, now: now) { return .notYet(waiting) }
         return .allowed
+    }
+
+    /// Why the hearing is not complete yet (contract Part 2, "Hearing both sides"), or nil.
+    static func hearingWaits(_ invited: InvitedPartyFacts, now: Date) -> String? {
+        let turns = invited.turns
+        guard !Hearing.isComplete(turns, now: now) else { return nil }
+        let (other, filer) = invited.role == .employer ? ("de werkgever", "de werknemer") : ("de werknemer", "de werkgever")
+        if turns.invitedRespondedAt == nil {
+            return "Eerst wordt \(other) gehoord. Uitspraak is mogelijk vanaf \(Timestamp.format(turns.invitedWindowEndsAt)) "
+                + "(\(Dutch.date(AmsterdamTime.date(of: turns.invitedWindowEndsAt)))), of eerder zodra \(other) heeft gereageerd "
+                + "en \(filer) daarop heeft kunnen antwoorden."
+        }
+        let end = turns.filerWindowEndsAt ?? now
+        return "\(filer.prefix(1).uppercased() + filer.dropFirst()) mag nog antwoorden op de reactie van \(other). "
+            + "Uitspraak is mogelijk vanaf \(Timestamp.format(end)) (\(Dutch.date(AmsterdamTime.date(of: end)))), of eerder zodra \(filer) heeft geantwoord."
     }
 
     private static func withdraw(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
@@ -268,6 +292,16 @@ public enum CaseActions {
     private static func answerFollowUp(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
         guard let party = caller.party else { return .forbidden(followUpMessage) }
         return CaseAccessPolicy.mayActAsParty(party, facts.access) ? .allowed : .forbidden(notVerifiedYet)
+    }
+
+    private static func agreeToBeBound(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        guard let party = caller.party else { return .forbidden("Alleen de werknemer en de werkgever zelf gaan akkoord met een bindend oordeel.") }
+        guard CaseAccessPolicy.mayActAsParty(party, facts.access) else { return .forbidden(notVerifiedYet) }
+        if facts.agreed.contains(party.role) { return .conflict("U bent al akkoord gegaan.") }
+        if facts.status.isFinal || facts.hasRuling {
+            return .conflict("Deze zaak is afgesloten (status \(facts.status.rawValue)). Akkoord gaan kan alleen zolang de zaak loopt.")
+        }
+        return .allowed
     }
 
     private static func staffOnly(_ caller: Caller, _ roles: Set<StaffRole>, _ action: String) -> ActionVerdict {

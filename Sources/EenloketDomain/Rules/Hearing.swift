@@ -16,4 +16,34 @@ public enum Hearing {
     public static func mayRule(now: Date, windowEnd: Date, responded: Bool) -> Bool {
         responded || now >= windowEnd
     }
+
+    /// Whether both sides were heard in turn (contract Part 2, "Hearing both
+    /// sides"): the invited party responded or its window closed, and, once it
+    /// responded, the filer replied after that or the filer's reply window
+    /// (opened by that response) closed. Without windows it is complete at once.
+    public static func isComplete(_ turns: HearingTurns, now: Date) -> Bool {
+        guard mayRule(now: now, windowEnd: turns.invitedWindowEndsAt, responded: turns.invitedRespondedAt != nil) else { return false }
+        guard turns.invitedRespondedAt != nil else { return true }
+        if turns.filerRepliedAt != nil { return true }
+        guard let filerWindow = turns.filerWindowEndsAt else { return true }
+        return now >= filerWindow
+    }
+}
+
+/// Where the two turns of a hearing stand.
+public struct HearingTurns: Sendable, Equatable {
+    public let invitedWindowEndsAt: Date
+    /// The invited party's first statement.
+    public let invitedRespondedAt: Date?
+    /// The filer's reply window, opened by the invited party's first statement.
+    public let filerWindowEndsAt: Date?
+    /// The filer's first statement after the invited party's first statement.
+    public let filerRepliedAt: Date?
+
+    public init(invitedWindowEndsAt: Date, invitedRespondedAt: Date?, filerWindowEndsAt: Date?, filerRepliedAt: Date?) {
+        self.invitedWindowEndsAt = invitedWindowEndsAt
+        self.invitedRespondedAt = invitedRespondedAt
+        self.filerWindowEndsAt = filerWindowEndsAt
+        self.filerRepliedAt = filerRepliedAt
+    }
 }

@@ -75,6 +75,8 @@ public struct AppConfiguration: Sendable {
     public var connectionTimeout: Duration = .seconds(30)
     /// Seconds the start-up (migrations, keys, the first administrator) may take before it fails.
     public var startupTimeLimit: Double = 25
+    /// The fair procedure's settings (binding basis, appeal window, the fee).
+    public var procedure = ProcedureSettings()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, sqlDirectory: String = "SQL/migrations",
@@ -148,6 +150,18 @@ public struct AppConfiguration: Sendable {
             }
         }
         if let days = int("EENLOKET_HEARING_WINDOW_DAYS", 0...60) { config.hearingWindowDays = days }
+        if let basis = env["EENLOKET_BINDING_BASIS"], !basis.isEmpty {
+            if let value = BindingBasis(rawValue: basis) { config.procedure.bindingBasis = value } else {
+                problems.append("EENLOKET_BINDING_BASIS must be agreement or statute")
+            }
+        }
+        if let months = int("EENLOKET_APPEAL_WINDOW_MONTHS", 1...24) { config.procedure.appealWindowMonths = months }
+        if let euros = int("EENLOKET_PROCEDURE_FEE_EUROS", 0...100_000) { config.procedure.feeEuros = euros }
+        if let payer = env["EENLOKET_PROCEDURE_FEE_PAYER"], !payer.isEmpty {
+            if let role = PartyRole(rawValue: payer) { config.procedure.feePayer = role } else {
+                problems.append("EENLOKET_PROCEDURE_FEE_PAYER must be employer or employee")
+            }
+        }
         if let transport = env["EENLOKET_MAIL_TRANSPORT"], !transport.isEmpty {
             if ["spool", "sendmail"].contains(transport) { config.mailTransport = transport } else {
                 problems.append("EENLOKET_MAIL_TRANSPORT must be spool or sendmail")

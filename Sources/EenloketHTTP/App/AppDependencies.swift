@@ -40,7 +40,8 @@ public struct AppDependencies: Sendable {
         self.twoStep = TwoStepLoginStore(db: database, secret: secret)
         self.deadlineSettings = DeadlineSettings(db: database)
         self.settings = ServiceSettings(
-            publicURL: configuration.effectivePublicURL, hearingWindowDays: configuration.hearingWindowDays)
+            publicURL: configuration.effectivePublicURL, hearingWindowDays: configuration.hearingWindowDays,
+            procedure: configuration.procedure)
         self.cases = CaseRepository(
             db: database, deadlines: deadlineSettings, settings: settings, sealer: sealer, secret: secret)
         self.stats = StatsRepository(db: database)

@@ -29,7 +29,7 @@ struct CaseController {
 
     /// The answer to a filing: 201 with the case as the filer sees it and the access token.
     static let filingResponder = FilingResponder(
-        render: { record, token in (201, try JSONResponse.encode(CaseResponse(record: record, accessToken: token))) },
+        render: { record, token in (201, try JSONResponse.encode(CaseResponse(record: record, now: record.createdAt, accessToken: token))) },
         jsonString: { try JSONResponse.encode($0) })
 
     /// `POST /api/v1/cases`: no account needed. With an `Idempotency-Key`, a
@@ -86,7 +86,7 @@ struct CaseController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let caller = try readerCaller(context)
         let record = try await deps.cases.view(try context.uuidParameter("id"), caller: caller, at: deps.now)
-        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: context.caller.staff != nil))
+        return try JSONResponse.make(CaseResponse(record: record, now: deps.now, showStaffDetails: context.caller.staff != nil))
     }
 
     /// `GET /api/v1/cases/{id}/events`: a party sees the events but not the staff behind them.
@@ -103,7 +103,7 @@ struct CaseController {
         let id = try context.uuidParameter("id")
         let input = try TriageRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.triage(id, input, by: context.caller, at: deps.now)
-        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: context.caller.staff != nil))
+        return try JSONResponse.make(CaseResponse(record: record, now: deps.now, showStaffDetails: context.caller.staff != nil))
     }
 
     /// `POST /api/v1/cases/{id}/ruling` (the chair of the case's panel).
@@ -123,7 +123,7 @@ struct CaseController {
         let caller = context.caller
         try CaseActions.permits(.withdraw, caller).enforce()
         let record = try await deps.cases.withdraw(try context.uuidParameter("id"), by: caller, at: deps.now)
-        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: context.caller.staff != nil))
+        return try JSONResponse.make(CaseResponse(record: record, now: deps.now, showStaffDetails: context.caller.staff != nil))
     }
 
     /// `POST /api/v1/cases/{id}/appeal` (the filer or a coordinator).
@@ -133,7 +133,7 @@ struct CaseController {
         let id = try context.uuidParameter("id")
         let input = try AppealRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.appeal(id, input, by: caller, at: deps.now)
-        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: context.caller.staff != nil), status: .created)
+        return try JSONResponse.make(CaseResponse(record: record, now: deps.now, showStaffDetails: context.caller.staff != nil), status: .created)
     }
 
     // MARK: Hearing both parties
@@ -161,7 +161,7 @@ struct CaseController {
         let id = try context.uuidParameter("id")
         let (change, motivation) = try PanelChangeRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.changePanel(id, change, motivation: motivation, by: context.caller, at: deps.now)
-        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: true))
+        return try JSONResponse.make(CaseResponse(record: record, now: deps.now, showStaffDetails: true))
     }
 
     // MARK: After-care

@@ -72,7 +72,7 @@ struct CaseExportJSON: Encodable {
         you = PartyContactJSON(
             role: data.party.role.rawValue, filer: data.party.isFiler, name: data.contact.name, email: data.contact.email,
             address: data.contact.address)
-        `case` = CaseResponse(record: data.record, showStaffDetails: false)
+        `case` = CaseResponse(record: data.record, now: data.exportedAt, showStaffDetails: false)
         events = data.events.map { EventJSON(event: $0, showActor: showActor) }
         statements = data.statements.map { StatementJSON(record: $0, showAuthor: false) }
         follow_ups = data.followUps.map(FollowUpJSON.init)

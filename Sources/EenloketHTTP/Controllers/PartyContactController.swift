@@ -31,7 +31,7 @@ struct PartyContactController {
         let id = try context.uuidParameter("id")
         let input = try VerificationRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.verifyEmployee(id, code: input.code, how: input.how, by: context.caller, at: deps.now)
-        return try JSONResponse.make(CaseResponse(record: record, showStaffDetails: true))
+        return try JSONResponse.make(CaseResponse(record: record, now: deps.now, showStaffDetails: true))
     }
 }
 

@@ -49,6 +49,8 @@ enum CreateCaseRequest {
         } else {
             medical = try r.text("medical_information", required: false, length: 1...20_000)
         }
+        let agreement = try r.object("binding_agreement", required: false)
+        let agreedName = try agreement.flatMap { try BindingAgreementRequest.read($0) }
         try r.finish()
         return NewCase(
             filerRole: filerRole!, filerName: filerName!, filerEmail: filerEmail!, employeeName: employeeName!,
@@ -57,7 +59,7 @@ enum CreateCaseRequest {
             medicalInformation: filerRole == .employee ? medical : nil,
             employeeEmail: employeeEmail ?? (filerRole == .employee ? filerEmail : nil),
             employerEmail: employerEmail ?? (filerRole == .employer ? filerEmail : nil),
-            employeeAddress: employeeAddress, employerAddress: employerAddress)
+            employeeAddress: employeeAddress, employerAddress: employerAddress, agreedName: agreedName)
     }
 
     /// An optional `email` of a party, used to invite the other party.

@@ -16,6 +16,8 @@ struct APIKey: CodingKey {
 /// `CaseAccessPolicy` allows; for everyone else the keys are absent.
 struct CaseResponse: Encodable {
     let record: CaseRecord
+    /// The moment the answer describes (whether the hearing is complete depends on it).
+    let now: Date
     /// Shown once, in the response to filing.
     var accessToken: String?
     /// Staff see how the other party was invited (e-mail or letter).
@@ -59,10 +61,11 @@ struct CaseResponse: Encodable {
             try c.encodeNil(forKey: APIKey("appeal"))
         }
         if let hearing = r.hearing {
-            try c.encode(HearingJSON(hearing: hearing, showChannel: showStaffDetails), forKey: APIKey("hearing"))
+            try c.encode(HearingJSON(hearing: hearing, showChannel: showStaffDetails, now: now), forKey: APIKey("hearing"))
         } else {
             try c.encodeNil(forKey: APIKey("hearing"))
         }
+        try c.encode(BindingJSON(r.binding), forKey: APIKey("binding"))
         if let medical = r.medical {
             try c.encode(medical.medicalInformation, forKey: APIKey("medical_information"))
         }
@@ -91,7 +94,7 @@ struct RulingResponse: Encodable {
         }
         try c.encode(Timestamp.format(ruling.decidedAt), forKey: APIKey("decided_at"))
         try c.encode(ruling.panel.map(PanelSeatJSON.init), forKey: APIKey("panel"))
-        try c.encode(true, forKey: APIKey("binding"))
+        try c.encode(ruling.binding, forKey: APIKey("binding"))
         try c.encode(ruling.digest, forKey: APIKey("digest"))
         // Tamper evidence in fields of their own; the contract's digest stays as defined.
         if let seal = ruling.seal {
@@ -100,6 +103,20 @@ struct RulingResponse: Encodable {
             try c.encode(
                 ["algorithm": "Ed25519", "key_id": seal.keyId, "value": seal.signature], forKey: APIKey("signature"))
         }
+    }
+}
+
+/// `binding` of a case: its basis and when each party agreed to be bound.
+struct BindingJSON: Encodable {
+    let record: BindingRecord
+
+    init(_ record: BindingRecord) { self.record = record }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: APIKey.self)
+        try c.encode(record.basis.rawValue, forKey: APIKey("basis"))
+        try c.encode(record.employeeAgreedAt.map(Timestamp.format), forKey: APIKey("employee_agreed_at"))
+        try c.encode(record.employerAgreedAt.map(Timestamp.format), forKey: APIKey("employer_agreed_at"))
     }
 }
 

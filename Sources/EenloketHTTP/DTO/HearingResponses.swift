@@ -26,6 +26,7 @@ struct ItemsJSON<Item: Encodable>: Encodable {
 struct HearingJSON: Encodable {
     let hearing: HearingRecord
     let showChannel: Bool
+    let now: Date
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: APIKey.self)
@@ -33,6 +34,8 @@ struct HearingJSON: Encodable {
         try c.encode(Timestamp.format(hearing.invitedAt), forKey: APIKey("invited_at"))
         try c.encode(Timestamp.format(hearing.windowEndsAt), forKey: APIKey("window_ends_at"))
         try c.encode(hearing.respondedAt.map(Timestamp.format), forKey: APIKey("responded_at"))
+        try c.encode(hearing.filerWindowEndsAt.map(Timestamp.format), forKey: APIKey("filer_window_ends_at"))
+        try c.encode(Hearing.isComplete(hearing.turns, now: now), forKey: APIKey("complete"))
         // When the invited party's current link was first used, and when staff verified it reached that party.
         try c.encode(hearing.firstUsedAt.map(Timestamp.format), forKey: APIKey("link_first_used_at"))
         try c.encode(hearing.verifiedAt.map(Timestamp.format), forKey: APIKey("verified_at"))

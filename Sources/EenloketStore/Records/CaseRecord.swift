@@ -24,6 +24,8 @@ public struct CaseRecord: Sendable {
     public let appeal: AppealRecord?
     /// The other party's invitation, once the case is accepted.
     public let hearing: HearingRecord?
+    /// The binding basis and the parties' agreements to be bound.
+    public let binding: BindingRecord
     /// Whether the employee gave medical information at filing.
     public let hasMedicalInformation: Bool
     /// Medical fields, loaded only when the caller may see them.
@@ -46,9 +48,10 @@ public struct CaseRecord: Sendable {
             hasAppeal: appeal != nil,
             invited: hearing.map {
                 InvitedPartyFacts(
-                    role: $0.party, windowEndsAt: $0.windowEndsAt, responded: $0.respondedAt != nil, verified: $0.verifiedAt != nil,
-                    linkOpened: $0.firstUsedAt != nil, checkFailures: $0.checkFailures)
-            })
+                    role: $0.party, turns: $0.turns, verified: $0.verifiedAt != nil, linkOpened: $0.firstUsedAt != nil,
+                    checkFailures: $0.checkFailures)
+            },
+            agreed: Set(PartyRole.allCases.filter { binding.agreedAt($0) != nil }))
     }
 
     /// Whether the employee party holds its own link: the employee filed, or
@@ -97,6 +100,8 @@ public struct RulingRecord: Sendable {
     public let panel: [PanelSeat]
     public let digest: String
     public let hasMedicalConsiderations: Bool
+    /// Whether it binds (by statute, or both parties agreed before it); else an advisory opinion.
+    public let binding: Bool
     /// The ruling's link in the chain of all rulings, and its signature (nil only for rulings from before sealing).
     public let seal: RulingSeal?
 }
@@ -155,13 +160,16 @@ public struct NewCase: Sendable {
     public let employerEmail: String?
     public let employeeAddress: PostalAddress?
     public let employerAddress: PostalAddress?
+    /// The name the filer signed with when agreeing to be bound while filing.
+    public let agreedName: String?
 
     public init(
         filerRole: PartyRole, filerName: String, filerEmail: String, employeeName: String, employerName: String,
         employerKvk: String, sickSince: LocalDate, question: String, physicianName: String?,
         physicianOrganisation: String?, medicalInformation: String?, employeeEmail: String? = nil, employerEmail: String? = nil,
-        employeeAddress: PostalAddress? = nil, employerAddress: PostalAddress? = nil
+        employeeAddress: PostalAddress? = nil, employerAddress: PostalAddress? = nil, agreedName: String? = nil
     ) {
+        self.agreedName = agreedName
         self.employeeEmail = employeeEmail
         self.employerEmail = employerEmail
         self.employeeAddress = employeeAddress
@@ -300,6 +308,35 @@ public struct HearingRecord: Sendable {
     public let firstUsedAt: Date?
     /// Wrong check codes given for the current link.
     public let checkFailures: Int
+    /// The filer's reply window, opened by the invited party's first statement.
+    public let filerWindowEndsAt: Date?
+    /// The filer's first statement after that.
+    public let filerRepliedAt: Date?
+
+    /// Whether the filer's reply window is open now and the filer has not replied.
+    public func replyOpen(at now: Date) -> Bool {
+        guard let end = filerWindowEndsAt, filerRepliedAt == nil else { return false }
+        return now < end
+    }
+
+    /// Where the two turns stand.
+    public var turns: HearingTurns {
+        HearingTurns(
+            invitedWindowEndsAt: windowEndsAt, invitedRespondedAt: respondedAt, filerWindowEndsAt: filerWindowEndsAt,
+            filerRepliedAt: filerRepliedAt)
+    }
+}
+
+/// Whether a case's ruling can bind, and who agreed to be bound when.
+public struct BindingRecord: Sendable, Equatable {
+    public let basis: BindingBasis
+    public let employeeAgreedAt: Date?
+    public let employerAgreedAt: Date?
+
+    public func agreedAt(_ party: PartyRole) -> Date? { party == .employee ? employeeAgreedAt : employerAgreedAt }
+
+    /// Whether a ruling recorded now would bind (the database's `ruling_binds` decides the same when it is stored).
+    public var rulingWouldBind: Bool { basis == .statute || (employeeAgreedAt != nil && employerAgreedAt != nil) }
 }
 
 /// An after-care check-in.

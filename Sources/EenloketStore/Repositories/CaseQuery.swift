@@ -44,8 +44,15 @@ enum CaseQuery {
                            'responded_at_ms', (extract(epoch FROM p.responded_at) * 1000)::bigint,
                            'verified_at_ms', (extract(epoch FROM p.verified_at) * 1000)::bigint,
                            'first_used_at_ms', (extract(epoch FROM p.first_used_at) * 1000)::bigint,
-                           'check_failures', p.check_failures)
-                  FROM case_parties p WHERE p.case_id = c.id AND NOT p.is_filer AND p.invited_at IS NOT NULL),
+                           'check_failures', p.check_failures,
+                           'filer_window_ends_at_ms', floor(extract(epoch FROM f.reply_window_ends_at) * 1000)::bigint,
+                           'filer_replied_at_ms', floor(extract(epoch FROM f.replied_at) * 1000)::bigint)
+                  FROM case_parties p LEFT JOIN case_parties f ON f.case_id = p.case_id AND f.is_filer
+                 WHERE p.case_id = c.id AND NOT p.is_filer AND p.invited_at IS NOT NULL),
+               jsonb_build_object(
+                   'basis', c.binding_basis, 'ruling_binding', r.binding,
+                   'agreed_at_ms', (SELECT coalesce(jsonb_object_agg(b.party, floor(extract(epoch FROM b.agreed_at) * 1000)::bigint), '{}')
+                                      FROM binding_agreements b WHERE b.case_id = c.id)),
                \(medical)
           FROM cases c
           CROSS JOIN LATERAL medical_presence(c.id) AS mp
@@ -65,13 +72,14 @@ enum CaseQuery {
             caseId, reference, status, filerRole, caseType, employeeName, employerName, kvk, sickSince, question,
             physicianName, physicianOrganisation, createdAt, updatedAt, decision, motivation, disciplines, triagedAt,
             hasMedical, deadlineList, panelList, outcome, rulingDecision, rulingMotivation, decidedAt, digest,
-            chainSeq, chainDigest, signature, keyId, hasConsiderations, court, lodgedOn, appealedAt, hearing, medicalInformation, medicalConsiderations
+            chainSeq, chainDigest, signature, keyId, hasConsiderations, court, lodgedOn, appealedAt, hearing, procedure,
+            medicalInformation, medicalConsiderations
         ) = try row.decode(
             (
                 UUID, String, CaseStatus, PartyRole, CaseType?, String, String, String, String, String,
                 String?, String?, Date, Date, TriageDecision?, String?, [String], Date?,
                 Bool, JSONList<DeadlineJSON>, JSONList<PanelSeatJSON>, RulingOutcome?, String?, String?, Date?, String?,
-                Int64?, String?, String?, String?, Bool, String?, String?, Date?, HearingJSON?, String?, String?
+                Int64?, String?, String?, String?, Bool, String?, String?, Date?, HearingJSON?, ProcedureJSON, String?, String?
             ).self)
         let panel = panelList.items.compactMap(\.seat)
         var triage: TriageRecord?
@@ -84,7 +92,7 @@ enum CaseQuery {
         if let outcome, let rulingDecision, let rulingMotivation, let decidedAt, let digest {
             ruling = RulingRecord(
                 outcome: outcome, decision: rulingDecision, motivation: rulingMotivation, decidedAt: decidedAt,
-                panel: panel, digest: digest, hasMedicalConsiderations: hasConsiderations,
+                panel: panel, digest: digest, hasMedicalConsiderations: hasConsiderations, binding: procedure.ruling_binding ?? false,
                 seal: chainSeq.flatMap { seq in
                     chainDigest.flatMap { chain in
                         signature.flatMap { sig in keyId.map { RulingSeal(sequence: seq, chainDigest: chain, signature: sig, keyId: $0) } }
@@ -101,7 +109,8 @@ enum CaseQuery {
             sickSince: LocalDate(iso: sickSince) ?? LocalDate(dayNumber: 0), question: question,
             physicianName: physicianName, physicianOrganisation: physicianOrganisation, createdAt: createdAt,
             updatedAt: updatedAt, triage: triage, deadlines: deadlineList.items.compactMap(\.record), panel: panel,
-            ruling: ruling, appeal: appeal, hearing: hearing?.record, hasMedicalInformation: hasMedical, medical: nil)
+            ruling: ruling, appeal: appeal, hearing: hearing?.record, binding: procedure.record, hasMedicalInformation: hasMedical,
+            medical: nil)
         return Loaded(record: record, medicalInformation: medicalInformation, medicalConsiderations: medicalConsiderations)
     }
 }

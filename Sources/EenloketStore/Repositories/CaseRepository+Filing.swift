@@ -50,7 +50,7 @@ extension CaseRepository {
     public func file(
         _ new: NewCase, idempotency request: IdempotencyRequest?, at now: Date, responder: FilingResponder
     ) async throws -> FilingOutcome {
-        let filing = try FileCase(new, at: now, policy: try await deadlines.policy(), publicURL: settings.publicURL)
+        let filing = try FileCase(new, at: now, policy: try await deadlines.policy(), settings: settings)
         guard let request else {
             _ = try await db.rows(filing.query)
             return try await answer(filing, responder: responder, on: nil).outcome
@@ -159,8 +159,10 @@ struct FileCase: Sendable {
     let token = AccessToken.generate(.party)
     let query: PostgresQuery
 
-    init(_ new: NewCase, at now: Date, policy: DeadlinePolicy, publicURL: String) throws {
+    init(_ new: NewCase, at now: Date, policy: DeadlinePolicy, settings: ServiceSettings) throws {
         self.new = new
+        let publicURL = settings.publicURL
+        let agreement = settings.bindingAgreement
         let deadline = policy.deadline(.triage, startingAt: now)
         let receipt = Messages.render(.caseReceived, reference: Self.referenceMark, serviceURL: publicURL)
         let news = Messages.render(.newCase, reference: Self.referenceMark, serviceURL: publicURL)
@@ -180,7 +182,9 @@ struct FileCase: Sendable {
                 p_preferred_passes_at => \(DeadlinePolicy.passingMoment(of: deadline.preferredBy)),
                 p_due_passes_at => \(DeadlinePolicy.passingMoment(of: deadline.dueBy)),
                 p_reference_mark => \(Self.referenceMark), p_receipt_subject => \(receipt.subject), p_receipt_body => \(receipt.body),
-                p_news_subject => \(news.subject), p_news_body => \(news.body))
+                p_news_subject => \(news.subject), p_news_body => \(news.body),
+                p_binding_basis => \(settings.procedure.bindingBasis.rawValue), p_agreed_name => \(new.agreedName),
+                p_agreement_version => \(agreement.version), p_agreement_digest => \(agreement.digest))
             """
     }
 }

@@ -17,20 +17,16 @@ extension CaseRepository {
                 INSERT INTO case_statements (id, case_id, author_role, author_staff_id, text, medical, created_at)
                 VALUES (\(statementId), \(id), \(authorRole), \(caller.staff?.id), \(text), \(medical), \(now))
                 """, logger: db.logger)
-            if let party = caller.party, !party.isFiler {
-                try await conn.run(
-                    """
-                    UPDATE case_parties SET responded_at = coalesce(responded_at, \(now))
-                     WHERE case_id = \(id) AND role = \(party.role) AND NOT is_filer
-                    """, logger: db.logger)
-            }
+            let replyUntil = try await takeTurn(current, by: caller, at: now, conn: conn)
             try await EventLog.append(
                 conn, caseId: id, type: .statementAdded, actor: EventActor(caller),
                 data: .object(["author_role": .string(authorRole), "medical": .bool(medical)]), at: now, db: db)
             if let party = caller.party {
                 try await Outbox.toParties(
                     [party.role.other], caseId: id, kind: .statementFromOtherParty,
-                    message: Messages.render(.statementFromOtherParty, reference: current.reference, serviceURL: settings.publicURL),
+                    message: Messages.render(
+                        .statementFromOtherParty, reference: current.reference, serviceURL: settings.publicURL,
+                        detail: replyUntil.map(Dutch.until)),
                     at: now, conn: conn, db: db)
             }
             let colleagues = current.panel.map(\.staffId).filter { $0 != caller.staff?.id }
@@ -41,6 +37,32 @@ extension CaseRepository {
             return StatementRecord(
                 id: statementId, authorRole: authorRole, authorStaffId: caller.staff?.id, text: text, medical: medical, createdAt: now)
         }
+    }
+
+    /// Records a party's turn in the hearing. The invited party's first
+    /// statement is its response and opens the filer's reply window (returned,
+    /// to tell the filer until when); the filer's first statement after that is
+    /// the reply.
+    private func takeTurn(_ current: CaseRecord, by caller: Caller, at now: Date, conn: PostgresConnection) async throws -> Date? {
+        guard let party = caller.party, let hearing = current.hearing else { return nil }
+        if !party.isFiler {
+            guard hearing.respondedAt == nil else { return nil }
+            let end = Hearing.windowEnd(
+                invitedAt: now, workingDays: settings.hearingWindowDays, calendar: try await deadlines.policy(on: conn).calendar)
+            try await conn.run(
+                """
+                UPDATE case_parties SET responded_at = \(now) WHERE case_id = \(current.id) AND NOT is_filer AND responded_at IS NULL
+                """, logger: db.logger)
+            try await conn.run(
+                "UPDATE case_parties SET reply_window_ends_at = \(end) WHERE case_id = \(current.id) AND is_filer", logger: db.logger)
+            return settings.hearingWindowDays > 0 ? end : nil
+        }
+        if hearing.respondedAt != nil && hearing.filerRepliedAt == nil {
+            try await conn.run(
+                "UPDATE case_parties SET replied_at = \(now) WHERE case_id = \(current.id) AND is_filer AND replied_at IS NULL",
+                logger: db.logger)
+        }
+        return nil
     }
 
     /// The statements the caller may see: medical ones only for those the

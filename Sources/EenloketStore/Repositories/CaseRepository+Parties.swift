@@ -73,9 +73,7 @@ extension CaseRepository {
             guard let row = rows.first, let invited = current.facts.invited else { throw AppError.internalError }
             let (tokenHash, failures, opened, verified) = try row.decode((Data, Int, Bool, Bool).self)
             let asItIs = current.facts.with(
-                invited: InvitedPartyFacts(
-                    role: invited.role, windowEndsAt: invited.windowEndsAt, responded: invited.responded, verified: verified,
-                    linkOpened: opened, checkFailures: failures))
+                invited: InvitedPartyFacts(role: invited.role, turns: invited.turns, verified: verified, linkOpened: opened, checkFailures: failures))
             try CaseActions.decide(.verifyEmployee, by: caller, on: asItIs, at: now).enforce()
             let expected = Array(checkCode(forLink: tokenHash).utf8)
             guard expected.count == code.utf8.count, zip(expected, code.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0 else {

@@ -180,7 +180,9 @@ extension CaseRepository {
                 conn, caseId: id, type: .rulingRecorded, actor: EventActor(caller), data: .object(data), at: now, db: db)
             try await Outbox.toParties(
                 nil, caseId: id, kind: .rulingRecorded,
-                message: Messages.render(.rulingRecorded, reference: current.reference, serviceURL: settings.publicURL),
+                message: Messages.ruling(
+                    binding: current.binding.rulingWouldBind,
+                    appealWindowMonths: settings.procedure.appealWindowMonths, reference: current.reference, serviceURL: settings.publicURL),
                 at: now, conn: conn, db: db)
             try await FollowUps.schedule(caseId: id, ruledAt: now, policy: try await deadlines.policy(on: conn), conn: conn, db: db)
             guard var after = try await load(id, on: conn) else { throw AppError.unavailable }

@@ -162,6 +162,18 @@ struct PanelSeatJSON: Decodable, Sendable {
     }
 }
 
+/// The case's binding basis, who agreed when, and whether its ruling binds.
+struct ProcedureJSON: Decodable, PostgresDecodable, Sendable {
+    let basis: String
+    let ruling_binding: Bool?
+    let agreed_at_ms: [String: Int64]
+
+    var record: BindingRecord {
+        func at(_ party: PartyRole) -> Date? { agreed_at_ms[party.rawValue].map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) } }
+        return BindingRecord(basis: BindingBasis(rawValue: basis) ?? .agreement, employeeAgreedAt: at(.employee), employerAgreedAt: at(.employer))
+    }
+}
+
 struct HearingJSON: Decodable, PostgresDecodable, Sendable {
     let party: String
     let has_email: Bool
@@ -171,6 +183,8 @@ struct HearingJSON: Decodable, PostgresDecodable, Sendable {
     let verified_at_ms: Int64?
     let first_used_at_ms: Int64?
     let check_failures: Int
+    let filer_window_ends_at_ms: Int64?
+    let filer_replied_at_ms: Int64?
 
     var record: HearingRecord? {
         guard let party = PartyRole(rawValue: party) else { return nil }
@@ -178,7 +192,8 @@ struct HearingJSON: Decodable, PostgresDecodable, Sendable {
         return HearingRecord(
             party: party, invitedAt: date(invited_at_ms), windowEndsAt: date(ends_at_ms), respondedAt: responded_at_ms.map(date),
             hasEmail: has_email, verifiedAt: verified_at_ms.map(date), firstUsedAt: first_used_at_ms.map(date),
-            checkFailures: check_failures)
+            checkFailures: check_failures, filerWindowEndsAt: filer_window_ends_at_ms.map(date),
+            filerRepliedAt: filer_replied_at_ms.map(date))
     }
 }
 

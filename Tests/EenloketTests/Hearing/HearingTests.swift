@@ -40,11 +40,44 @@ struct HearingTests {
                 "/api/v1/cases/\(c.id)/statements", object: ["text": "Wij hebben aangepast werk van 12 uur aangeboden."], token: employer)
             #expect(statement.status == 201, "\(statement.text)")
             #expect(statement["author_role"].string == "employer")
-            // Having been heard, the panel may rule now.
+            // The employer was heard; now the employee may answer it, in a window of the same length.
+            let turn = try await t.view(c.id, token: c.token)
+            #expect(turn["hearing"]["responded_at"].string != nil)
+            #expect(turn["hearing"]["filer_window_ends_at"].string == "2026-11-30T23:00:00.000Z")
+            #expect(turn["hearing"]["complete"].bool == false)
+            let told = try await t.sql(
+                "SELECT body FROM notifications WHERE case_id = \(UUID(uuidString: c.id)!) AND kind = 'statement_from_other_party' AND recipient_party = 'employee'")
+            #expect(try told[0].decode(String.self).contains("uiterlijk maandag 30 november 2026"))
+            let waiting = try await t.api.post("/api/v1/cases/\(c.id)/ruling", object: t.rulingBody(), token: chair.token)
+            expectProblem(waiting, 409)
+            #expect(waiting["detail"].string?.contains("mag nog antwoorden") == true, "\(waiting.text)")
+            let reply = try await t.api.post(
+                "/api/v1/cases/\(c.id)/statements", object: ["text": "Twaalf uur lukt nog niet; tien uur wel."], token: c.token)
+            #expect(reply.status == 201, "\(reply.text)")
+            #expect(try await t.view(c.id, token: c.token)["hearing"]["complete"].bool == true)
+            // Both sides heard in turn: the panel may rule now.
             #expect(try await t.api.post("/api/v1/cases/\(c.id)/ruling", object: t.rulingBody(), token: chair.token).status == 201)
             let ruled = try await t.view(c.id, token: employer)
             #expect(!ruled["ruling"].has("medical_considerations"))
             #expect(try await t.outbox(c.id).filter { $0.kind == "ruling_recorded" }.count == 2)
+        }
+    }
+
+    @Test func theFilersReplyWindowClosingAlsoCompletesTheHearing() async throws {
+        try await withApp(configure: { $0.hearingWindowDays = 5 }) { t in
+            let chair = try await t.member(.bedrijfsarts)
+            let c = try await t.file(["employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "email": "hr@jansen.example"]])
+            try await t.accept(c.id, disciplines: [.bedrijfsarts])
+            let employer = try await deliverInvitation(t, caseId: c.id)
+            t.setClock("2026-11-25")  // Wednesday: the reply window runs five working days, to Wednesday 2 December
+            #expect(try await t.api.post("/api/v1/cases/\(c.id)/statements", object: ["text": "Wij zien het anders."], token: employer).status == 201)
+            #expect(try await t.view(c.id, token: c.token)["hearing"]["filer_window_ends_at"].string == "2026-12-02T23:00:00.000Z")
+            t.setClock("2026-12-02", hour: 23.5)
+            let token = try await t.login(try await emailOf(t, chair.id), "sterk-wachtwoord-12")
+            expectProblem(try await t.api.post("/api/v1/cases/\(c.id)/ruling", object: t.rulingBody(), token: token), 409)
+            t.setClock("2026-12-03", hour: 0.1)
+            #expect(try await t.view(c.id, token: c.token)["hearing"]["complete"].bool == true)
+            #expect(try await t.api.post("/api/v1/cases/\(c.id)/ruling", object: t.rulingBody(), token: token).status == 201)
         }
     }
 

@@ -1,3 +1,4 @@
+import EenloketDomain
 import EenloketHTTP
 import Testing
 
@@ -50,6 +51,22 @@ struct ConfigurationReaderTests {
             ]
             return error is AppConfiguration.Invalid && named.allSatisfy(text.contains) && !text.contains("short")
                 && !text.contains(secret)
+        }
+    }
+
+    @Test func theProcedureSettingsAreReadAndBadOnesNamed() throws {
+        let config = try AppConfiguration.fromEnvironment([
+            "EENLOKET_BINDING_BASIS": "statute", "EENLOKET_APPEAL_WINDOW_MONTHS": "3", "EENLOKET_PROCEDURE_FEE_EUROS": "250",
+            "EENLOKET_PROCEDURE_FEE_PAYER": "employee",
+        ])
+        #expect(config.procedure == ProcedureSettings(bindingBasis: .statute, appealWindowMonths: 3, feeEuros: 250, feePayer: .employee))
+        #expect(config.procedure.costSentence.contains("€ 250") && config.procedure.costSentence.contains("de werknemer"))
+        #expect(AppConfiguration().procedure.costSentence.contains("gratis"), "free by default")
+        #expect {
+            try AppConfiguration.fromEnvironment(["EENLOKET_BINDING_BASIS": "contract", "EENLOKET_PROCEDURE_FEE_PAYER": "uwv"])
+        } throws: { error in
+            let text = String(describing: error)
+            return text.contains("EENLOKET_BINDING_BASIS must be agreement or statute") && text.contains("EENLOKET_PROCEDURE_FEE_PAYER")
         }
     }
 

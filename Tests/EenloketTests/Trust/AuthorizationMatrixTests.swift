@@ -132,6 +132,15 @@ enum AuthorizationTable {
             admin: 403, intakeOfficer: 403, coordinator: 201, inspector: 403,
             chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
         "GET /api/v1/cases/{id}/statements": caseReaders,
+        // The agreement text is public; agreeing is for each party itself (staff 403, a foreign token 404).
+        "GET /api/v1/binding-agreement": row(
+            anonymous: 200, employee: 200, employerFiler: 200, invitedParty: 200, otherCaseFiler: 200,
+            admin: 200, intakeOfficer: 200, coordinator: 200, inspector: 200,
+            chair: 200, panelPhysician: 200, panelArbeidsdeskundige: 200, outsider: 200),
+        "POST /api/v1/cases/{id}/binding-agreement": row(
+            anonymous: 401, employee: 201, employerFiler: 201, invitedParty: 201, otherCaseFiler: 404,
+            admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
+            chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
         // Either party, or a member of the panel.
         "POST /api/v1/cases/{id}/statements": row(
             anonymous: 401, employee: 201, employerFiler: 201, invitedParty: 201, otherCaseFiler: 404,
@@ -474,7 +483,7 @@ final class MatrixWorld {
             // The filer gets its own filing back, medical text included: not a marker, so any caller may file.
             return plain(template, t.filing())
         case "GET /api/v1/cases", "GET /api/v1/stats/overview", "GET /api/v1/stats/employers", "GET /api/v1/keys",
-            "GET /api/v1/escalations":
+            "GET /api/v1/escalations", "GET /api/v1/binding-agreement":
             return plain(template)
         case "GET /api/v1/notifications":
             return plain("/api/v1/notifications?state=letters")
@@ -504,6 +513,9 @@ final class MatrixWorld {
         case "POST /api/v1/cases/{id}/appeal":
             return on(
                 try await subject(caller, .ruled, fresh: allowed), ["court": "Rechtbank Amsterdam", "lodged_on": today.description])
+        case "POST /api/v1/cases/{id}/binding-agreement":
+            // Each party agrees once: an allowed caller gets a case of its own.
+            return on(try await subject(caller, .inReview, fresh: allowed), ["agree": true, "name": "Sanne de Vries"])
         case "POST /api/v1/cases/{id}/statements":
             return on(home(caller, .inReview), ["text": "Wij hebben aangepast werk van 12 uur aangeboden."])
         case "POST /api/v1/cases/{id}/panel":

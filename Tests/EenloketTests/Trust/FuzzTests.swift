@@ -531,6 +531,9 @@ struct FuzzTests {
                 "POST /api/v1/cases/{id}/statements", path: "/api/v1/cases/\(forStatements.id)/statements", token: forStatements.token,
                 template: ["text": "Mijn behandelaar ziet vooruitgang.", "medical": true], required: ["text"]),
             FuzzTarget(
+                "POST /api/v1/cases/{id}/binding-agreement", path: "/api/v1/cases/\(forStatements.id)/binding-agreement",
+                token: forStatements.token, template: ["agree": true, "name": "Sanne de Vries"], required: ["agree", "name"]),
+            FuzzTarget(
                 "POST /api/v1/cases/{id}/panel", path: "/api/v1/cases/\(forPanel.id)/panel", token: coordinator,
                 template: ["action": "add_discipline", "discipline": "verzekeringsarts", "motivation": "Een verzekeringsarts is nodig."],
                 required: ["action", "discipline", "motivation"]),

@@ -33,20 +33,22 @@ struct WebPageModelTests {
                 title: "Titel", content: "<p>inhoud</p>",
                 staff: StaffNavigation(role: .coordinator, name: "Co", csrf: "t")),
             ErrorPage(heading: "Niet gevonden", text: "Tekst"),
-            HomePage(message: "Afgemeld"),
+            HomePage(message: "Afgemeld", costSentence: "Gratis."),
             ChooseRolePage(),
             FilingFormPage(
                 isEmployee: true, roleSlug: "werknemer", csrf: "t", idempotencyKey: "k",
                 fields: FilingFormPage.Fields(list: [field], question: field, medicalInformation: field),
-                errorSummary: [FilingFormPage.ErrorSummaryItem(href: "#veld-x", message: "Fout", label: "Veld")], hasErrors: true),
+                errorSummary: [FilingFormPage.ErrorSummaryItem(href: "#veld-x", message: "Fout", label: "Veld")], hasErrors: true,
+                agreementParagraphs: ["Afspraak"], agreeChecked: true, costSentence: "Gratis."),
             FilingDonePage(reference: "EL-1", link: "https://x/zaak/elc_1", token: "elc_1", isEmployee: true, csrf: "t"),
             CaseOpenPage(csrf: "t", link: "elc_1"),
             PartyCasePage(
-                summary: summary, csrf: "t", message: "Gelukt", youAre: "werknemer", isEmployee: true, checkCode: "1234",
+                summary: summary, csrf: "t", message: "Gelukt", youAre: "werknemer", isEmployee: true, isFiler: true, checkCode: "1234",
                 awaitingVerification: true, steps: [step], deadlines: [deadline], events: [event], statements: [row], hasStatements: true,
                 followUps: [PartyCasePage.FollowUpForm(id: "f", number: 1, answerBy: "1 juni")], hasFollowUps: true,
-                mayAddStatement: true, mayWithdraw: true, mayAppeal: true, values: ["reactie": "x"], today: "2026-03-01",
-                statementErrors: errors, appealErrors: errors, followUpErrors: errors),
+                mayAddStatement: true, mayWithdraw: true, mayAppeal: true, mayAgree: true, agreementParagraphs: ["Afspraak"],
+                values: ["reactie": "x", "akkoord": "Sanne"], today: "2026-03-01",
+                statementErrors: errors, appealErrors: errors, followUpErrors: errors, agreementErrors: errors),
             PartyDataPage(
                 summary: summary, youAre: "werknemer", isFiler: true, contactName: "Sanne", contactEmail: "s@example.nl",
                 contactAddress: ["Straat 1"], hasContactAddress: true, events: [event], statements: [row], hasStatements: true,
@@ -248,10 +250,13 @@ extension CaseSummaryModel {
         triage: TriageFacts(decision: "Aangenomen", motivation: "Omdat", at: "2 maart", disciplines: "Bedrijfsarts"),
         panel: [PanelMemberModel(name: "Arts", discipline: "Bedrijfsarts", chair: true)], hasPanel: true,
         ruling: RulingFacts(
-            outcome: "Toegewezen", decision: "Besluit", motivation: "Omdat", decidedAt: "3 maart", digest: "abc",
+            title: "Bindend oordeel", binding: true, meaning: "Dit oordeel is bindend.", outcome: "Toegewezen", decision: "Besluit", motivation: "Omdat", decidedAt: "3 maart", digest: "abc",
             panel: [PanelMemberModel(name: "Arts", discipline: "Bedrijfsarts", chair: true)], medicalConsiderations: "Medisch"),
         appeal: AppealFacts(court: "Rechtbank", lodgedOn: "4 maart"),
-        hearing: HearingFacts(party: "werkgever", windowEnds: "5 maart", responded: "4 maart", hasResponded: true))
+        hearing: HearingFacts(
+            party: "werkgever", windowEnds: "5 maart", responded: "4 maart", hasResponded: true,
+            replyUntil: "uiterlijk maandag 9 maart 2026", complete: false),
+        binding: BindingFacts(byStatute: false, employee: "akkoord op 1 maart", employer: "nog niet akkoord", bothAgreed: false))
 }
 
 /// Follows a template's keys through a sample model the way swift-mustache looks

@@ -25,6 +25,16 @@ struct CaseSummaryModel: Sendable {
     let ruling: RulingFacts?
     let appeal: AppealFacts?
     let hearing: HearingFacts?
+    let binding: BindingFacts
+}
+
+/// Whether the ruling can bind, and who agreed to be bound.
+struct BindingFacts: Sendable {
+    let byStatute: Bool
+    /// "akkoord op 23 november 2026, 10:00" or "nog niet akkoord".
+    let employee: String
+    let employer: String
+    let bothAgreed: Bool
 }
 
 struct MedicalPart: Sendable {
@@ -55,6 +65,11 @@ struct RulingPrintPage: PageModel {
 
 /// `_ruling.mustache`.
 struct RulingFacts: Sendable {
+    /// "Bindend oordeel" or "Advies": a ruling binds only by agreement of both parties, or by statute.
+    let title: String
+    let binding: Bool
+    /// What that means for the parties, in one or two sentences.
+    let meaning: String
     let outcome: String
     let decision: String
     let motivation: String
@@ -74,6 +89,9 @@ struct HearingFacts: Sendable {
     let windowEnds: String
     let responded: String
     let hasResponded: Bool
+    /// Until when the filer may answer the response, in words ("uiterlijk maandag 14 december 2026"); nil before it.
+    let replyUntil: String?
+    let complete: Bool
 }
 
 /// A row of `_deadlines.mustache`.

@@ -15,6 +15,7 @@ struct PartyCasePage: PageModel {
     let message: String?
     let youAre: String
     let isEmployee: Bool
+    let isFiler: Bool
     /// An invited employee's code, shown until staff verified that the link reached them.
     let checkCode: String
     let awaitingVerification: Bool
@@ -30,6 +31,9 @@ struct PartyCasePage: PageModel {
     let mayAddStatement: Bool
     let mayWithdraw: Bool
     let mayAppeal: Bool
+    let mayAgree: Bool
+    /// The agreement's text, by paragraph.
+    let agreementParagraphs: [String]
 
     /// What was typed, by field name, for a re-shown form.
     let values: [String: String]
@@ -39,6 +43,7 @@ struct PartyCasePage: PageModel {
     let statementErrors: FormErrors?
     let appealErrors: FormErrors?
     let followUpErrors: FormErrors?
+    let agreementErrors: FormErrors?
 
     /// An open after-care questionnaire.
     struct FollowUpForm: Sendable {

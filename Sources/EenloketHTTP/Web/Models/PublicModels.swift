@@ -9,6 +9,8 @@ struct ChooseRolePage: PageModel {
 struct HomePage: PageModel {
     static let template = "home"
     let message: String?
+    /// What the procedure costs, in one sentence.
+    let costSentence: String
 }
 
 /// `error.mustache`: every failure shown as a page.
@@ -29,6 +31,10 @@ struct FilingFormPage: PageModel {
     let fields: Fields
     let errorSummary: [ErrorSummaryItem]
     let hasErrors: Bool
+    /// The agreement to be bound, by paragraph; whether the box was ticked; what it costs.
+    let agreementParagraphs: [String]
+    let agreeChecked: Bool
+    let costSentence: String
 
     struct Fields: Sendable {
         /// The fields shown through `_field.mustache`, in order.

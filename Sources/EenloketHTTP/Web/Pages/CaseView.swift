@@ -6,7 +6,7 @@ import Foundation
 /// medical part is present only when `CaseRepository` attached it for this caller.
 enum CaseView {
     /// The main facts of a case.
-    static func summary(_ r: CaseRecord) -> CaseSummaryModel {
+    static func summary(_ r: CaseRecord, now: Date) -> CaseSummaryModel {
         CaseSummaryModel(
             id: r.id.lowercased, reference: r.reference, statusLabel: Labels.status(r.status),
             caseType: Labels.caseType(r.caseType), employerName: r.employerName, employerKvk: r.employerKvk,
@@ -22,17 +22,42 @@ enum CaseView {
             },
             panel: r.panel.map { PanelMemberModel(name: $0.name, discipline: Labels.discipline($0.discipline), chair: $0.chair) },
             hasPanel: !r.panel.isEmpty,
-            ruling: r.ruling.map { ruling($0, medical: r.medical) },
+            ruling: r.ruling.map { ruling($0, basis: r.binding.basis, medical: r.medical) },
             appeal: r.appeal.map { AppealFacts(court: $0.court, lodgedOn: Labels.date($0.lodgedOn)) },
             hearing: r.hearing.map { hearing in
                 HearingFacts(
                     party: Labels.role(hearing.party.rawValue).lowercased(), windowEnds: Labels.moment(hearing.windowEndsAt),
-                    responded: hearing.respondedAt.map(Labels.moment) ?? "", hasResponded: hearing.respondedAt != nil)
-            })
+                    responded: hearing.respondedAt.map(Labels.moment) ?? "", hasResponded: hearing.respondedAt != nil,
+                    replyUntil: hearing.replyOpen(at: now) ? hearing.filerWindowEndsAt.map(Dutch.until) : nil,
+                    complete: Hearing.isComplete(hearing.turns, now: now))
+            },
+            binding: binding(r.binding))
     }
 
-    static func ruling(_ ruling: RulingRecord, medical: MedicalFields?) -> RulingFacts {
-        RulingFacts(
+    /// A text's paragraphs (separated by blank lines or line breaks), for `<p>` elements.
+    static func paragraphs(_ text: String) -> [String] {
+        text.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    static func binding(_ b: BindingRecord) -> BindingFacts {
+        func agreed(_ party: PartyRole) -> String { b.agreedAt(party).map { "akkoord op \(Labels.moment($0))" } ?? "nog niet akkoord" }
+        return BindingFacts(
+            byStatute: b.basis == .statute, employee: agreed(.employee), employer: agreed(.employer),
+            bothAgreed: b.rulingWouldBind && b.basis == .agreement)
+    }
+
+    static func ruling(_ ruling: RulingRecord, basis: BindingBasis, medical: MedicalFields?) -> RulingFacts {
+        let meaning: String
+        switch (ruling.binding, basis) {
+        case (true, .statute):
+            meaning = "Dit oordeel is bindend, omdat de wet dat zegt. U houdt zich er allebei aan."
+        case (true, .agreement):
+            meaning = "Dit oordeel is bindend: u heeft allebei vooraf afgesproken dat u zich eraan houdt."
+        case (false, _):
+            meaning = "Dit is een advies. Het is niet bindend, omdat niet allebei de partijen vooraf akkoord gingen met een bindend oordeel."
+        }
+        return RulingFacts(
+            title: ruling.binding ? "Bindend oordeel" : "Advies", binding: ruling.binding, meaning: meaning,
             outcome: Labels.outcome(ruling.outcome), decision: ruling.decision, motivation: ruling.motivation,
             decidedAt: Labels.moment(ruling.decidedAt), digest: ruling.digest,
             panel: ruling.panel.map { PanelMemberModel(name: $0.name, discipline: Labels.discipline($0.discipline), chair: $0.chair) },
@@ -70,7 +95,7 @@ enum CaseView {
     static func steps(_ r: CaseRecord) -> [StepRow] {
         let order: [(String, String)] = [
             ("submitted", "Vraag ingediend"), ("triage", "Vraag beoordeeld"), ("panel", "Panel samengesteld"),
-            ("ruling", "Bindend oordeel"),
+            ("ruling", "Oordeel"),
         ]
         let reached: Int
         switch r.status {

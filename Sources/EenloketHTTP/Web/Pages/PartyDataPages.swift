@@ -17,7 +17,7 @@ extension WebController {
         }
         let address = data.contact.address?.lines ?? []
         let page = PartyDataPage(
-            summary: CaseView.summary(data.record), youAre: Labels.role(party.role.rawValue).lowercased(), isFiler: party.isFiler,
+            summary: CaseView.summary(data.record, now: data.exportedAt), youAre: Labels.role(party.role.rawValue).lowercased(), isFiler: party.isFiler,
             contactName: data.contact.name, contactEmail: data.contact.email, contactAddress: address, hasContactAddress: !address.isEmpty,
             events: CaseView.events(data.events), statements: CaseView.statements(data.statements), hasStatements: !data.statements.isEmpty,
             answers: answers, hasAnswers: !answers.isEmpty, retention: Self.retentionText(days: deps.configuration.retentionDays))

@@ -97,8 +97,8 @@ extension WebController {
             FormErrors((formErrors[form] ?? []).map { FormErrorItem(message: $0.message, href: "#" + FilingForm.id(form + "." + $0.field)) })
         }
         let page = PartyCasePage(
-            summary: CaseView.summary(record), csrf: session.csrf, message: message.map { Self.messages[$0] ?? "" },
-            youAre: Labels.role(party.role.rawValue).lowercased(), isEmployee: party.role == .employee,
+            summary: CaseView.summary(record, now: deps.now), csrf: session.csrf, message: message.map { Self.messages[$0] ?? "" },
+            youAre: Labels.role(party.role.rawValue).lowercased(), isEmployee: party.role == .employee, isFiler: party.isFiler,
             // An invited employee sees medical information, and may act, once staff verified the link reached them.
             checkCode: record.checkCode ?? "", awaitingVerification: record.checkCode != nil,
             steps: CaseView.steps(record), deadlines: CaseView.deadlines(record, today: deps.today), events: CaseView.events(events),
@@ -108,21 +108,25 @@ extension WebController {
             },
             hasFollowUps: !openFollowUps.isEmpty,
             mayAddStatement: actions.may(.addStatement), mayWithdraw: actions.may(.withdraw), mayAppeal: actions.may(.appeal),
+            mayAgree: actions.may(.agreeToBeBound), agreementParagraphs: CaseView.paragraphs(deps.settings.bindingAgreement.text),
             values: values, today: deps.today.description,
-            statementErrors: shownErrors("reactie"), appealErrors: shownErrors("beroep"), followUpErrors: shownErrors("nazorg"))
+            statementErrors: shownErrors("reactie"), appealErrors: shownErrors("beroep"), followUpErrors: shownErrors("nazorg"),
+            agreementErrors: shownErrors("akkoord"))
         return try publicPage(title: (formErrors.isEmpty ? "" : "Fout: ") + "Uw zaak \(record.reference)", page, status: status)
     }
 
     static let messages = [
         "reactie": "Uw reactie is toegevoegd.", "ingetrokken": "Uw zaak is ingetrokken.",
         "beroep": "Het beroep is vastgelegd.", "nazorg": "Dank u wel. Uw antwoorden zijn opgeslagen.",
+        "akkoord": "U bent akkoord gegaan met een bindend oordeel. Dat staat nu in uw zaak.",
     ]
 
     @Sendable func partyRuling(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await party(request)
         let record = try await deps.cases.view(session.party.caseId, caller: session.caller, at: deps.now)
         guard record.ruling != nil else { throw AppError.notFound }
-        return try publicPage(title: "Bindend oordeel \(record.reference)", RulingPrintPage(summary: CaseView.summary(record)))
+        let title = (record.ruling?.binding == true ? "Bindend oordeel " : "Advies ") + record.reference
+        return try publicPage(title: title, RulingPrintPage(summary: CaseView.summary(record, now: deps.now)))
     }
 
     @Sendable func partyStatement(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -139,6 +143,21 @@ extension WebController {
                 session, formErrors: ["reactie": errors], message: nil, values: ["reactie": form["text"] ?? ""], status: .unprocessableContent)
         }
         throw WebRedirect(to: "/zaak?bericht=reactie#reacties")
+    }
+
+    @Sendable func partyAgreement(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await party(request)
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: session.csrf)
+        let body = form.json(strings: ["name"], booleans: ["agree"])
+        do {
+            let name = try BindingAgreementRequest.parse(body)
+            _ = try await deps.cases.agreeToBeBound(session.party.caseId, name: name, by: session.caller, at: deps.now)
+        } catch AppError.invalid(let errors) {
+            return try await renderPartyCase(
+                session, formErrors: ["akkoord": errors], message: nil, values: ["akkoord": form["name"] ?? ""], status: .unprocessableContent)
+        }
+        throw WebRedirect(to: "/zaak?bericht=akkoord#akkoord")
     }
 
     @Sendable func confirmWithdrawal(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -9,7 +9,7 @@ extension WebController {
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedOff = request.uri.queryParameters.get("bericht") == "afgemeld"
         let message = signedOff ? "U bent afgemeld. Wilt u uw zaak weer zien? Open dan de persoonlijke link uit uw e-mail of brief." : nil
-        return try publicPage(title: "Eenloket: één loket voor vragen en conflicten bij ziekte", HomePage(message: message))
+        return try publicPage(title: "Eenloket: één loket voor vragen en conflicten bij ziekte", HomePage(message: message, costSentence: deps.settings.procedure.costSentence))
     }
 
     @Sendable func chooseRole(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -40,7 +40,9 @@ extension WebController {
         let form = FilingForm(role: role)
         let page = FilingFormPage(
             isEmployee: isEmployee, roleSlug: isEmployee ? "werknemer" : "werkgever", csrf: csrf, idempotencyKey: idempotencyKey,
-            fields: form.fieldValues(values: values, errors: errors), errorSummary: form.summary(errors), hasErrors: !errors.isEmpty)
+            fields: form.fieldValues(values: values, errors: errors), errorSummary: form.summary(errors), hasErrors: !errors.isEmpty,
+            agreementParagraphs: CaseView.paragraphs(deps.settings.bindingAgreement.text),
+            agreeChecked: values[FilingForm.agreeField] == "true", costSentence: deps.settings.procedure.costSentence)
         return try publicPage(
             title: (errors.isEmpty ? "" : "Fout: ") + (isEmployee ? "Vraag stellen als werknemer" : "Vraag stellen als werkgever"),
             page, status: errors.isEmpty ? .ok : .unprocessableContent)
@@ -156,10 +158,16 @@ struct FilingForm {
         fields.map(\.name) + ["question"] + (role == .employee ? ["medical_information"] : [])
     }
 
+    /// The checkbox with which the filer agrees to be bound; the filer's own name signs it.
+    static let agreeField = "binding_agreement.agree"
+
     /// The API body for a submitted form.
     func json(_ form: FormData) -> [String: JSONValue] {
         var body = form.json(strings: textNames)
         body["filer_role"] = .string(role.rawValue)
+        if form[Self.agreeField] == "true" {
+            body["binding_agreement"] = .object(["agree": true, "name": form.text("filer.name").map(JSONValue.string) ?? .null])
+        }
         if role == .employee, let name = form.text("filer.name") {
             var employee: [String: JSONValue] = [:]
             if case .object(let existing)? = body["employee"] { employee = existing }
@@ -170,7 +178,7 @@ struct FilingForm {
     }
 
     func submittedValues(_ form: FormData) -> [String: String] {
-        Dictionary(uniqueKeysWithValues: textNames.compactMap { name in form[name].map { (name, $0) } })
+        Dictionary(uniqueKeysWithValues: (textNames + [Self.agreeField]).compactMap { name in form[name].map { (name, $0) } })
     }
 
     /// API error fields as form fields (the employee's own name is `filer.name` on the form).
@@ -183,6 +191,8 @@ struct FilingForm {
             let expanded = fields.filter { $0.required && $0.name.hasPrefix(prefix) }.map(\.name)
             for var field in expanded.isEmpty ? [error.field] : expanded {
                 if role == .employee && (field == "employee.name" || field == "employee") { field = "filer.name" }
+                // The agreement is signed with the filer's name from the form.
+                if field == "binding_agreement.name" { field = "filer.name" }
                 if seen.insert(field).inserted { mapped.append(FieldError(field, error.message)) }
             }
         }

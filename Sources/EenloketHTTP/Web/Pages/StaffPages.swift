@@ -229,7 +229,7 @@ extension WebController {
         }
         let actions = ActionButtons(caller: caller, facts: record.facts, now: now)
         let page = StaffCasePage(
-            summary: CaseView.summary(record), csrf: session.csrf, message: message.map { Self.staffMessages[$0] ?? "" },
+            summary: CaseView.summary(record, now: deps.now), csrf: session.csrf, message: message.map { Self.staffMessages[$0] ?? "" },
             steps: CaseView.steps(record), deadlines: CaseView.deadlines(record, today: deps.today), events: CaseView.events(events),
             statements: CaseView.statements(statements), hasStatements: !statements.isEmpty,
             contacts: contacts.map { CaseView.contacts($0, record: record) }, otherParty: otherParty,
@@ -259,7 +259,7 @@ extension WebController {
     }
 
     static let staffMessages = [
-        "beoordeeld": "De beoordeling is vastgelegd.", "uitspraak": "Het bindend oordeel is vastgelegd.",
+        "beoordeeld": "De beoordeling is vastgelegd.", "uitspraak": "Het oordeel is vastgelegd.",
         "reactie": "Uw reactie is toegevoegd.", "panel": "Het panel is gewijzigd.", "beroep": "Het beroep is vastgelegd.",
         "bevestigd": "Vastgelegd: de link hoort bij de werknemer. De werknemer ziet nu ook de medische informatie.",
     ]

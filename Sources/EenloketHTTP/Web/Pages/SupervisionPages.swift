@@ -53,7 +53,7 @@ extension WebController {
             series: types.map { Labels.caseType($0) })
         let outcomes = SVGChart.bars(
             id: "uitkomsten", title: "Uitkomst van de oordelen, naar soort zaak",
-            description: "Aantal bindende oordelen per soort zaak, opgesplitst naar uitkomst. Aantallen onder de 5 zijn weggelaten.",
+            description: "Aantal oordelen per soort zaak, opgesplitst naar uitkomst. Aantallen onder de 5 zijn weggelaten.",
             bars: types.map { t in SVGChart.Bar(label: Labels.caseType(t), values: RulingOutcome.allCases.map { Self.shown(data.outcomes[t]?[$0] ?? 0).map(Double.init) }) },
             series: RulingOutcome.allCases.map(Labels.outcome))
         let onTime = SVGChart.share(id: "op-tijd", title: "Oordelen binnen de termijn", value: enough ? data.overview.shareRuledWithinDue : nil)

@@ -27,6 +27,7 @@ struct WebController {
         pages.get("/zaak/gegevens", use: partyData)
         pages.get("/zaak/gegevens.json", use: partyDataDownload)
         pages.post("/zaak/reactie", use: partyStatement)
+        pages.post("/zaak/akkoord", use: partyAgreement)
         pages.get("/zaak/intrekken", use: confirmWithdrawal)
         pages.post("/zaak/intrekken", use: partyWithdraw)
         pages.post("/zaak/beroep", use: partyAppeal)

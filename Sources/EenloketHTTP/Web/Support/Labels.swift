@@ -9,7 +9,7 @@ enum Labels {
         case .submitted: return "Ingediend"
         case .awaitingPanel: return "Wacht op een panel"
         case .inReview: return "In behandeling bij het panel"
-        case .ruled: return "Bindend oordeel gegeven"
+        case .ruled: return "Oordeel gegeven"
         case .referred: return "Doorverwezen"
         case .answered: return "Beantwoord"
         case .withdrawn: return "Ingetrokken"
@@ -48,7 +48,7 @@ enum Labels {
         switch stage {
         case .triage: return "Beoordeling van de vraag"
         case .panel: return "Samenstellen van het panel"
-        case .ruling: return "Bindend oordeel"
+        case .ruling: return "Oordeel"
         }
     }
 
@@ -64,7 +64,7 @@ enum Labels {
             "case_filed": "Vraag ingediend", "case_triaged": "Vraag beoordeeld", "party_invited": "Andere partij uitgenodigd",
             "member_assigned": "Panellid aangewezen", "panel_completed": "Panel compleet",
             "medical_data_viewed": "Medische gegevens ingezien door een medewerker", "statement_added": "Reactie toegevoegd",
-            "ruling_recorded": "Bindend oordeel gegeven", "case_withdrawn": "Zaak ingetrokken",
+            "ruling_recorded": "Oordeel gegeven", "binding_agreed": "Akkoord met een bindend oordeel", "case_withdrawn": "Zaak ingetrokken",
             "appeal_lodged": "Beroep bij de rechter vastgelegd", "reminder_sent": "Herinnering verstuurd",
             "deadline_missed": "Termijn verstreken", "escalated": "Voorgelegd aan een coördinator",
             "panel_changed": "Panel gewijzigd", "follow_up_answered": "Nazorgvragen beantwoord",
