@@ -183,6 +183,39 @@ END;
 $$;
 
 --
+-- Name: guard_appeal_outcome(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_appeal_outcome() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF NEW.decided_on < (SELECT lodged_on FROM appeals WHERE case_id = NEW.case_id) THEN
+        RAISE EXCEPTION 'the court cannot decide case % before the appeal was lodged', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'appeal_outcome_after_appeal';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
+-- Name: guard_appeal_outcome_update(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_appeal_outcome_update() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF current_setting('eenloket.retention', true) = 'on'
+       AND (NEW.case_id, NEW.outcome, NEW.decided_on, NEW.recorded_at, NEW.recorded_by)
+           = (OLD.case_id, OLD.outcome, OLD.decided_on, OLD.recorded_at, OLD.recorded_by) THEN
+        RETURN NEW;
+    END IF;
+    RAISE EXCEPTION 'appeal_outcomes is append-only: UPDATE is not allowed' USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+
+--
 -- Name: guard_binding_agreement(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -566,6 +599,19 @@ END;
 $$;
 
 --
+-- Name: purge_appeal_summaries(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.purge_appeal_summaries() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE appeal_outcomes SET summary = 'Verwijderd na afloop van de bewaartermijn.' WHERE case_id = NEW.id;
+    RETURN NEW;
+END;
+$$;
+
+--
 -- Name: purge_personal_data(timestamp with time zone, timestamp with time zone, integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -898,6 +944,21 @@ $$;
 SET default_tablespace = '';
 
 SET default_table_access_method = heap;
+
+--
+-- Name: appeal_outcomes; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.appeal_outcomes (
+    case_id uuid NOT NULL,
+    outcome text NOT NULL,
+    decided_on date NOT NULL,
+    summary text NOT NULL,
+    recorded_at timestamp with time zone NOT NULL,
+    recorded_by uuid NOT NULL,
+    CONSTRAINT appeal_outcomes_outcome_check CHECK ((outcome = ANY (ARRAY['upheld'::text, 'set_aside'::text, 'settled'::text, 'withdrawn'::text]))),
+    CONSTRAINT appeal_outcomes_summary_check CHECK (((char_length(btrim(summary)) >= 1) AND (char_length(btrim(summary)) <= 5000)))
+);
 
 --
 -- Name: appeals; Type: TABLE; Schema: public; Owner: -
@@ -1450,6 +1511,7 @@ CREATE TABLE public.rulings (
     signature text,
     key_id text,
     binding boolean DEFAULT false NOT NULL,
+    appeal_window_ends_on date,
     CONSTRAINT ruling_seal_complete CHECK ((((chain_seq IS NULL) = (chain_digest IS NULL)) AND ((chain_digest IS NULL) = (signature IS NULL)) AND ((signature IS NULL) = (key_id IS NULL)))),
     CONSTRAINT rulings_chain_digest_check CHECK ((chain_digest ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT rulings_decision_check CHECK (((char_length(decision) >= 20) AND (char_length(decision) <= 20000))),
@@ -1745,6 +1807,13 @@ ALTER TABLE ONLY public.staff_events ALTER COLUMN id SET DEFAULT nextval('public
 --
 
 ALTER TABLE ONLY public.timers ALTER COLUMN id SET DEFAULT nextval('public.timers_id_seq'::regclass);
+
+--
+-- Name: appeal_outcomes appeal_outcomes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appeal_outcomes
+    ADD CONSTRAINT appeal_outcomes_pkey PRIMARY KEY (case_id);
 
 --
 -- Name: appeals appeals_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2334,6 +2403,30 @@ CREATE INDEX timers_fired_idx ON public.timers USING btree (fired_at) WHERE (fir
 CREATE INDEX timers_pending_idx ON public.timers USING btree (next_attempt_at, id) WHERE ((fired_at IS NULL) AND (failed_at IS NULL));
 
 --
+-- Name: appeal_outcomes appeal_outcomes_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appeal_outcomes_append_only BEFORE UPDATE ON public.appeal_outcomes FOR EACH ROW EXECUTE FUNCTION public.guard_appeal_outcome_update();
+
+--
+-- Name: appeal_outcomes appeal_outcomes_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appeal_outcomes_guard BEFORE INSERT ON public.appeal_outcomes FOR EACH ROW EXECUTE FUNCTION public.guard_appeal_outcome();
+
+--
+-- Name: appeal_outcomes appeal_outcomes_no_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appeal_outcomes_no_delete BEFORE DELETE ON public.appeal_outcomes FOR EACH ROW EXECUTE FUNCTION public.forbid_change();
+
+--
+-- Name: appeal_outcomes appeal_outcomes_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appeal_outcomes_no_truncate BEFORE TRUNCATE ON public.appeal_outcomes FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
+
+--
 -- Name: appeals appeals_append_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2428,6 +2521,12 @@ CREATE TRIGGER cases_purge_addresses BEFORE UPDATE OF purged_at ON public.cases 
 --
 
 CREATE TRIGGER cases_purge_agreement_names AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_agreement_names();
+
+--
+-- Name: cases cases_purge_appeal_summaries; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER cases_purge_appeal_summaries AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_appeal_summaries();
 
 --
 -- Name: cases cases_stats_accepted; Type: TRIGGER; Schema: public; Owner: -
@@ -2572,6 +2671,20 @@ CREATE TRIGGER timers_first_attempt BEFORE INSERT ON public.timers FOR EACH ROW 
 --
 
 CREATE TRIGGER timers_notify AFTER INSERT ON public.timers FOR EACH STATEMENT EXECUTE FUNCTION public.notify_timer();
+
+--
+-- Name: appeal_outcomes appeal_outcomes_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appeal_outcomes
+    ADD CONSTRAINT appeal_outcomes_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.appeals(case_id);
+
+--
+-- Name: appeal_outcomes appeal_outcomes_recorded_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appeal_outcomes
+    ADD CONSTRAINT appeal_outcomes_recorded_by_fkey FOREIGN KEY (recorded_by) REFERENCES public.staff(id);
 
 --
 -- Name: appeals appeals_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

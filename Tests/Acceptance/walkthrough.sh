@@ -40,8 +40,10 @@ if [ "$TWO" = "--two-instances" ]; then
   BLOCK=$(printf 'curl() { if (( RANDOM %% 2 )); then command curl "${@//127.0.0.1:8080/127.0.0.1:8081}"; else command curl "$@"; fi; }\n%s' "$BLOCK")
 fi
 # The block reads the employer's invitation from the mail spool of the service it talks to.
-OUT=$(EENLOKET_MAIL_SPOOL_DIR="${EENLOKET_MAIL_SPOOL_DIR:-$WORK/.eenloket/mail}" bash -c "set -euo pipefail; $BLOCK" 2>&1)
+status=0
+OUT=$(EENLOKET_MAIL_SPOOL_DIR="${EENLOKET_MAIL_SPOOL_DIR:-$WORK/.eenloket/mail}" bash -c "set -euo pipefail; $BLOCK" 2>&1) || status=$?
 echo "$OUT"
+[ "$status" -eq 0 ] || { echo "walk-through: the README block failed (exit $status)"; exit 1; }
 check() { grep -q -- "$1" <<<"$OUT" || { echo "walk-through: expected to see: $1"; exit 1; }; }
 check '"role":"intake_officer"'
 check "'chair': True"

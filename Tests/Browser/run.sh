@@ -56,9 +56,11 @@ done
 curl -sf "http://127.0.0.1:$PORT/health/ready" >/dev/null || { cat "$WORK/serve.log"; echo "browser tests: the service is not ready"; exit 1; }
 # A second instance on the same database, with the two-step staff login of production
 # (the first logs staff in with a password only, so every other test stays short).
+# It shares the database (and so delivers the first instance's mail too): the
+# workflow settings must be the same as the first instance's.
 OTP_PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 (cd "$WORK" && exec env EENLOKET_PORT="$OTP_PORT" EENLOKET_SQL_DIR="$ROOT/SQL/migrations" \
-  EENLOKET_PUBLIC_URL="http://127.0.0.1:$OTP_PORT" EENLOKET_BCRYPT_COST=6 EENLOKET_STAFF_OTP=required \
+  EENLOKET_PUBLIC_URL="http://127.0.0.1:$OTP_PORT" EENLOKET_BCRYPT_COST=6 EENLOKET_STAFF_OTP=required EENLOKET_HEARING_WINDOW_DAYS=0 \
   EENLOKET_ADMIN_EMAIL= EENLOKET_ADMIN_PASSWORD= "$BIN" serve >"$WORK/serve-otp.log" 2>&1) &
 OTP_SERVICE=$!
 for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$OTP_PORT/health/ready" >/dev/null && break; sleep 0.5; done

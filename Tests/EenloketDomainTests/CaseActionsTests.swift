@@ -109,12 +109,13 @@ struct CaseActionsTests {
         #expect(Self.decide(.withdraw, Self.otherCase, Self.facts(.submitted)) == .notFound)
     }
 
-    @Test func theFilerOrACoordinatorRecordsOneAppealAgainstARuling() {
+    @Test func eitherPartyOrACoordinatorRecordsOneAppealAgainstARuling() {
         let ruled = Self.facts(.ruled, ruling: true)
         #expect(Self.decide(.appeal, Self.filer, ruled) == .allowed)
         #expect(Self.decide(.appeal, Self.coordinator, ruled) == .allowed)
         #expect(Self.isForbidden(Self.decide(.appeal, Self.intake, ruled)))
-        #expect(Self.isForbidden(Self.decide(.appeal, Self.invitedEmployee, Self.facts(.ruled, ruling: true, verified: true))))
+        #expect(Self.decide(.appeal, Self.invitedEmployee, Self.facts(.ruled, ruling: true, verified: true)) == .allowed)
+        #expect(Self.decide(.appeal, Self.invitedEmployee, Self.facts(.ruled, ruling: true)) == .forbidden(CaseActions.notVerifiedYet))
         #expect(Self.isConflict(Self.decide(.appeal, Self.filer, Self.facts(.ruled, ruling: true, appeal: true))))
         #expect(Self.isConflict(Self.decide(.appeal, Self.coordinator, Self.facts(.inReview))))
     }
@@ -169,7 +170,7 @@ struct CaseActionsTests {
         let expected: [CaseAction: Set<String>] = [
             .read: ["intake", "coordinator", "admin", "panel", "party"], .triage: ["intake"], .changePanel: ["coordinator"], .rule: ["panel"], .verifyEmployee: ["intake", "panel"],
             .withdraw: ["party"], .appeal: ["coordinator", "party"], .addStatement: ["panel", "party"], .answerFollowUp: ["party"],
-            .agreeToBeBound: ["party"],
+            .agreeToBeBound: ["party"], .recordAppealOutcome: ["coordinator"],
         ]
         #expect(Set(expected.keys) == Set(CaseAction.allCases), "every action has a row")
         for action in CaseAction.allCases {
@@ -191,5 +192,26 @@ struct CaseActionsTests {
         #expect(throws: AppError.conflict("y")) { try ActionVerdict.conflict("y").enforce() }
         #expect(throws: AppError.conflict("z")) { try ActionVerdict.notYet("z").enforce() }
         #expect(throws: AppError.invalid("medical", "m")) { try ActionVerdict.invalid(field: "medical", message: "m").enforce() }
+    }
+}
+
+@Suite("Domain: the appeal window")
+struct AppealWindowTests {
+    let calendar = WorkingDayCalendar()
+
+    func ends(_ iso: String, months: Int = 2) -> String {
+        AppealWindow.endsOn(rulingDate: LocalDate(iso: iso)!, months: months, calendar: calendar).description
+    }
+
+    @Test func sameDayTwoMonthsLaterOnAWorkingDay() {
+        #expect(ends("2026-11-04") == "2027-01-04")  // a Monday
+        #expect(ends("2026-11-23") == "2027-01-25")  // Saturday 23 January: the next working day
+        #expect(ends("2026-12-31") == "2027-03-01")  // 28 February 2027 is a Sunday
+        #expect(ends("2027-10-27", months: 2) == "2027-12-27")  // Monday 27 December 2027 (Christmas falls on the weekend)
+    }
+
+    @Test func aMonthWithoutThatDayEndsOnItsLastDay() {
+        #expect(ends("2027-12-31") == "2028-02-29")  // leap year, a Tuesday
+        #expect(ends("2026-08-31", months: 1) == "2026-09-30")
     }
 }

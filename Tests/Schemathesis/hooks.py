@@ -43,6 +43,7 @@ TOKEN_FOR = {
     "answerFollowUp": ("ruled", {"ruled"}, "admin"),
     "addStatement": ("hearing", {"hearing"}, "admin"),
     "agreeToBeBound": ("hearing", {"hearing"}, "admin"),
+    "recordAppealOutcome": ("coordinator", None, None),
     "exportCase": ("ruled", {"ruled"}, "admin"),
     "verifyInvitedEmployee": ("intake", None, None),
     "changeOwnPassword": ("password", None, None),
@@ -175,6 +176,8 @@ def map_body(context, body):
         body["sick_since"] = (today - _days(body["sick_since"], 900)).isoformat()
     elif op == "lodgeAppeal" and _is_date(body.get("lodged_on")):
         body["lodged_on"] = today.isoformat()
+    elif op == "recordAppealOutcome" and _is_date(body.get("decided_on")):
+        body["decided_on"] = today.isoformat()
     elif op == "createAbsence" and _is_date(body.get("starts_on")) and _is_date(body.get("ends_on")):
         starts = today + _days(body["starts_on"], 30)
         body["starts_on"] = starts.isoformat()

@@ -29,4 +29,6 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case personalDataPurged = "personal_data_purged"
     /// A party agreed to be bound by the ruling.
     case bindingAgreed = "binding_agreed"
+    /// A coordinator recorded what the court decided about an appeal.
+    case appealDecided = "appeal_decided"
 }

@@ -16,6 +16,7 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case statementAdded = "statement_added"
     case reminder
     case escalation
+    case appealDecided = "appeal_decided"
 }
 
 /// A rendered message.
@@ -42,6 +43,16 @@ public enum Messages {
         return Message(
             subject: binding ? "Het panel heeft een bindend oordeel gegeven (\(reference))" : "Het panel heeft een advies gegeven (\(reference))",
             body: greeting + text + "\n" + partyLink(reference) + closing)
+    }
+
+    /// What the court decided, in words for the parties.
+    public static func appealOutcome(_ outcome: AppealOutcome) -> String {
+        switch outcome {
+        case .upheld: return "het oordeel blijft gelden"
+        case .setAside: return "het oordeel is door de rechter opzij gezet en geldt niet meer"
+        case .settled: return "de partijen hebben een schikking getroffen"
+        case .withdrawn: return "het beroep is ingetrokken; het oordeel blijft gelden"
+        }
     }
 
     static let greeting = "Beste heer of mevrouw,\n\n"
@@ -77,14 +88,16 @@ public enum Messages {
             return Message(
                 subject: "Uw zaak ligt bij het panel (\(reference))",
                 body: greeting + "Uw zaak is verdeeld. Een panel van deskundigen gaat uw zaak behandelen.\n"
-                    + "Zij horen beide partijen voordat zij een bindend oordeel geven.\n\n" + partyLink + closing)
+                    + "Zij horen beide partijen, om de beurt, voordat zij een oordeel geven.\n\n" + partyLink + closing)
         case .invitation:
             return Message(
                 subject: "Uitnodiging: geef uw reactie (\(reference))",
                 body: greeting + "Er is bij Eenloket een vraag of geschil ingediend waarbij u betrokken bent.\n"
                     + "Zaaknummer: \(reference).\n\n"
-                    + "Een panel van deskundigen geeft hierover een bindend oordeel. U mag eerst uw kant van het verhaal vertellen.\n"
-                    + (detail.map { "Reageer bij voorkeur vóór \($0).\n" } ?? "")
+                    + "Een panel van deskundigen geeft hierover een oordeel. U mag eerst uw kant van het verhaal vertellen.\n"
+                    + (detail.map { "Reageer uiterlijk \($0).\n" } ?? "")
+                    + "Het oordeel is alleen bindend als u en de andere partij daar allebei vooraf mee akkoord gaan. "
+                    + "Op uw pagina leest u wat dat betekent en kunt u akkoord gaan.\n"
                     + "\nOpen uw zaak met deze persoonlijke link:\n\(privateLinkPlaceholder)\n\n"
                     + "Bewaar deze link goed en geef hem aan niemand anders. Met de link kunt u de zaak zien en reageren.\n"
                     + closing)
@@ -98,7 +111,7 @@ public enum Messages {
         case .followUpDue:
             return Message(
                 subject: "Hoe gaat het nu? (\(reference))",
-                body: greeting + "Enige tijd geleden gaf het panel een bindend oordeel in uw zaak.\n"
+                body: greeting + "Enige tijd geleden gaf het panel een oordeel in uw zaak.\n"
                     + "Wij willen graag weten hoe het nu gaat. Wilt u een paar korte vragen beantwoorden?\n"
                     + "Het duurt ongeveer twee minuten. Schrijf geen medische gegevens op.\n\n" + partyLink + closing)
         case .newCase:
@@ -118,6 +131,11 @@ public enum Messages {
                 subject: "Herinnering: zaak \(reference) wacht op u",
                 body: "Het gewenste moment voor zaak \(reference) is voorbij" + (detail.map { ": \($0)" } ?? "") + ".\n"
                     + "Rond de stap af, of leg vast waarom het later wordt.\n\n" + staffLink)
+        case .appealDecided:
+            return Message(
+                subject: "De rechter heeft beslist (\(reference))",
+                body: greeting + "De rechter heeft beslist over het beroep tegen het oordeel in uw zaak.\n"
+                    + (detail.map { "Uitkomst: \($0).\n" } ?? "") + "\n" + partyLink + closing)
         case .escalation:
             return Message(
                 subject: "Escalatie: zaak \(reference)",

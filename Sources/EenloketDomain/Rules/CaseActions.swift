@@ -14,6 +14,8 @@ public enum CaseAction: String, Sendable, CaseIterable {
     case answerFollowUp = "answer_follow_up"
     /// A party agrees to be bound by the ruling (binding advice).
     case agreeToBeBound = "agree_to_be_bound"
+    /// A coordinator records what the court decided about an appeal.
+    case recordAppealOutcome = "record_appeal_outcome"
 }
 
 /// The answer to "may this caller do this now?".
@@ -84,11 +86,14 @@ public struct CaseFacts: Sendable {
     public let invited: InvitedPartyFacts?
     /// The parties that agreed to be bound.
     public let agreed: Set<PartyRole>
+    /// Whether the court's outcome of the appeal was recorded.
+    public let hasAppealOutcome: Bool
 
     public init(
         access: CaseAccessFacts, filerRole: PartyRole, chairId: UUID?, hasRuling: Bool, hasAppeal: Bool, invited: InvitedPartyFacts?,
-        agreed: Set<PartyRole> = []
+        agreed: Set<PartyRole> = [], hasAppealOutcome: Bool = false
     ) {
+        self.hasAppealOutcome = hasAppealOutcome
         self.access = access
         self.filerRole = filerRole
         self.chairId = chairId
@@ -104,7 +109,7 @@ public struct CaseFacts: Sendable {
     public func with(invited: InvitedPartyFacts?) -> CaseFacts {
         CaseFacts(
             access: access, filerRole: filerRole, chairId: chairId, hasRuling: hasRuling, hasAppeal: hasAppeal, invited: invited,
-            agreed: agreed)
+            agreed: agreed, hasAppealOutcome: hasAppealOutcome)
     }
 }
 
@@ -124,7 +129,7 @@ public enum CaseActions {
 
     static let inspectorMessage = "Inspecteurs zien alleen geaggregeerde cijfers, nooit een afzonderlijke zaak."
     static let withdrawMessage = "Alleen wie de zaak heeft ingediend, kan haar intrekken."
-    static let appealMessage = "Alleen de indiener of een coördinator kan een beroep vastleggen."
+    static let appealMessage = "Alleen de partijen of een coördinator kunnen een beroep vastleggen."
     static let statementMessage = "Alleen de partijen en het panel van deze zaak kunnen een reactie geven."
     static let followUpMessage = "Alleen de partijen beantwoorden de nazorgvragen."
     /// For an invited employee's link that staff have not verified yet.
@@ -151,6 +156,7 @@ public enum CaseActions {
         case .verifyEmployee: return verifyEmployee(caller, facts)
         case .answerFollowUp: return answerFollowUp(caller, facts)
         case .agreeToBeBound: return agreeToBeBound(caller, facts)
+        case .recordAppealOutcome: return recordAppealOutcome(facts)
         }
     }
 
@@ -192,6 +198,7 @@ public enum CaseActions {
             case .staff: return .forbidden(followUpMessage)
             case .party: return .allowed
             }
+        case .recordAppealOutcome: return staffOnly(caller, [.coordinator], "de uitspraak van de rechter vastleggen")
         case .agreeToBeBound:
             switch caller {
             case .anonymous: return .unauthenticated
@@ -199,6 +206,11 @@ public enum CaseActions {
             case .party: return .allowed
             }
         }
+    }
+
+    /// The staff roles the table lets take the action at all (the staff pages' forms ask this).
+    public static func staffRoles(for action: CaseAction) -> Set<StaffRole> {
+        Set(StaffRole.allCases.filter { permits(action, .staff(StaffPrincipal(id: UUID(), role: $0, discipline: nil))) == .allowed })
     }
 
     /// The answer for a check-in the party wants to answer: it must exist and be
@@ -254,11 +266,16 @@ public enum CaseActions {
     }
 
     private static func appeal(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
-        if let party = caller.party, !party.isFiler { return .forbidden(appealMessage) }
+        if let party = caller.party, !CaseAccessPolicy.mayActAsParty(party, facts.access) { return .forbidden(notVerifiedYet) }
         guard facts.status == .ruled, facts.hasRuling else {
             return .conflict("Beroep kan alleen tegen een uitspraak (status \(facts.status.rawValue)).")
         }
         return facts.hasAppeal ? .conflict("Voor deze zaak is al beroep vastgelegd.") : .allowed
+    }
+
+    private static func recordAppealOutcome(_ facts: CaseFacts) -> ActionVerdict {
+        guard facts.hasAppeal else { return .conflict("Voor deze zaak is geen beroep vastgelegd.") }
+        return facts.hasAppealOutcome ? .conflict("De uitspraak van de rechter is al vastgelegd.") : .allowed
     }
 
     private static func addStatement(_ caller: Caller, _ facts: CaseFacts, medical: Bool) -> ActionVerdict {

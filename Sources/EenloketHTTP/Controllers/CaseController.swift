@@ -18,6 +18,7 @@ struct CaseController {
             .post("{id}/ruling", use: rule)
             .post("{id}/withdraw", use: withdraw)
             .post("{id}/appeal", use: appeal)
+            .post("{id}/appeal/outcome", use: appealOutcome)
             .get("{id}/statements", use: statements)
             .post("{id}/statements", use: addStatement)
             .post("{id}/panel", use: changePanel)
@@ -134,6 +135,15 @@ struct CaseController {
         let input = try AppealRequest.parse(try await JSONBody.object(request))
         let record = try await deps.cases.appeal(id, input, by: caller, at: deps.now)
         return try JSONResponse.make(CaseResponse(record: record, now: deps.now, showStaffDetails: context.caller.staff != nil), status: .created)
+    }
+
+    /// `POST /api/v1/cases/{id}/appeal/outcome` (a coordinator): what the court decided.
+    @Sendable func appealOutcome(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try CaseActions.permits(.recordAppealOutcome, context.caller).enforce()
+        let id = try context.uuidParameter("id")
+        let input = try AppealOutcomeRequest.parse(try await JSONBody.object(request))
+        let record = try await deps.cases.recordAppealOutcome(id, input, by: context.caller, at: deps.now)
+        return try JSONResponse.make(CaseResponse(record: record, now: deps.now, showStaffDetails: true))
     }
 
     // MARK: Hearing both parties

@@ -175,6 +175,18 @@ enum AppealRequest {
     }
 }
 
+/// `POST /api/v1/cases/{id}/appeal/outcome`.
+enum AppealOutcomeRequest {
+    static func parse(_ body: [String: JSONValue]) throws -> AppealOutcomeInput {
+        let r = FieldReader(body)
+        let outcome = try r.choice("outcome", AppealOutcome.self)
+        let decidedOn = try r.date("decided_on")
+        let summary = try r.text("summary", length: 1...5000)
+        try r.finish()
+        return AppealOutcomeInput(outcome: outcome!, decidedOn: decidedOn!, summary: summary!)
+    }
+}
+
 /// `deviation_reason`: why a stage is completed after its preferred moment.
 enum DeviationField {
     static func read(_ r: FieldReader) throws -> String? {

@@ -95,6 +95,7 @@ struct RulingResponse: Encodable {
         try c.encode(Timestamp.format(ruling.decidedAt), forKey: APIKey("decided_at"))
         try c.encode(ruling.panel.map(PanelSeatJSON.init), forKey: APIKey("panel"))
         try c.encode(ruling.binding, forKey: APIKey("binding"))
+        try c.encode(ruling.appealWindowEndsOn?.description, forKey: APIKey("appeal_window_ends_on"))
         try c.encode(ruling.digest, forKey: APIKey("digest"))
         // Tamper evidence in fields of their own; the contract's digest stays as defined.
         if let seal = ruling.seal {
@@ -185,11 +186,33 @@ struct AppealJSON: Encodable {
     let court: String
     let lodged_on: String
     let recorded_at: String
+    /// What the court decided; null until a coordinator recorded it.
+    let outcome: OutcomeJSON?
+
+    struct OutcomeJSON: Encodable {
+        let outcome: String
+        let decided_on: String
+        let summary: String
+        let recorded_at: String
+    }
 
     init(_ a: AppealRecord) {
         court = a.court
         lodged_on = a.lodgedOn.description
         recorded_at = Timestamp.format(a.recordedAt)
+        outcome = a.outcome.map {
+            OutcomeJSON(
+                outcome: $0.outcome.rawValue, decided_on: $0.decidedOn.description, summary: $0.summary,
+                recorded_at: Timestamp.format($0.recordedAt))
+        }
+    }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: APIKey.self)
+        try c.encode(court, forKey: APIKey("court"))
+        try c.encode(lodged_on, forKey: APIKey("lodged_on"))
+        try c.encode(recorded_at, forKey: APIKey("recorded_at"))
+        try c.encode(outcome, forKey: APIKey("outcome"))
     }
 }
 

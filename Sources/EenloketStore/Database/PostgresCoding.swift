@@ -37,6 +37,7 @@ extension DeadlineStage: PostgresTextEnum {}
 extension RulingCarriedOut: PostgresTextEnum {}
 extension ReturnToWork: PostgresTextEnum {}
 extension EscalationKind: PostgresTextEnum {}
+extension AppealOutcome: PostgresTextEnum {}
 
 extension LocalDate {
     /// Parses a `date` column selected as `col::text` (ISO format).

@@ -51,7 +51,7 @@ public struct CaseRecord: Sendable {
                     role: $0.party, turns: $0.turns, verified: $0.verifiedAt != nil, linkOpened: $0.firstUsedAt != nil,
                     checkFailures: $0.checkFailures)
             },
-            agreed: Set(PartyRole.allCases.filter { binding.agreedAt($0) != nil }))
+            agreed: Set(PartyRole.allCases.filter { binding.agreedAt($0) != nil }), hasAppealOutcome: appeal?.outcome != nil)
     }
 
     /// Whether the employee party holds its own link: the employee filed, or
@@ -102,6 +102,8 @@ public struct RulingRecord: Sendable {
     public let hasMedicalConsiderations: Bool
     /// Whether it binds (by statute, or both parties agreed before it); else an advisory opinion.
     public let binding: Bool
+    /// The last day to ask a court to review it (nil for rulings recorded before this was kept).
+    public let appealWindowEndsOn: LocalDate?
     /// The ruling's link in the chain of all rulings, and its signature (nil only for rulings from before sealing).
     public let seal: RulingSeal?
 }
@@ -117,6 +119,15 @@ public struct RulingSeal: Sendable {
 public struct AppealRecord: Sendable {
     public let court: String
     public let lodgedOn: LocalDate
+    public let recordedAt: Date
+    /// What the court decided, once a coordinator recorded it.
+    public let outcome: AppealOutcomeRecord?
+}
+
+public struct AppealOutcomeRecord: Sendable {
+    public let outcome: AppealOutcome
+    public let decidedOn: LocalDate
+    public let summary: String
     public let recordedAt: Date
 }
 
@@ -282,6 +293,19 @@ public struct AppealInput: Sendable {
     public init(court: String, lodgedOn: LocalDate) {
         self.court = court
         self.lodgedOn = lodgedOn
+    }
+}
+
+/// What the court decided, as a coordinator records it.
+public struct AppealOutcomeInput: Sendable {
+    public let outcome: AppealOutcome
+    public let decidedOn: LocalDate
+    public let summary: String
+
+    public init(outcome: AppealOutcome, decidedOn: LocalDate, summary: String) {
+        self.outcome = outcome
+        self.decidedOn = decidedOn
+        self.summary = summary
     }
 }
 

@@ -50,7 +50,11 @@ enum CaseQuery {
                   FROM case_parties p LEFT JOIN case_parties f ON f.case_id = p.case_id AND f.is_filer
                  WHERE p.case_id = c.id AND NOT p.is_filer AND p.invited_at IS NOT NULL),
                jsonb_build_object(
-                   'basis', c.binding_basis, 'ruling_binding', r.binding,
+                   'basis', c.binding_basis, 'ruling_binding', r.binding, 'appeal_window_ends_on', r.appeal_window_ends_on,
+                   'appeal_outcome', (SELECT jsonb_build_object(
+                                             'outcome', o.outcome, 'decided_on', o.decided_on, 'summary', o.summary,
+                                             'recorded_at_ms', floor(extract(epoch FROM o.recorded_at) * 1000)::bigint)
+                                        FROM appeal_outcomes o WHERE o.case_id = c.id),
                    'agreed_at_ms', (SELECT coalesce(jsonb_object_agg(b.party, floor(extract(epoch FROM b.agreed_at) * 1000)::bigint), '{}')
                                       FROM binding_agreements b WHERE b.case_id = c.id)),
                \(medical)
@@ -93,6 +97,7 @@ enum CaseQuery {
             ruling = RulingRecord(
                 outcome: outcome, decision: rulingDecision, motivation: rulingMotivation, decidedAt: decidedAt,
                 panel: panel, digest: digest, hasMedicalConsiderations: hasConsiderations, binding: procedure.ruling_binding ?? false,
+                appealWindowEndsOn: procedure.appeal_window_ends_on.flatMap(LocalDate.init(iso:)),
                 seal: chainSeq.flatMap { seq in
                     chainDigest.flatMap { chain in
                         signature.flatMap { sig in keyId.map { RulingSeal(sequence: seq, chainDigest: chain, signature: sig, keyId: $0) } }
@@ -101,7 +106,7 @@ enum CaseQuery {
         }
         var appeal: AppealRecord?
         if let court, let lodgedOn = LocalDate.column(lodgedOn), let appealedAt {
-            appeal = AppealRecord(court: court, lodgedOn: lodgedOn, recordedAt: appealedAt)
+            appeal = AppealRecord(court: court, lodgedOn: lodgedOn, recordedAt: appealedAt, outcome: procedure.appeal_outcome?.record)
         }
         let record = CaseRecord(
             id: caseId, reference: reference, status: status, filerRole: filerRole, caseType: caseType,

@@ -161,13 +161,17 @@ extension CaseRepository {
                 """, logger: db.logger)
             guard !moved.isEmpty else { throw AppError.conflict("Een gelijktijdige wijziging ging voor.") }
             let seal = try await sealer.seal(digest: digest, conn: conn, db: db)
+            let appealWindowEnd = AppealWindow.endsOn(
+                rulingDate: AmsterdamTime.date(of: now), months: settings.procedure.appealWindowMonths,
+                calendar: try await deadlines.policy(on: conn).calendar)
             try await conn.run(
                 try """
-                INSERT INTO rulings (case_id, outcome, decision, motivation, decided_at, decided_on, decided_by, panel, digest,
-                                     chain_seq, previous_chain_digest, chain_digest, signature, key_id)
-                VALUES (\(id), \(input.outcome), \(input.decision), \(input.motivation), \(now),
+                INSERT INTO rulings (case_id, outcome, decided_at, decision, motivation, decided_on, decided_by, panel, digest,
+                                     chain_seq, previous_chain_digest, chain_digest, signature, key_id, appeal_window_ends_on)
+                VALUES (\(id), \(input.outcome), \(now), \(input.decision), \(input.motivation),
                         \(AmsterdamTime.date(of: now).description)::date, \(staff.id), \(panelIds), \(digest),
-                        \(seal.seq), \(seal.previous), \(seal.chain), \(seal.signature), \(sealer.keyId))
+                        \(seal.seq), \(seal.previous), \(seal.chain), \(seal.signature), \(sealer.keyId),
+                        \(appealWindowEnd.description)::date)
                 """, logger: db.logger)
             if let medical = input.medicalConsiderations {
                 try await conn.run(
@@ -215,6 +219,39 @@ extension CaseRepository {
         }
         await rerouteAfterRelease(at: now)
         return record
+    }
+
+    // MARK: The court's outcome
+
+    /// Records what the court decided about an appeal (a coordinator, once).
+    /// The ruling itself never changes; both parties are told.
+    public func recordAppealOutcome(_ id: UUID, _ input: AppealOutcomeInput, by caller: Caller, at now: Date) async throws -> CaseRecord {
+        let today = AmsterdamTime.date(of: now)
+        return try await db.transaction { conn in
+            let current = try await locked(id, for: .recordAppealOutcome, by: caller, at: now, conn: conn)
+            guard let appeal = current.appeal, let staff = caller.staff else { throw AppError.internalError }
+            if input.decidedOn > today { throw AppError.invalid("decided_on", "De datum mag niet in de toekomst liggen.") }
+            if input.decidedOn < appeal.lodgedOn {
+                throw AppError.invalid("decided_on", "De rechter kan niet beslissen voordat het beroep is ingesteld (\(appeal.lodgedOn)).")
+            }
+            try await conn.run(
+                """
+                INSERT INTO appeal_outcomes (case_id, outcome, decided_on, summary, recorded_at, recorded_by)
+                VALUES (\(id), \(input.outcome.rawValue), \(input.decidedOn.description)::date, \(input.summary), \(now), \(staff.id))
+                """, logger: db.logger)
+            try await EventLog.append(
+                conn, caseId: id, type: .appealDecided, actor: EventActor(caller),
+                data: .object(["outcome": .string(input.outcome.rawValue), "decided_on": .string(input.decidedOn.description)]),
+                at: now, db: db)
+            try await Outbox.toParties(
+                nil, caseId: id, kind: .appealDecided,
+                message: Messages.render(.appealDecided, reference: current.reference, serviceURL: settings.publicURL,
+                                         detail: Messages.appealOutcome(input.outcome)),
+                at: now, conn: conn, db: db)
+            guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
+            try await attachMedical(&after, for: caller, at: now, on: conn)
+            return after
+        }
     }
 
     // MARK: Appeal

@@ -167,6 +167,22 @@ struct ProcedureJSON: Decodable, PostgresDecodable, Sendable {
     let basis: String
     let ruling_binding: Bool?
     let agreed_at_ms: [String: Int64]
+    let appeal_window_ends_on: String?
+    let appeal_outcome: AppealOutcomeJSON?
+
+    struct AppealOutcomeJSON: Decodable, Sendable {
+        let outcome: String
+        let decided_on: String
+        let summary: String
+        let recorded_at_ms: Int64
+
+        var record: AppealOutcomeRecord? {
+            guard let outcome = AppealOutcome(rawValue: outcome), let decidedOn = LocalDate(iso: decided_on) else { return nil }
+            return AppealOutcomeRecord(
+                outcome: outcome, decidedOn: decidedOn, summary: summary,
+                recordedAt: Date(timeIntervalSince1970: TimeInterval(recorded_at_ms) / 1000))
+        }
+    }
 
     var record: BindingRecord {
         func at(_ party: PartyRole) -> Date? { agreed_at_ms[party.rawValue].map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) } }

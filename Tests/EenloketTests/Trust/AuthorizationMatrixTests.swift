@@ -126,11 +126,12 @@ enum AuthorizationTable {
             anonymous: 401, employee: 200, employerFiler: 200, invitedParty: 403, otherCaseFiler: 404,
             admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
             chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
-        // "the filer's token, or a coordinator; others 403" (a foreign token: 404, as on every case endpoint).
+        // Either party's token, or a coordinator; others 403 (a foreign token: 404, as on every case endpoint).
         "POST /api/v1/cases/{id}/appeal": row(
-            anonymous: 401, employee: 201, employerFiler: 201, invitedParty: 403, otherCaseFiler: 404,
+            anonymous: 401, employee: 201, employerFiler: 201, invitedParty: 201, otherCaseFiler: 404,
             admin: 403, intakeOfficer: 403, coordinator: 201, inspector: 403,
             chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
+        "POST /api/v1/cases/{id}/appeal/outcome": staffOnly([.coordinator: 200]),
         "GET /api/v1/cases/{id}/statements": caseReaders,
         // The agreement text is public; agreeing is for each party itself (staff 403, a foreign token 404).
         "GET /api/v1/binding-agreement": row(
@@ -513,6 +514,16 @@ final class MatrixWorld {
         case "POST /api/v1/cases/{id}/appeal":
             return on(
                 try await subject(caller, .ruled, fresh: allowed), ["court": "Rechtbank Amsterdam", "lodged_on": today.description])
+        case "POST /api/v1/cases/{id}/appeal/outcome":
+            // A case with an appeal; a success records the court's outcome, so it gets a fresh one.
+            let handle = try await subject(caller, .ruled, fresh: allowed)
+            if allowed {
+                let appeal = try await t.api.post(
+                    "/api/v1/cases/\(handle.id)/appeal", object: ["court": "Rechtbank Amsterdam", "lodged_on": today.description],
+                    token: handle.filerToken)
+                #expect(appeal.status == 201, "set-up: appeal \(appeal.text)")
+            }
+            return on(handle, ["outcome": "upheld", "decided_on": today.description, "summary": "De rechter liet het oordeel staan."])
         case "POST /api/v1/cases/{id}/binding-agreement":
             // Each party agrees once: an allowed caller gets a case of its own.
             return on(try await subject(caller, .inReview, fresh: allowed), ["agree": true, "name": "Sanne de Vries"])

@@ -531,6 +531,10 @@ struct FuzzTests {
                 "POST /api/v1/cases/{id}/statements", path: "/api/v1/cases/\(forStatements.id)/statements", token: forStatements.token,
                 template: ["text": "Mijn behandelaar ziet vooruitgang.", "medical": true], required: ["text"]),
             FuzzTarget(
+                "POST /api/v1/cases/{id}/appeal/outcome", path: "/api/v1/cases/\(ruled.id)/appeal/outcome", token: coordinator,
+                template: ["outcome": "set_aside", "decided_on": today.description, "summary": "De rechter zette het oordeel opzij."],
+                required: ["outcome", "decided_on", "summary"]),
+            FuzzTarget(
                 "POST /api/v1/cases/{id}/binding-agreement", path: "/api/v1/cases/\(forStatements.id)/binding-agreement",
                 token: forStatements.token, template: ["agree": true, "name": "Sanne de Vries"], required: ["agree", "name"]),
             FuzzTarget(

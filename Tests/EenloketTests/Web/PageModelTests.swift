@@ -78,13 +78,14 @@ struct WebPageModelTests {
                 otherParty: StaffCasePage.OtherPartyForm(role: "werkgever", email: "w@example.nl", street: "Straat 1", postalCode: "1011 AA", city: "A"),
                 mayTriage: true, mayVerifyEmployee: true, verifyWaitsFor: "De werknemer heeft de link nog niet geopend.", mayRule: true,
                 ruleWaitsFor: "Eerst wordt de werkgever gehoord.", mayAddStatement: true, mayMarkMedical: true, mayChangePanel: true,
-                mayAppeal: true, caseTypes: [select], disciplines: [check], outcomes: [check], channels: [check],
+                mayAppeal: true, mayRecordAppealOutcome: true, appealOutcomes: [check], caseTypes: [select], disciplines: [check],
+                outcomes: [check], channels: [check],
                 panelMembers: [StaffCasePage.PanelMemberOption(id: "p", name: "Arts", discipline: "Bedrijfsarts")],
                 checked: StaffCasePage.Checked(
                     accept: true, refer: false, answer: false, exhausted: true, medical: true, addDiscipline: true, replaceMember: false),
                 values: ["motivation": "x"], today: "2026-03-01",
                 verificationErrors: errors, triageErrors: errors, rulingErrors: errors, statementErrors: errors, panelErrors: errors,
-                appealErrors: errors),
+                appealErrors: errors, appealOutcomeErrors: errors),
             AccountsPage(items: [AccountsPage.Row(id: "1", name: "A", email: "a@b.nl", role: "Beheerder", active: true, awaiting: false)]),
             AccountPage(
                 id: "1", csrf: "t", name: "A", email: "a@b.nl", role: "Beheerder", active: true, awaiting: true, own: false, twoStep: true,
@@ -250,9 +251,10 @@ extension CaseSummaryModel {
         triage: TriageFacts(decision: "Aangenomen", motivation: "Omdat", at: "2 maart", disciplines: "Bedrijfsarts"),
         panel: [PanelMemberModel(name: "Arts", discipline: "Bedrijfsarts", chair: true)], hasPanel: true,
         ruling: RulingFacts(
-            title: "Bindend oordeel", binding: true, meaning: "Dit oordeel is bindend.", outcome: "Toegewezen", decision: "Besluit", motivation: "Omdat", decidedAt: "3 maart", digest: "abc",
+            title: "Bindend oordeel", binding: true, meaning: "Dit oordeel is bindend.", appealUntil: "uiterlijk maandag 4 mei 2026",
+            setAsideOn: "1 juni 2026", outcome: "Toegewezen", decision: "Besluit", motivation: "Omdat", decidedAt: "3 maart", digest: "abc",
             panel: [PanelMemberModel(name: "Arts", discipline: "Bedrijfsarts", chair: true)], medicalConsiderations: "Medisch"),
-        appeal: AppealFacts(court: "Rechtbank", lodgedOn: "4 maart"),
+        appeal: AppealFacts(court: "Rechtbank", lodgedOn: "4 maart", outcome: "Opzij gezet", decidedOn: "1 juni", summary: "Samenvatting"),
         hearing: HearingFacts(
             party: "werkgever", windowEnds: "5 maart", responded: "4 maart", hasResponded: true,
             replyUntil: "uiterlijk maandag 9 maart 2026", complete: false),

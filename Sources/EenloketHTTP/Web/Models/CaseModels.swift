@@ -70,6 +70,10 @@ struct RulingFacts: Sendable {
     let binding: Bool
     /// What that means for the parties, in one or two sentences.
     let meaning: String
+    /// "uiterlijk <weekdag> <datum>": the last day to ask a court to review it.
+    let appealUntil: String?
+    /// When a court set it aside: says so wherever the ruling is shown.
+    let setAsideOn: String?
     let outcome: String
     let decision: String
     let motivation: String
@@ -82,6 +86,10 @@ struct RulingFacts: Sendable {
 struct AppealFacts: Sendable {
     let court: String
     let lodgedOn: String
+    /// What the court decided, once recorded.
+    let outcome: String?
+    let decidedOn: String?
+    let summary: String?
 }
 
 struct HearingFacts: Sendable {

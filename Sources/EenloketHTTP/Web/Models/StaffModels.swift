@@ -84,6 +84,8 @@ struct StaffCasePage: PageModel {
     let mayMarkMedical: Bool
     let mayChangePanel: Bool
     let mayAppeal: Bool
+    let mayRecordAppealOutcome: Bool
+    let appealOutcomes: [CheckOption]
 
     // The forms' choices, and what a re-shown form keeps.
     let caseTypes: [SelectOption]
@@ -103,6 +105,7 @@ struct StaffCasePage: PageModel {
     let statementErrors: FormErrors?
     let panelErrors: FormErrors?
     let appealErrors: FormErrors?
+    let appealOutcomeErrors: FormErrors?
 
     /// The triage form's contact fields for the other party.
     struct OtherPartyForm: Sendable {

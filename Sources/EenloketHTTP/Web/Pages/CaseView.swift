@@ -22,8 +22,12 @@ enum CaseView {
             },
             panel: r.panel.map { PanelMemberModel(name: $0.name, discipline: Labels.discipline($0.discipline), chair: $0.chair) },
             hasPanel: !r.panel.isEmpty,
-            ruling: r.ruling.map { ruling($0, basis: r.binding.basis, medical: r.medical) },
-            appeal: r.appeal.map { AppealFacts(court: $0.court, lodgedOn: Labels.date($0.lodgedOn)) },
+            ruling: r.ruling.map { ruling($0, basis: r.binding.basis, medical: r.medical, appeal: r.appeal) },
+            appeal: r.appeal.map {
+                AppealFacts(
+                    court: $0.court, lodgedOn: Labels.date($0.lodgedOn), outcome: $0.outcome.map { Labels.appealOutcome($0.outcome) },
+                    decidedOn: $0.outcome.map { Labels.date($0.decidedOn) }, summary: $0.outcome?.summary)
+            },
             hearing: r.hearing.map { hearing in
                 HearingFacts(
                     party: Labels.role(hearing.party.rawValue).lowercased(), windowEnds: Labels.moment(hearing.windowEndsAt),
@@ -46,7 +50,7 @@ enum CaseView {
             bothAgreed: b.rulingWouldBind && b.basis == .agreement)
     }
 
-    static func ruling(_ ruling: RulingRecord, basis: BindingBasis, medical: MedicalFields?) -> RulingFacts {
+    static func ruling(_ ruling: RulingRecord, basis: BindingBasis, medical: MedicalFields?, appeal: AppealRecord?) -> RulingFacts {
         let meaning: String
         switch (ruling.binding, basis) {
         case (true, .statute):
@@ -58,6 +62,8 @@ enum CaseView {
         }
         return RulingFacts(
             title: ruling.binding ? "Bindend oordeel" : "Advies", binding: ruling.binding, meaning: meaning,
+            appealUntil: ruling.appealWindowEndsOn.map { "uiterlijk " + Dutch.date($0) },
+            setAsideOn: appeal?.outcome.flatMap { $0.outcome == .setAside ? Labels.date($0.decidedOn) : nil },
             outcome: Labels.outcome(ruling.outcome), decision: ruling.decision, motivation: ruling.motivation,
             decidedAt: Labels.moment(ruling.decidedAt), digest: ruling.digest,
             panel: ruling.panel.map { PanelMemberModel(name: $0.name, discipline: Labels.discipline($0.discipline), chair: $0.chair) },

@@ -237,6 +237,10 @@ extension WebController {
             verifyWaitsFor: actions.waitsFor(.verifyEmployee), mayRule: actions.may(.rule), ruleWaitsFor: actions.waitsFor(.rule),
             mayAddStatement: actions.may(.addStatement), mayMarkMedical: actions.may(.addStatement, medical: true),
             mayChangePanel: actions.may(.changePanel), mayAppeal: actions.may(.appeal),
+            mayRecordAppealOutcome: actions.may(.recordAppealOutcome),
+            appealOutcomes: AppealOutcome.allCases.map {
+                CheckOption(value: $0.rawValue, label: Labels.appealOutcome($0), checked: values["outcome"] == $0.rawValue)
+            },
             caseTypes: CaseType.allCases.map { SelectOption(value: $0.rawValue, label: Labels.caseType($0), selected: values["case_type"] == $0.rawValue) },
             disciplines: Discipline.allCases.map {
                 CheckOption(value: $0.rawValue, label: Labels.discipline($0), checked: chosenDisciplines.contains($0.rawValue))
@@ -254,13 +258,14 @@ extension WebController {
                 addDiscipline: values["action"] == "add_discipline", replaceMember: values["action"] == "replace_member"),
             values: values, today: deps.today.description,
             verificationErrors: shownErrors("bevestiging"), triageErrors: shownErrors("beoordeling"), rulingErrors: shownErrors("uitspraak"),
-            statementErrors: shownErrors("reactie"), panelErrors: shownErrors("panel"), appealErrors: shownErrors("beroep"))
+            statementErrors: shownErrors("reactie"), panelErrors: shownErrors("panel"), appealErrors: shownErrors("beroep"),
+            appealOutcomeErrors: shownErrors("rechter"))
         return try staffPage(title: (errors.isEmpty ? "" : "Fout: ") + "Zaak \(record.reference)", page, session: session, status: status)
     }
 
     static let staffMessages = [
         "beoordeeld": "De beoordeling is vastgelegd.", "uitspraak": "Het oordeel is vastgelegd.",
-        "reactie": "Uw reactie is toegevoegd.", "panel": "Het panel is gewijzigd.", "beroep": "Het beroep is vastgelegd.",
+        "reactie": "Uw reactie is toegevoegd.", "panel": "Het panel is gewijzigd.", "beroep": "Het beroep is vastgelegd.", "rechter": "De uitspraak van de rechter is vastgelegd.",
         "bevestigd": "Vastgelegd: de link hoort bij de werknemer. De werknemer ziet nu ook de medische informatie.",
     ]
 
@@ -274,10 +279,10 @@ extension WebController {
 
     /// Runs a case action; a 422 re-shows the case with the form's errors.
     func caseAction(
-        _ request: Request, context: AppRequestContext, roles: Set<StaffRole>, form name: String, done: String,
+        _ request: Request, context: AppRequestContext, _ caseAction: CaseAction, form name: String, done: String,
         _ action: (WebSession, FormData, UUID) async throws -> Void
     ) async throws -> Response {
-        let (session, form) = try await staffForm(request, roles: roles)
+        let (session, form) = try await staffForm(request, roles: CaseActions.staffRoles(for: caseAction))
         let id = try context.uuidParameter("id")
         do {
             try await action(session, form, id)
@@ -289,7 +294,7 @@ extension WebController {
     }
 
     @Sendable func staffTriage(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await caseAction(request, context: context, roles: [.intakeOfficer], form: "beoordeling", done: "beoordeeld") { session, form, id in
+        try await caseAction(request, context: context, .triage, form: "beoordeling", done: "beoordeeld") { session, form, id in
             var body = form.json(
                 strings: [
                     "decision", "case_type", "motivation", "deviation_reason", "other_party.email", "other_party.address.street",
@@ -314,7 +319,7 @@ extension WebController {
 
     @Sendable func staffVerifyEmployee(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await caseAction(
-            request, context: context, roles: [.intakeOfficer, .panelMember], form: "bevestiging", done: "bevestigd"
+            request, context: context, .verifyEmployee, form: "bevestiging", done: "bevestigd"
         ) { session, form, id in
             let input = try VerificationRequest.parse(form.json(strings: ["code", "how"]))
             _ = try await deps.cases.verifyEmployee(id, code: input.code, how: input.how, by: .staff(session.staff), at: deps.now)
@@ -322,7 +327,7 @@ extension WebController {
     }
 
     @Sendable func staffRuling(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await caseAction(request, context: context, roles: [.panelMember], form: "uitspraak", done: "uitspraak") { session, form, id in
+        try await caseAction(request, context: context, .rule, form: "uitspraak", done: "uitspraak") { session, form, id in
             let input = try RulingRequest.parse(
                 form.json(strings: ["outcome", "decision", "motivation", "medical_considerations", "deviation_reason"]))
             _ = try await deps.cases.rule(id, input, by: .staff(session.staff), at: deps.now)
@@ -330,21 +335,28 @@ extension WebController {
     }
 
     @Sendable func staffStatement(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await caseAction(request, context: context, roles: [.panelMember], form: "reactie", done: "reactie") { session, form, id in
+        try await caseAction(request, context: context, .addStatement, form: "reactie", done: "reactie") { session, form, id in
             let (text, medical) = try StatementRequest.parse(form.json(strings: ["text"], booleans: ["medical"]))
             _ = try await deps.cases.addStatement(id, text: text, medical: medical, by: .staff(session.staff), at: deps.now)
         }
     }
 
     @Sendable func staffChangePanel(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await caseAction(request, context: context, roles: [.coordinator], form: "panel", done: "panel") { session, form, id in
+        try await caseAction(request, context: context, .changePanel, form: "panel", done: "panel") { session, form, id in
             let (change, motivation) = try PanelChangeRequest.parse(form.json(strings: ["action", "discipline", "staff_id", "motivation"]))
             _ = try await deps.cases.changePanel(id, change, motivation: motivation, by: .staff(session.staff), at: deps.now)
         }
     }
 
+    @Sendable func staffAppealOutcome(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, .recordAppealOutcome, form: "rechter", done: "rechter") { session, form, id in
+            let input = try AppealOutcomeRequest.parse(form.json(strings: ["outcome", "decided_on", "summary"]))
+            _ = try await deps.cases.recordAppealOutcome(id, input, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
     @Sendable func staffAppeal(_ request: Request, context: AppRequestContext) async throws -> Response {
-        try await caseAction(request, context: context, roles: [.coordinator], form: "beroep", done: "beroep") { session, form, id in
+        try await caseAction(request, context: context, .appeal, form: "beroep", done: "beroep") { session, form, id in
             let input = try AppealRequest.parse(form.json(strings: ["court", "lodged_on"]))
             _ = try await deps.cases.appeal(id, input, by: .staff(session.staff), at: deps.now)
         }

@@ -44,6 +44,7 @@ struct WebController {
         pages.post("/medewerkers/zaken/{id}/beoordeling", use: staffTriage)
         pages.post("/medewerkers/zaken/{id}/bevestiging", use: staffVerifyEmployee)
         pages.post("/medewerkers/zaken/{id}/uitspraak", use: staffRuling)
+        pages.post("/medewerkers/zaken/{id}/rechter", use: staffAppealOutcome)
         pages.post("/medewerkers/zaken/{id}/reactie", use: staffStatement)
         pages.post("/medewerkers/zaken/{id}/panel", use: staffChangePanel)
         pages.post("/medewerkers/zaken/{id}/beroep", use: staffAppeal)

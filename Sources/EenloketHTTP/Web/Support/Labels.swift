@@ -36,6 +36,15 @@ enum Labels {
         }
     }
 
+    static func appealOutcome(_ outcome: AppealOutcome) -> String {
+        switch outcome {
+        case .upheld: return "Het oordeel blijft gelden"
+        case .setAside: return "Opzij gezet door de rechter"
+        case .settled: return "Schikking tussen de partijen"
+        case .withdrawn: return "Beroep ingetrokken"
+        }
+    }
+
     static func outcome(_ outcome: RulingOutcome) -> String {
         switch outcome {
         case .upheld: return "Het advies of standpunt blijft staan"
@@ -64,7 +73,7 @@ enum Labels {
             "case_filed": "Vraag ingediend", "case_triaged": "Vraag beoordeeld", "party_invited": "Andere partij uitgenodigd",
             "member_assigned": "Panellid aangewezen", "panel_completed": "Panel compleet",
             "medical_data_viewed": "Medische gegevens ingezien door een medewerker", "statement_added": "Reactie toegevoegd",
-            "ruling_recorded": "Oordeel gegeven", "binding_agreed": "Akkoord met een bindend oordeel", "case_withdrawn": "Zaak ingetrokken",
+            "ruling_recorded": "Oordeel gegeven", "binding_agreed": "Akkoord met een bindend oordeel", "appeal_decided": "Uitspraak van de rechter vastgelegd", "case_withdrawn": "Zaak ingetrokken",
             "appeal_lodged": "Beroep bij de rechter vastgelegd", "reminder_sent": "Herinnering verstuurd",
             "deadline_missed": "Termijn verstreken", "escalated": "Voorgelegd aan een coördinator",
             "panel_changed": "Panel gewijzigd", "follow_up_answered": "Nazorgvragen beantwoord",
