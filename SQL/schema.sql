@@ -227,7 +227,7 @@ BEGIN
         IF NEW.name IS NULL THEN
             RAISE EXCEPTION 'an agreement names who agreed' USING ERRCODE = 'check_violation';
         END IF;
-        IF (SELECT status FROM cases WHERE id = NEW.case_id) IN ('ruled', 'referred', 'answered', 'withdrawn') THEN
+        IF (SELECT status FROM cases WHERE id = NEW.case_id FOR SHARE) IN ('ruled', 'referred', 'answered', 'withdrawn') THEN
             RAISE EXCEPTION 'case % is closed: no agreement can be added', NEW.case_id
                 USING ERRCODE = 'check_violation', CONSTRAINT = 'binding_agreement_case_open';
         END IF;
@@ -770,7 +770,7 @@ CREATE FUNCTION public.ruling_binds(p_case uuid, p_at timestamp with time zone) 
     LANGUAGE sql STABLE
     AS $$
     SELECT c.binding_basis = 'statute'
-           OR (SELECT count(*) FROM binding_agreements a WHERE a.case_id = c.id AND a.agreed_at <= p_at) = 2
+           OR (SELECT count(*) FROM binding_agreements a WHERE a.case_id = c.id) = 2
       FROM cases c WHERE c.id = p_case
 $$;
 

@@ -31,18 +31,43 @@ public enum Messages {
 
     /// The message to both parties when the panel recorded its ruling: a
     /// binding ruling and an advisory opinion are different things to them.
-    public static func ruling(binding: Bool, appealWindowMonths: Int, reference: String, serviceURL: String) -> Message {
-        let months = appealWindowMonths == 1 ? "1 maand" : "\(appealWindowMonths) maanden"
-        let text =
-            binding
-            ? "Het panel heeft een bindend oordeel gegeven in uw zaak.\n"
-                + "U heeft allebei afgesproken dat u zich eraan houdt. Bent u het er toch niet mee eens? "
-                + "Dan kunt u binnen \(months) naar de rechter.\n"
-            : "Het panel heeft een advies gegeven in uw zaak.\n"
+    public static func ruling(
+        binding: Bool, basis: BindingBasis, appealUntil: LocalDate, reference: String, serviceURL: String
+    ) -> Message {
+        let text: String
+        if binding {
+            text = "Het panel heeft een bindend oordeel gegeven in uw zaak.\n"
+                + (basis == .statute
+                    ? "U houdt zich er allebei aan; dat zegt de wet.\n"
+                    : "U heeft allebei vooraf afgesproken dat u zich eraan houdt.\n")
+                + "Bent u het er niet mee eens? Dan kunt u naar de rechter, uiterlijk \(Dutch.date(appealUntil)). "
+                + "De rechter kijkt alleen of het onaanvaardbaar is om u aan het oordeel te houden. "
+                + "Zolang de rechter niet heeft beslist, geldt het oordeel.\n"
+        } else {
+            text = "Het panel heeft een advies gegeven in uw zaak.\n"
                 + "Het advies is niet bindend, omdat niet allebei de partijen vooraf akkoord gingen met een bindend oordeel.\n"
+        }
         return Message(
             subject: binding ? "Het panel heeft een bindend oordeel gegeven (\(reference))" : "Het panel heeft een advies gegeven (\(reference))",
             body: greeting + text + "\n" + partyLink(reference) + closing)
+    }
+
+    /// The invitation to the other party; `respondBy` is the last day to respond, in words.
+    public static func invitation(reference: String, respondBy: String?, basis: BindingBasis) -> Message {
+        let binding =
+            basis == .statute
+            ? "Het oordeel is bindend: u en de andere partij houden zich er allebei aan; dat zegt de wet.\n"
+            : "Het oordeel is alleen bindend als u en de andere partij daar allebei vooraf mee akkoord gaan. "
+                + "Op uw pagina leest u wat dat betekent en kunt u akkoord gaan.\n"
+        return Message(
+            subject: "Uitnodiging: geef uw reactie (\(reference))",
+            body: greeting + "Er is bij Eenloket een vraag of geschil ingediend waarbij u betrokken bent.\n"
+                + "Zaaknummer: \(reference).\n\n"
+                + "Een panel van deskundigen geeft hierover een oordeel. U mag eerst uw kant van het verhaal vertellen.\n"
+                + (respondBy.map { "Reageer uiterlijk \($0).\n" } ?? "") + binding
+                + "\nOpen uw zaak met deze persoonlijke link:\n\(privateLinkPlaceholder)\n\n"
+                + "Bewaar deze link goed en geef hem aan niemand anders. Met de link kunt u de zaak zien en reageren.\n"
+                + closing)
     }
 
     /// What the court decided, in words for the parties.
@@ -90,24 +115,17 @@ public enum Messages {
                 body: greeting + "Uw zaak is verdeeld. Een panel van deskundigen gaat uw zaak behandelen.\n"
                     + "Zij horen beide partijen, om de beurt, voordat zij een oordeel geven.\n\n" + partyLink + closing)
         case .invitation:
-            return Message(
-                subject: "Uitnodiging: geef uw reactie (\(reference))",
-                body: greeting + "Er is bij Eenloket een vraag of geschil ingediend waarbij u betrokken bent.\n"
-                    + "Zaaknummer: \(reference).\n\n"
-                    + "Een panel van deskundigen geeft hierover een oordeel. U mag eerst uw kant van het verhaal vertellen.\n"
-                    + (detail.map { "Reageer uiterlijk \($0).\n" } ?? "")
-                    + "Het oordeel is alleen bindend als u en de andere partij daar allebei vooraf mee akkoord gaan. "
-                    + "Op uw pagina leest u wat dat betekent en kunt u akkoord gaan.\n"
-                    + "\nOpen uw zaak met deze persoonlijke link:\n\(privateLinkPlaceholder)\n\n"
-                    + "Bewaar deze link goed en geef hem aan niemand anders. Met de link kunt u de zaak zien en reageren.\n"
-                    + closing)
+            return invitation(reference: reference, respondBy: detail, basis: .agreement)
         case .statementFromOtherParty:
             return Message(
                 subject: "Nieuwe reactie in uw zaak (\(reference))",
                 body: greeting + "De andere partij heeft een reactie gegeven in uw zaak.\n"
                     + (detail.map { "U mag hierop antwoorden, \($0). Daarna beslist het panel.\n" } ?? "") + "\n" + partyLink + closing)
         case .rulingRecorded:
-            return ruling(binding: true, appealWindowMonths: 2, reference: reference, serviceURL: serviceURL)
+            // Rendered with what the database found (`ruling(binding:…)`); this plain form names no deadline.
+            return Message(
+                subject: "Het panel heeft een oordeel gegeven (\(reference))",
+                body: greeting + "Het panel heeft een oordeel gegeven in uw zaak.\n\n" + partyLink + closing)
         case .followUpDue:
             return Message(
                 subject: "Hoe gaat het nu? (\(reference))",

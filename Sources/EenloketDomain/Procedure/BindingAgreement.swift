@@ -4,7 +4,7 @@
 /// change of wording never changes what someone signed.
 public struct BindingAgreement: Sendable, Equatable {
     /// Changes whenever the wording changes.
-    public static let version = "2026-12-1"
+    public static let version = "2026-12-2"
 
     public let version: String
     public let text: String
@@ -40,18 +40,18 @@ public struct BindingAgreement: Sendable, Equatable {
             Als u akkoord gaat, spreekt u dit af:
 
             \(Self.whenBinding(settings.bindingBasis))
-            3. Het panel hoort u allebei. U ziet wat de ander inbrengt en u mag daarop reageren. \
-            Voordat het oordeel klaar is, krijgt u een concept. Daarin mag u feitelijke fouten aanwijzen.
+            3. Het panel hoort u allebei, om de beurt. U ziet wat de ander inbrengt en u mag daarop reageren.
             4. Bent u het niet eens met het oordeel? Dan kunt u binnen \(months) na de datum van het oordeel naar de rechter. \
             De rechter zet het oordeel alleen opzij als het onaanvaardbaar is om u eraan te houden. \
             Bijvoorbeeld omdat één van u niet is gehoord, of omdat het oordeel niet goed is uitgelegd. \
             Zolang de rechter niet heeft beslist, geldt het oordeel.
-            5. Zolang de zaak loopt, blijft het advies van de bedrijfsarts gelden. De werknemer moet blijven meewerken aan de re-integratie. \
-            Doet de werknemer dat niet, dan mag de werkgever het loon stoppen.
-            6. Het oordeel vervangt nog geen deskundigenoordeel van UWV als de wet daarom vraagt. \
-            Bijvoorbeeld bij een loonvordering of bij een ontslagaanvraag.
+            5. Zolang de zaak loopt, blijft het advies van de bedrijfsarts gelden. De werknemer blijft meewerken aan de re-integratie. \
+            Werkt de werknemer zonder goede reden niet mee, dan mag de werkgever het loon stoppen.
+            6. Soms vraagt de wet om een deskundigenoordeel van UWV: een oordeel van een arts of arbeidsdeskundige van UWV. \
+            Bijvoorbeeld als de werknemer bij de rechter loon eist, als de werkgever UWV om toestemming voor ontslag vraagt, \
+            of als UWV het re-integratieverslag beoordeelt. Dat deskundigenoordeel vervangt dit oordeel nog niet.
             7. De werkgever ziet nooit medische gegevens van de werknemer. Alleen de intakemedewerkers en de artsen in het panel lezen die. \
-            Zij hebben een beroepsgeheim.
+            Zij moeten dit geheimhouden.
             8. \(settings.costSentence)
             """
     }

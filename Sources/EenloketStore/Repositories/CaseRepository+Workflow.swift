@@ -117,9 +117,9 @@ extension CaseRepository {
         let windowDay = AmsterdamTime.date(of: windowEnd.addingTimeInterval(-1))
         try await Outbox.toParties(
             [role], caseId: current.id, kind: .invitation,
-            message: Messages.render(
-                .invitation, reference: current.reference, serviceURL: settings.publicURL,
-                detail: settings.hearingWindowDays > 0 ? Dutch.date(windowDay) : nil),
+            message: Messages.invitation(
+                reference: current.reference, respondBy: settings.hearingWindowDays > 0 ? Dutch.date(windowDay) : nil,
+                basis: current.binding.basis),
             at: now, conn: conn, db: db)
         let data: [String: JSONValue] = [
             "party": .string(role.rawValue), "channel": .string(hasEmail ? "email" : "letter"),
@@ -164,7 +164,8 @@ extension CaseRepository {
             let appealWindowEnd = AppealWindow.endsOn(
                 rulingDate: AmsterdamTime.date(of: now), months: settings.procedure.appealWindowMonths,
                 calendar: try await deadlines.policy(on: conn).calendar)
-            try await conn.run(
+            // Whether it binds is the database's finding (trigger ruling_binds): the message says what it found.
+            let stored = try await conn.rows(
                 try """
                 INSERT INTO rulings (case_id, outcome, decided_at, decision, motivation, decided_on, decided_by, panel, digest,
                                      chain_seq, previous_chain_digest, chain_digest, signature, key_id, appeal_window_ends_on)
@@ -172,7 +173,9 @@ extension CaseRepository {
                         \(AmsterdamTime.date(of: now).description)::date, \(staff.id), \(panelIds), \(digest),
                         \(seal.seq), \(seal.previous), \(seal.chain), \(seal.signature), \(sealer.keyId),
                         \(appealWindowEnd.description)::date)
+                RETURNING binding
                 """, logger: db.logger)
+            let binding = try stored.first?.decode(Bool.self) ?? false
             if let medical = input.medicalConsiderations {
                 try await conn.run(
                     "INSERT INTO ruling_medical (case_id, medical_considerations) VALUES (\(id), \(medical))", logger: db.logger)
@@ -185,8 +188,8 @@ extension CaseRepository {
             try await Outbox.toParties(
                 nil, caseId: id, kind: .rulingRecorded,
                 message: Messages.ruling(
-                    binding: current.binding.rulingWouldBind,
-                    appealWindowMonths: settings.procedure.appealWindowMonths, reference: current.reference, serviceURL: settings.publicURL),
+                    binding: binding, basis: current.binding.basis, appealUntil: appealWindowEnd, reference: current.reference,
+                    serviceURL: settings.publicURL),
                 at: now, conn: conn, db: db)
             try await FollowUps.schedule(caseId: id, ruledAt: now, policy: try await deadlines.policy(on: conn), conn: conn, db: db)
             guard var after = try await load(id, on: conn) else { throw AppError.unavailable }

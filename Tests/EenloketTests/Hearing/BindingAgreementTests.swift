@@ -55,6 +55,27 @@ struct BindingAgreementTests {
         }
     }
 
+    /// The case lock orders an agreement and a ruling; the clocks do not. An
+    /// agreement whose recorded time is later than the ruling's (another
+    /// instance's clock, or a request that waited for the lock) still counts.
+    @Test func anAgreementThatCameFirstCountsWhateverTheClocksSay() async throws {
+        try await withApp { t in
+            let chair = try await t.member(.bedrijfsarts)
+            let c = try await t.file(["binding_agreement": Self.agree, "employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "email": "hr@jansen.example"]])
+            #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts]).status == 200)
+            let employer = try await HearingTests().deliverInvitation(t, caseId: c.id)
+            t.setClock("2026-11-23", hour: 12)
+            #expect(try await t.api.post(
+                "/api/v1/cases/\(c.id)/binding-agreement", object: ["agree": true, "name": "P. Jansen"], token: employer).status == 201)
+            t.setClock("2026-11-23", hour: 11)  // the ruling's clock reads earlier
+            let ruling = try await t.api.post("/api/v1/cases/\(c.id)/ruling", object: t.rulingBody(), token: chair.token)
+            #expect(ruling["binding"].bool == true, "\(ruling.text)")
+            let told = try await t.sql(
+                "SELECT subject FROM notifications WHERE case_id = \(UUID(uuidString: c.id)!) AND kind = 'ruling_recorded'")
+            #expect(try told.map { try $0.decode(String.self) }.allSatisfy { $0.contains("bindend oordeel") }, "the message says what the database found")
+        }
+    }
+
     @Test func badAgreementsAreRefusedByField() async throws {
         try await withApp { t in
             let c = try await t.file()

@@ -33,13 +33,13 @@ struct WebPageModelTests {
                 title: "Titel", content: "<p>inhoud</p>",
                 staff: StaffNavigation(role: .coordinator, name: "Co", csrf: "t")),
             ErrorPage(heading: "Niet gevonden", text: "Tekst"),
-            HomePage(message: "Afgemeld", costSentence: "Gratis."),
+            HomePage(message: "Afgemeld", costSentence: "Gratis.", byStatute: false),
             ChooseRolePage(),
             FilingFormPage(
                 isEmployee: true, roleSlug: "werknemer", csrf: "t", idempotencyKey: "k",
                 fields: FilingFormPage.Fields(list: [field], question: field, medicalInformation: field),
                 errorSummary: [FilingFormPage.ErrorSummaryItem(href: "#veld-x", message: "Fout", label: "Veld")], hasErrors: true,
-                agreementParagraphs: ["Afspraak"], agreeChecked: true, costSentence: "Gratis."),
+                agreementParagraphs: ["Afspraak"], agreeChecked: true, costSentence: "Gratis.", byStatute: false),
             FilingDonePage(reference: "EL-1", link: "https://x/zaak/elc_1", token: "elc_1", isEmployee: true, csrf: "t"),
             CaseOpenPage(csrf: "t", link: "elc_1"),
             PartyCasePage(
@@ -254,7 +254,9 @@ extension CaseSummaryModel {
             title: "Bindend oordeel", binding: true, meaning: "Dit oordeel is bindend.", appealUntil: "uiterlijk maandag 4 mei 2026",
             setAsideOn: "1 juni 2026", outcome: "Toegewezen", decision: "Besluit", motivation: "Omdat", decidedAt: "3 maart", digest: "abc",
             panel: [PanelMemberModel(name: "Arts", discipline: "Bedrijfsarts", chair: true)], medicalConsiderations: "Medisch"),
-        appeal: AppealFacts(court: "Rechtbank", lodgedOn: "4 maart", outcome: "Opzij gezet", decidedOn: "1 juni", summary: "Samenvatting"),
+        appeal: AppealFacts(
+            court: "Rechtbank", lodgedOn: "4 maart",
+            courtOutcome: CourtOutcomeFacts(label: "Opzij gezet", decidedOn: "1 juni", courtSummary: "Samenvatting")),
         hearing: HearingFacts(
             party: "werkgever", windowEnds: "5 maart", responded: "4 maart", hasResponded: true,
             replyUntil: "uiterlijk maandag 9 maart 2026", complete: false),

@@ -31,6 +31,12 @@ struct AppealOutcomeTests {
                 "/api/v1/cases/\(c.id)/appeal", object: ["court": "Rechtbank Utrecht", "lodged_on": "2026-11-23"], token: c.employer)
             #expect(appeal.status == 201, "\(appeal.text)")
             #expect(appeal["appeal"]["outcome"] == .null)
+            // Before the court decided, the page shows the appeal and nothing else of the case's model
+            // (a missing field once fell back to the whole case, medical text included).
+            let cookie = try await t.openLink(c.token)
+            let before = try await t.partyPage("/zaak", cookie: cookie)
+            #expect(before.text.contains("Beroep ingesteld bij Rechtbank Utrecht"))
+            #expect(!before.text.contains("CaseSummaryModel") && !before.text.contains("MedicalPart("), "a model's dump on the page")
             let path = "/api/v1/cases/\(c.id)/appeal/outcome"
             let coordinator = try await t.staff(.coordinator).token
             let body: [String: Any] = ["outcome": "set_aside", "decided_on": "2026-11-23", "summary": "De rechter vond dat de werkgever niet goed is gehoord."]
@@ -49,6 +55,10 @@ struct AppealOutcomeTests {
             // Both parties are told, without medical text.
             let told = try await t.outbox(c.id).filter { $0.kind == "appeal_decided" }
             #expect(Set(told.map(\.channel)) == ["email"] && told.count == 2, "\(told)")
+            let bodies = try await t.sql(
+                "SELECT body FROM notifications WHERE case_id = \(UUID(uuidString: c.id)!) AND kind = 'appeal_decided'").map { try $0.decode(String.self) }
+            #expect(bodies.allSatisfy { $0.contains("opzij gezet") && !$0.contains("burn-out") && !$0.contains("niet goed is gehoord") },
+                    "the message says the outcome, never the summary or medical text")
             // Every page that shows the ruling says it was set aside.
             let page = try await t.partyPage("/zaak", cookie: try await t.openLink(c.token))
             #expect(page.text.contains("opzij gezet. Het geldt niet meer."))

@@ -86,10 +86,15 @@ struct RulingFacts: Sendable {
 struct AppealFacts: Sendable {
     let court: String
     let lodgedOn: String
-    /// What the court decided, once recorded.
-    let outcome: String?
-    let decidedOn: String?
-    let summary: String?
+    /// What the court decided, once recorded. Named so that no key inside it
+    /// falls back to the page's own keys (`summary` is the whole case) when absent.
+    let courtOutcome: CourtOutcomeFacts?
+}
+
+struct CourtOutcomeFacts: Sendable {
+    let label: String
+    let decidedOn: String
+    let courtSummary: String
 }
 
 struct HearingFacts: Sendable {

@@ -11,6 +11,8 @@ struct HomePage: PageModel {
     let message: String?
     /// What the procedure costs, in one sentence.
     let costSentence: String
+    /// Whether rulings bind by law (else by the parties' agreement).
+    let byStatute: Bool
 }
 
 /// `error.mustache`: every failure shown as a page.
@@ -35,6 +37,7 @@ struct FilingFormPage: PageModel {
     let agreementParagraphs: [String]
     let agreeChecked: Bool
     let costSentence: String
+    let byStatute: Bool
 
     struct Fields: Sendable {
         /// The fields shown through `_field.mustache`, in order.

@@ -25,12 +25,14 @@ enum CaseView {
             ruling: r.ruling.map { ruling($0, basis: r.binding.basis, medical: r.medical, appeal: r.appeal) },
             appeal: r.appeal.map {
                 AppealFacts(
-                    court: $0.court, lodgedOn: Labels.date($0.lodgedOn), outcome: $0.outcome.map { Labels.appealOutcome($0.outcome) },
-                    decidedOn: $0.outcome.map { Labels.date($0.decidedOn) }, summary: $0.outcome?.summary)
+                    court: $0.court, lodgedOn: Labels.date($0.lodgedOn),
+                    courtOutcome: $0.outcome.map {
+                        CourtOutcomeFacts(label: Labels.appealOutcome($0.outcome), decidedOn: Labels.date($0.decidedOn), courtSummary: $0.summary)
+                    })
             },
             hearing: r.hearing.map { hearing in
                 HearingFacts(
-                    party: Labels.role(hearing.party.rawValue).lowercased(), windowEnds: Labels.moment(hearing.windowEndsAt),
+                    party: Labels.role(hearing.party.rawValue).lowercased(), windowEnds: Dutch.until(hearing.windowEndsAt),
                     responded: hearing.respondedAt.map(Labels.moment) ?? "", hasResponded: hearing.respondedAt != nil,
                     replyUntil: hearing.replyOpen(at: now) ? hearing.filerWindowEndsAt.map(Dutch.until) : nil,
                     complete: Hearing.isComplete(hearing.turns, now: now))
@@ -62,7 +64,7 @@ enum CaseView {
         }
         return RulingFacts(
             title: ruling.binding ? "Bindend oordeel" : "Advies", binding: ruling.binding, meaning: meaning,
-            appealUntil: ruling.appealWindowEndsOn.map { "uiterlijk " + Dutch.date($0) },
+            appealUntil: ruling.binding ? ruling.appealWindowEndsOn.map { "uiterlijk " + Dutch.date($0) } : nil,
             setAsideOn: appeal?.outcome.flatMap { $0.outcome == .setAside ? Labels.date($0.decidedOn) : nil },
             outcome: Labels.outcome(ruling.outcome), decision: ruling.decision, motivation: ruling.motivation,
             decidedAt: Labels.moment(ruling.decidedAt), digest: ruling.digest,

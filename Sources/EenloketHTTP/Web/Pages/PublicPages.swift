@@ -9,7 +9,9 @@ extension WebController {
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
         let signedOff = request.uri.queryParameters.get("bericht") == "afgemeld"
         let message = signedOff ? "U bent afgemeld. Wilt u uw zaak weer zien? Open dan de persoonlijke link uit uw e-mail of brief." : nil
-        return try publicPage(title: "Eenloket: één loket voor vragen en conflicten bij ziekte", HomePage(message: message, costSentence: deps.settings.procedure.costSentence))
+        return try publicPage(title: "Eenloket: één loket voor vragen en conflicten bij ziekte", HomePage(
+                message: message, costSentence: deps.settings.procedure.costSentence,
+                byStatute: deps.settings.procedure.bindingBasis == .statute))
     }
 
     @Sendable func chooseRole(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -42,7 +44,8 @@ extension WebController {
             isEmployee: isEmployee, roleSlug: isEmployee ? "werknemer" : "werkgever", csrf: csrf, idempotencyKey: idempotencyKey,
             fields: form.fieldValues(values: values, errors: errors), errorSummary: form.summary(errors), hasErrors: !errors.isEmpty,
             agreementParagraphs: CaseView.paragraphs(deps.settings.bindingAgreement.text),
-            agreeChecked: values[FilingForm.agreeField] == "true", costSentence: deps.settings.procedure.costSentence)
+            agreeChecked: values[FilingForm.agreeField] == "true", costSentence: deps.settings.procedure.costSentence,
+            byStatute: deps.settings.procedure.bindingBasis == .statute)
         return try publicPage(
             title: (errors.isEmpty ? "" : "Fout: ") + (isEmployee ? "Vraag stellen als werknemer" : "Vraag stellen als werkgever"),
             page, status: errors.isEmpty ? .ok : .unprocessableContent)
