@@ -17,6 +17,7 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case reminder
     case escalation
     case appealDecided = "appeal_decided"
+    case bindingAgreed = "binding_agreed"
 }
 
 /// A rendered message.
@@ -149,6 +150,12 @@ public enum Messages {
                 subject: "Herinnering: zaak \(reference) wacht op u",
                 body: "Het gewenste moment voor zaak \(reference) is voorbij" + (detail.map { ": \($0)" } ?? "") + ".\n"
                     + "Rond de stap af, of leg vast waarom het later wordt.\n\n" + staffLink)
+        case .bindingAgreed:
+            return Message(
+                subject: "De andere partij gaat akkoord met een bindend oordeel (\(reference))",
+                body: greeting + "De andere partij in uw zaak gaat akkoord met een bindend oordeel.\n"
+                    + "Gaat u ook akkoord, dan is het oordeel van het panel bindend voor u allebei. Anders is het een advies.\n"
+                    + "Op uw pagina leest u wat dat betekent en kunt u akkoord gaan, zolang de zaak loopt.\n\n" + partyLink + closing)
         case .appealDecided:
             return Message(
                 subject: "De rechter heeft beslist (\(reference))",

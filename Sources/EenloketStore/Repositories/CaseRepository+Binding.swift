@@ -15,7 +15,7 @@ extension CaseRepository {
     /// 7:900): once per party, while the case is open, by the party itself.
     public func agreeToBeBound(_ id: UUID, name: String, by caller: Caller, at now: Date) async throws -> AgreementRecord {
         try await db.transaction { conn in
-            _ = try await locked(id, for: .agreeToBeBound, by: caller, at: now, conn: conn)
+            let current = try await locked(id, for: .agreeToBeBound, by: caller, at: now, conn: conn)
             guard let party = caller.party else { throw AppError.internalError }
             let agreement = settings.bindingAgreement
             try await conn.run(
@@ -26,6 +26,13 @@ extension CaseRepository {
             try await EventLog.append(
                 conn, caseId: id, type: .bindingAgreed, actor: EventActor(caller),
                 data: .object(["party": .string(party.role.rawValue), "digest": .string(agreement.digest)]), at: now, db: db)
+            // The other party hears of it while it can still agree itself (under statute there is nothing to decide).
+            if current.binding.basis == .agreement && current.binding.agreedAt(party.role.other) == nil {
+                try await Outbox.toParties(
+                    [party.role.other], caseId: id, kind: .bindingAgreed,
+                    message: Messages.render(.bindingAgreed, reference: current.reference, serviceURL: settings.publicURL),
+                    at: now, conn: conn, db: db)
+            }
             return AgreementRecord(party: party.role, name: name, agreedAt: now, digest: agreement.digest)
         }
     }

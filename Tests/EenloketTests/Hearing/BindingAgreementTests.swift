@@ -41,6 +41,8 @@ struct BindingAgreementTests {
             #expect(agreed["party"].string == "employer" && agreed["name"].string == "P. Jansen")
             #expect(agreed["digest"].string == (try await t.api.get("/api/v1/binding-agreement"))["digest"].string)
             expectProblem(try await t.api.post("/api/v1/cases/\(both.id)/binding-agreement", object: Self.agree, token: employer), 409)
+            // The employee had agreed already: nobody is asked again.
+            #expect(try await t.outbox(both.id).filter { $0.kind == "binding_agreed" }.isEmpty)
             #expect(try await t.eventTypes(both.id).filter { $0 == "binding_agreed" }.count == 2)
             let binding = try await t.api.post("/api/v1/cases/\(both.id)/ruling", object: t.rulingBody(), token: chair.token)
             #expect(binding["binding"].bool == true, "\(binding.text)")
@@ -48,6 +50,12 @@ struct BindingAgreementTests {
             // Only the employee agreed: an advisory opinion; and nobody agrees after the ruling.
             let one = try await t.file(["binding_agreement": Self.agree])
             #expect(try await t.accept(one.id, disciplines: [.bedrijfsarts]).status == 200)
+            // An agreement on the case page (not at filing) tells the invited party, who has not agreed.
+            let later = try await t.file(["employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "email": "hr@jansen.example"]])
+            #expect(try await t.accept(later.id, disciplines: [.bedrijfsarts]).status == 200)
+            #expect(try await t.api.post("/api/v1/cases/\(later.id)/binding-agreement", object: Self.agree, token: later.token).status == 201)
+            let told = try await t.outbox(later.id).filter { $0.kind == "binding_agreed" }
+            #expect(told.count == 1 && told[0].to == "hr@jansen.example", "\(told)")
             let advisory = try await t.api.post("/api/v1/cases/\(one.id)/ruling", object: t.rulingBody(), token: chair.token)
             #expect(advisory["binding"].bool == false)
             #expect(try await t.view(one.id, token: one.token)["ruling"]["binding"].bool == false)
