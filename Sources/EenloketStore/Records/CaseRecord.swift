@@ -358,9 +358,6 @@ public struct BindingRecord: Sendable, Equatable {
     public let employerAgreedAt: Date?
 
     public func agreedAt(_ party: PartyRole) -> Date? { party == .employee ? employeeAgreedAt : employerAgreedAt }
-
-    /// Whether a ruling recorded now would bind (the database's `ruling_binds` decides the same when it is stored).
-    public var rulingWouldBind: Bool { basis == .statute || (employeeAgreedAt != nil && employerAgreedAt != nil) }
 }
 
 /// An after-care check-in.

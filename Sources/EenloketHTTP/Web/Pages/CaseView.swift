@@ -49,7 +49,7 @@ enum CaseView {
         func agreed(_ party: PartyRole) -> String { b.agreedAt(party).map { "akkoord op \(Labels.moment($0))" } ?? "nog niet akkoord" }
         return BindingFacts(
             byStatute: b.basis == .statute, employee: agreed(.employee), employer: agreed(.employer),
-            bothAgreed: b.rulingWouldBind && b.basis == .agreement)
+            bothAgreed: b.employeeAgreedAt != nil && b.employerAgreedAt != nil)
     }
 
     static func ruling(_ ruling: RulingRecord, basis: BindingBasis, medical: MedicalFields?, appeal: AppealRecord?) -> RulingFacts {
