@@ -50,6 +50,47 @@ CREATE FUNCTION public.close_medical() RETURNS void
     AS $$ SELECT set_config('eenloket.medical_read', '', true); $$;
 
 --
+-- Name: draft_for(uuid, text, text, uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.draft_for(p_case uuid, p_kind text, p_role text, p_viewer uuid, p_viewer_case uuid) RETURNS jsonb
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    facts jsonb;
+    shown jsonb;
+BEGIN
+    IF NOT EXISTS (SELECT 1 FROM draft_rulings WHERE case_id = p_case) THEN
+        RETURN NULL;
+    END IF;
+    PERFORM set_config('eenloket.medical_read', 'on', true);
+    SELECT jsonb_build_object(
+               'responses', coalesce((SELECT jsonb_object_agg(party, CASE WHEN only_none THEN 'no_comments' ELSE 'commented' END)
+                                        FROM (SELECT party, every(no_comments) AS only_none FROM draft_comments
+                                               WHERE case_id = p_case GROUP BY party) p), '{}'),
+               'has_comments', EXISTS (SELECT 1 FROM draft_comments WHERE case_id = p_case AND NOT no_comments),
+               'has_medical', EXISTS (SELECT 1 FROM draft_ruling_medical WHERE case_id = p_case))
+      INTO facts;
+    PERFORM close_medical();
+    PERFORM open_medical(p_case, p_kind, p_role, p_viewer, p_viewer_case);
+    SELECT jsonb_build_object(
+               'outcome', d.outcome, 'decision', d.decision, 'motivation', d.motivation,
+               'issued_at_ms', floor(extract(epoch FROM d.issued_at) * 1000)::bigint,
+               'comments_until_ms', floor(extract(epoch FROM d.comments_until) * 1000)::bigint,
+               'medical_considerations', (SELECT m.medical_considerations FROM draft_ruling_medical m WHERE m.case_id = d.case_id),
+               'comments', (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                                   'id', c.id, 'party', c.party, 'no_comments', c.no_comments, 'text', c.text,
+                                   'medical', c.medical, 'created_at_ms', floor(extract(epoch FROM c.created_at) * 1000)::bigint)
+                                   ORDER BY c.created_at, c.id), '[]')
+                              FROM draft_comments c WHERE c.case_id = d.case_id))
+      INTO shown
+      FROM draft_rulings d WHERE d.case_id = p_case;
+    PERFORM close_medical();
+    RETURN shown || facts;
+END;
+$$;
+
+--
 -- Name: employee_link_unverified(uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -286,6 +327,61 @@ END;
 $$;
 
 --
+-- Name: guard_draft_change(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_draft_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF current_setting('eenloket.retention', true) = 'on' THEN
+        RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+    END IF;
+    RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+
+--
+-- Name: guard_draft_comment(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_draft_comment() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF (SELECT status FROM cases WHERE id = NEW.case_id FOR SHARE) IS DISTINCT FROM 'draft_ruling' THEN
+        RAISE EXCEPTION 'case % is not in draft_ruling', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'draft_comment_case_in_draft_ruling';
+    END IF;
+    IF NEW.created_at >= (SELECT comments_until FROM draft_rulings WHERE case_id = NEW.case_id) THEN
+        RAISE EXCEPTION 'the comment window of case % has closed', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'draft_comment_in_window';
+    END IF;
+    IF NEW.party = 'employee' AND employee_link_unverified(NEW.case_id) THEN
+        RAISE EXCEPTION 'the invited employee of case % is not verified yet', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'employee_not_verified';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
+-- Name: guard_draft_insert(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_draft_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF (SELECT status FROM cases WHERE id = NEW.case_id FOR SHARE) IS DISTINCT FROM 'draft_ruling' THEN
+        RAISE EXCEPTION 'case % is not in draft_ruling', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'draft_case_in_draft_ruling';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
 -- Name: guard_invited_contact(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -328,6 +424,43 @@ BEGIN
     END IF;
     IF NEW.released_at IS NOT NULL THEN
         UPDATE panel_members SET open_cases = open_cases - 1 WHERE staff_id = NEW.staff_id;
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
+-- Name: guard_ruling_after_draft(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_ruling_after_draft() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    until timestamptz;
+    commented boolean;
+    answered integer;
+BEGIN
+    SELECT comments_until INTO until FROM draft_rulings WHERE case_id = NEW.case_id;
+    IF NOT FOUND THEN
+        IF NEW.comments_response IS NOT NULL THEN
+            RAISE EXCEPTION 'case % had no draft: there are no comments to answer', NEW.case_id
+                USING ERRCODE = 'check_violation', CONSTRAINT = 'ruling_answers_comments';
+        END IF;
+        RETURN NEW;
+    END IF;
+    -- Medical comments count too: look at every row.
+    PERFORM set_config('eenloket.medical_read', 'on', true);
+    SELECT bool_or(NOT no_comments), count(DISTINCT party) INTO commented, answered
+      FROM draft_comments WHERE case_id = NEW.case_id;
+    PERFORM close_medical();
+    IF coalesce(commented, false) AND NEW.comments_response IS NULL THEN
+        RAISE EXCEPTION 'the ruling of case % must answer the comments on its draft', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'ruling_answers_comments';
+    END IF;
+    IF NEW.decided_at < until AND answered < (SELECT count(*) FROM case_parties WHERE case_id = NEW.case_id) THEN
+        RAISE EXCEPTION 'the comment window of case % is still open', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'ruling_after_comment_window';
     END IF;
     RETURN NEW;
 END;
@@ -607,6 +740,23 @@ CREATE FUNCTION public.purge_appeal_summaries() RETURNS trigger
     AS $$
 BEGIN
     UPDATE appeal_outcomes SET summary = 'Verwijderd na afloop van de bewaartermijn.' WHERE case_id = NEW.id;
+    RETURN NEW;
+END;
+$$;
+
+--
+-- Name: purge_drafts(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.purge_drafts() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    removed constant text := 'Verwijderd na afloop van de bewaartermijn.';
+BEGIN
+    DELETE FROM draft_ruling_medical WHERE case_id = NEW.id;
+    UPDATE draft_rulings SET decision = removed, motivation = removed WHERE case_id = NEW.id;
+    UPDATE draft_comments SET text = removed WHERE case_id = NEW.id AND text IS NOT NULL;
     RETURN NEW;
 END;
 $$;
@@ -1178,10 +1328,10 @@ CREATE TABLE public.cases (
     CONSTRAINT cases_question_check CHECK (((char_length(question) >= 20) AND (char_length(question) <= 20000))),
     CONSTRAINT cases_reference_check CHECK ((reference ~ '^EL-[0-9]{4}-[0-9]{6}$'::text)),
     CONSTRAINT cases_requested_disciplines_check CHECK ((requested_disciplines <@ ARRAY['bedrijfsarts'::text, 'verzekeringsarts'::text, 'arbeidsdeskundige'::text])),
-    CONSTRAINT cases_status_check CHECK ((status = ANY (ARRAY['submitted'::text, 'awaiting_panel'::text, 'in_review'::text, 'ruled'::text, 'referred'::text, 'answered'::text, 'withdrawn'::text]))),
+    CONSTRAINT cases_status_check CHECK ((status = ANY (ARRAY['submitted'::text, 'awaiting_panel'::text, 'in_review'::text, 'draft_ruling'::text, 'ruled'::text, 'referred'::text, 'answered'::text, 'withdrawn'::text]))),
     CONSTRAINT cases_triage_decision_check CHECK ((triage_decision = ANY (ARRAY['accept'::text, 'refer'::text, 'answer'::text]))),
     CONSTRAINT cases_triage_motivation_check CHECK (((char_length(triage_motivation) >= 10) AND (char_length(triage_motivation) <= 20000))),
-    CONSTRAINT decision_matches_status CHECK (((status = 'submitted'::text) OR ((status = 'withdrawn'::text) AND ((triage_decision IS NULL) OR (triage_decision = 'accept'::text))) OR ((status = ANY (ARRAY['awaiting_panel'::text, 'in_review'::text, 'ruled'::text])) AND (triage_decision = 'accept'::text)) OR ((status = 'referred'::text) AND (triage_decision = 'refer'::text)) OR ((status = 'answered'::text) AND (triage_decision = 'answer'::text)))),
+    CONSTRAINT decision_matches_status CHECK (((status = 'submitted'::text) OR ((status = 'withdrawn'::text) AND ((triage_decision IS NULL) OR (triage_decision = 'accept'::text))) OR ((status = ANY (ARRAY['awaiting_panel'::text, 'in_review'::text, 'draft_ruling'::text, 'ruled'::text])) AND (triage_decision = 'accept'::text)) OR ((status = 'referred'::text) AND (triage_decision = 'refer'::text)) OR ((status = 'answered'::text) AND (triage_decision = 'answer'::text)))),
     CONSTRAINT triage_recorded CHECK ((((triage_decision IS NULL) = (triaged_at IS NULL)) AND ((status <> 'submitted'::text) OR (triage_decision IS NULL))))
 );
 
@@ -1198,6 +1348,56 @@ CREATE TABLE public.deadline_rules (
     CONSTRAINT deadline_rules_preferred_days_check CHECK ((preferred_days >= 0)),
     CONSTRAINT deadline_rules_stage_check CHECK (((stage = ANY (ARRAY['triage'::text, 'panel'::text, 'ruling'::text])) OR (stage ~ '^follow_up_[1-9]$'::text))),
     CONSTRAINT deadline_rules_unit_check CHECK ((unit = ANY (ARRAY['working_days'::text, 'calendar_days'::text])))
+);
+
+--
+-- Name: draft_comments; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.draft_comments (
+    id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    party text NOT NULL,
+    no_comments boolean NOT NULL,
+    text text,
+    medical boolean DEFAULT false NOT NULL,
+    created_at timestamp with time zone NOT NULL,
+    CONSTRAINT draft_comments_check CHECK ((no_comments = (text IS NULL))),
+    CONSTRAINT draft_comments_check1 CHECK (((NOT medical) OR ((party = 'employee'::text) AND (NOT no_comments)))),
+    CONSTRAINT draft_comments_party_check CHECK ((party = ANY (ARRAY['employee'::text, 'employer'::text]))),
+    CONSTRAINT draft_comments_text_check CHECK (((char_length(text) >= 1) AND (char_length(text) <= 20000)))
+);
+
+ALTER TABLE ONLY public.draft_comments FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: draft_ruling_medical; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.draft_ruling_medical (
+    case_id uuid NOT NULL,
+    medical_considerations text NOT NULL,
+    CONSTRAINT draft_ruling_medical_medical_considerations_check CHECK (((char_length(medical_considerations) >= 1) AND (char_length(medical_considerations) <= 20000)))
+);
+
+ALTER TABLE ONLY public.draft_ruling_medical FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: draft_rulings; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.draft_rulings (
+    case_id uuid NOT NULL,
+    outcome text NOT NULL,
+    decision text NOT NULL,
+    motivation text NOT NULL,
+    issued_at timestamp with time zone NOT NULL,
+    issued_by uuid NOT NULL,
+    comments_until timestamp with time zone NOT NULL,
+    CONSTRAINT draft_rulings_check CHECK ((comments_until > issued_at)),
+    CONSTRAINT draft_rulings_decision_check CHECK (((char_length(decision) >= 1) AND (char_length(decision) <= 20000))),
+    CONSTRAINT draft_rulings_motivation_check CHECK (((char_length(motivation) >= 1) AND (char_length(motivation) <= 20000))),
+    CONSTRAINT draft_rulings_outcome_check CHECK ((outcome = ANY (ARRAY['upheld'::text, 'partly_upheld'::text, 'overturned'::text])))
 );
 
 --
@@ -1512,8 +1712,10 @@ CREATE TABLE public.rulings (
     key_id text,
     binding boolean DEFAULT false NOT NULL,
     appeal_window_ends_on date,
+    comments_response text,
     CONSTRAINT ruling_seal_complete CHECK ((((chain_seq IS NULL) = (chain_digest IS NULL)) AND ((chain_digest IS NULL) = (signature IS NULL)) AND ((signature IS NULL) = (key_id IS NULL)))),
     CONSTRAINT rulings_chain_digest_check CHECK ((chain_digest ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT rulings_comments_response_check CHECK (((char_length(comments_response) >= 1) AND (char_length(comments_response) <= 20000))),
     CONSTRAINT rulings_decision_check CHECK (((char_length(decision) >= 20) AND (char_length(decision) <= 20000))),
     CONSTRAINT rulings_digest_check CHECK ((digest ~ '^[0-9a-f]{64}$'::text)),
     CONSTRAINT rulings_motivation_check CHECK (((char_length(motivation) >= 20) AND (char_length(motivation) <= 20000))),
@@ -1745,7 +1947,7 @@ CREATE TABLE public.timers (
     CONSTRAINT timers_check CHECK (((fired_at IS NULL) = (outcome IS NULL))),
     CONSTRAINT timers_failure_has_error CHECK (((failed_at IS NULL) OR (last_error IS NOT NULL))),
     CONSTRAINT timers_fired_or_failed CHECK (((fired_at IS NULL) OR (failed_at IS NULL))),
-    CONSTRAINT timers_kind_check CHECK ((kind = ANY (ARRAY['preferred_passed'::text, 'due_passed'::text, 'follow_up_due'::text, 'follow_up_missed'::text, 'absence_ended'::text]))),
+    CONSTRAINT timers_kind_check CHECK ((kind = ANY (ARRAY['preferred_passed'::text, 'due_passed'::text, 'follow_up_due'::text, 'follow_up_missed'::text, 'absence_ended'::text, 'draft_window_closed'::text]))),
     CONSTRAINT timers_last_error_check CHECK ((char_length(last_error) <= 200))
 );
 
@@ -1919,6 +2121,27 @@ ALTER TABLE ONLY public.cases
 
 ALTER TABLE ONLY public.deadline_rules
     ADD CONSTRAINT deadline_rules_pkey PRIMARY KEY (stage);
+
+--
+-- Name: draft_comments draft_comments_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.draft_comments
+    ADD CONSTRAINT draft_comments_pkey PRIMARY KEY (id);
+
+--
+-- Name: draft_ruling_medical draft_ruling_medical_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.draft_ruling_medical
+    ADD CONSTRAINT draft_ruling_medical_pkey PRIMARY KEY (case_id);
+
+--
+-- Name: draft_rulings draft_rulings_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.draft_rulings
+    ADD CONSTRAINT draft_rulings_pkey PRIMARY KEY (case_id);
 
 --
 -- Name: escalations escalations_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2185,6 +2408,18 @@ CREATE INDEX cases_retention_idx ON public.cases USING btree (closed_at) WHERE (
 --
 
 CREATE INDEX cases_status_queue_idx ON public.cases USING btree (status, COALESCE(next_due_by, 'infinity'::date), created_at, id);
+
+--
+-- Name: draft_comments_case_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX draft_comments_case_idx ON public.draft_comments USING btree (case_id, created_at, id);
+
+--
+-- Name: draft_comments_one_no_comments; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX draft_comments_one_no_comments ON public.draft_comments USING btree (case_id, party) WHERE no_comments;
 
 --
 -- Name: escalations_case_idx; Type: INDEX; Schema: public; Owner: -
@@ -2496,7 +2731,7 @@ CREATE TRIGGER case_statements_verified_employee BEFORE INSERT ON public.case_st
 -- Name: cases cases_free_panel_seats; Type: TRIGGER; Schema: public; Owner: -
 --
 
-CREATE TRIGGER cases_free_panel_seats AFTER UPDATE OF status ON public.cases FOR EACH ROW WHEN (((old.status = ANY (ARRAY['awaiting_panel'::text, 'in_review'::text])) AND (new.status <> ALL (ARRAY['awaiting_panel'::text, 'in_review'::text])))) EXECUTE FUNCTION public.free_panel_seats();
+CREATE TRIGGER cases_free_panel_seats AFTER UPDATE OF status ON public.cases FOR EACH ROW WHEN (((old.status = ANY (ARRAY['awaiting_panel'::text, 'in_review'::text, 'draft_ruling'::text])) AND (new.status <> ALL (ARRAY['awaiting_panel'::text, 'in_review'::text, 'draft_ruling'::text])))) EXECUTE FUNCTION public.free_panel_seats();
 
 --
 -- Name: cases cases_guard_update; Type: TRIGGER; Schema: public; Owner: -
@@ -2529,6 +2764,12 @@ CREATE TRIGGER cases_purge_agreement_names AFTER UPDATE OF purged_at ON public.c
 CREATE TRIGGER cases_purge_appeal_summaries AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_appeal_summaries();
 
 --
+-- Name: cases cases_purge_drafts; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER cases_purge_drafts AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_drafts();
+
+--
 -- Name: cases cases_stats_accepted; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2545,6 +2786,54 @@ CREATE CONSTRAINT TRIGGER cases_stats_accepted_insert AFTER INSERT ON public.cas
 --
 
 CREATE CONSTRAINT TRIGGER cases_stats_count AFTER INSERT OR UPDATE OF status, case_type ON public.cases DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.stats_count_case();
+
+--
+-- Name: draft_comments draft_comments_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER draft_comments_append_only BEFORE DELETE OR UPDATE ON public.draft_comments FOR EACH ROW EXECUTE FUNCTION public.guard_draft_change();
+
+--
+-- Name: draft_comments draft_comments_guard_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER draft_comments_guard_insert BEFORE INSERT ON public.draft_comments FOR EACH ROW EXECUTE FUNCTION public.guard_draft_comment();
+
+--
+-- Name: draft_comments draft_comments_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER draft_comments_no_truncate BEFORE TRUNCATE ON public.draft_comments FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
+
+--
+-- Name: draft_ruling_medical draft_ruling_medical_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER draft_ruling_medical_append_only BEFORE DELETE OR UPDATE ON public.draft_ruling_medical FOR EACH ROW EXECUTE FUNCTION public.guard_draft_change();
+
+--
+-- Name: draft_ruling_medical draft_ruling_medical_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER draft_ruling_medical_no_truncate BEFORE TRUNCATE ON public.draft_ruling_medical FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
+
+--
+-- Name: draft_rulings draft_rulings_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER draft_rulings_append_only BEFORE DELETE OR UPDATE ON public.draft_rulings FOR EACH ROW EXECUTE FUNCTION public.guard_draft_change();
+
+--
+-- Name: draft_rulings draft_rulings_guard_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER draft_rulings_guard_insert BEFORE INSERT ON public.draft_rulings FOR EACH ROW EXECUTE FUNCTION public.guard_draft_insert();
+
+--
+-- Name: draft_rulings draft_rulings_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER draft_rulings_no_truncate BEFORE TRUNCATE ON public.draft_rulings FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
 
 --
 -- Name: follow_ups follow_ups_stats_answered; Type: TRIGGER; Schema: public; Owner: -
@@ -2599,6 +2888,12 @@ CREATE TRIGGER ruling_medical_append_only BEFORE DELETE OR UPDATE ON public.ruli
 --
 
 CREATE TRIGGER ruling_medical_no_truncate BEFORE TRUNCATE ON public.ruling_medical FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
+
+--
+-- Name: rulings rulings_after_draft; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER rulings_after_draft BEFORE INSERT ON public.rulings FOR EACH ROW EXECUTE FUNCTION public.guard_ruling_after_draft();
 
 --
 -- Name: rulings rulings_append_only; Type: TRIGGER; Schema: public; Owner: -
@@ -2776,6 +3071,34 @@ ALTER TABLE ONLY public.case_statements
 
 ALTER TABLE ONLY public.cases
     ADD CONSTRAINT cases_triaged_by_fkey FOREIGN KEY (triaged_by) REFERENCES public.staff(id);
+
+--
+-- Name: draft_comments draft_comments_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.draft_comments
+    ADD CONSTRAINT draft_comments_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.draft_rulings(case_id);
+
+--
+-- Name: draft_ruling_medical draft_ruling_medical_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.draft_ruling_medical
+    ADD CONSTRAINT draft_ruling_medical_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.draft_rulings(case_id);
+
+--
+-- Name: draft_rulings draft_rulings_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.draft_rulings
+    ADD CONSTRAINT draft_rulings_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id);
+
+--
+-- Name: draft_rulings draft_rulings_issued_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.draft_rulings
+    ADD CONSTRAINT draft_rulings_issued_by_fkey FOREIGN KEY (issued_by) REFERENCES public.staff(id);
 
 --
 -- Name: escalations escalations_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -2978,6 +3301,54 @@ CREATE POLICY case_statements_read ON public.case_statements FOR SELECT USING ((
 --
 
 CREATE POLICY case_statements_write ON public.case_statements FOR INSERT WITH CHECK (true);
+
+--
+-- Name: draft_comments; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.draft_comments ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: draft_comments draft_comments_purge; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY draft_comments_purge ON public.draft_comments FOR UPDATE USING ((current_setting('eenloket.retention'::text, true) = 'on'::text)) WITH CHECK ((current_setting('eenloket.retention'::text, true) = 'on'::text));
+
+--
+-- Name: draft_comments draft_comments_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY draft_comments_read ON public.draft_comments FOR SELECT USING (((NOT medical) OR (current_setting('eenloket.medical_read'::text, true) = 'on'::text) OR (current_setting('eenloket.retention'::text, true) = 'on'::text)));
+
+--
+-- Name: draft_comments draft_comments_write; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY draft_comments_write ON public.draft_comments FOR INSERT WITH CHECK (true);
+
+--
+-- Name: draft_ruling_medical; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.draft_ruling_medical ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: draft_ruling_medical draft_ruling_medical_purge; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY draft_ruling_medical_purge ON public.draft_ruling_medical FOR DELETE USING ((current_setting('eenloket.retention'::text, true) = 'on'::text));
+
+--
+-- Name: draft_ruling_medical draft_ruling_medical_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY draft_ruling_medical_read ON public.draft_ruling_medical FOR SELECT USING (((current_setting('eenloket.medical_read'::text, true) = 'on'::text) OR (current_setting('eenloket.retention'::text, true) = 'on'::text)));
+
+--
+-- Name: draft_ruling_medical draft_ruling_medical_write; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY draft_ruling_medical_write ON public.draft_ruling_medical FOR INSERT WITH CHECK (true);
 
 --
 -- Name: ruling_medical; Type: ROW SECURITY; Schema: public; Owner: -

@@ -49,8 +49,10 @@ check '"role":"intake_officer"'
 check "'chair': True"
 check '"name":"P. Jansen"'
 check '"author_role":"employer"'
+check '"no_comments":true'
 check "'binding': True"
 check '"type":"binding_agreed"'
+check '"type":"draft_issued"'
 check '"type":"ruling_recorded"'
 check "'court': 'Rechtbank Amsterdam'"
 echo "walk-through OK${TWO:+ ($TWO)}"

@@ -612,14 +612,51 @@ def print_letter(b: Browser, reference: str) -> str:
         return links[0]
 
 
-def record_ruling(b: Browser, ruling: Ruling) -> None:
-    """The panel chair fills in and records the binding ruling on the open case page."""
+def issue_draft(b: Browser, ruling: Ruling) -> None:
+    """The panel chair sends the draft of the ruling from the open case page (the draft round)."""
+    with b.step("chair fills in the draft"):
+        form = b.section("Concept van het oordeel maken")
+        b.tick(f"uitkomst-{ruling.outcome}")
+        b.fill("veld-uitspraak-decision", ruling.decision)
+        b.fill("veld-uitspraak-motivation", ruling.motivation)
+        b.fill("veld-uitspraak-medical-considerations", ruling.medical)
+    with b.step("chair sends the draft"):
+        b.press("Concept versturen", within=form)
+        assert "Het concept is verstuurd." in b.find(".success").text, b.text[:800]
+
+
+def answer_draft(b: Browser, comment: str | None = None) -> None:
+    """A party, on its case page, points out a factual error in the draft, or says it has none."""
+    with b.step("party answers the draft" + (" with a comment" if comment else " without comments")):
+        b.open("/zaak")
+        if comment:
+            b.fill("veld-concept-text", comment)
+            b.press("Opmerking versturen")
+        else:
+            b.press("Ik heb geen opmerkingen")
+        assert "Uw reactie op het concept is opgeslagen." in b.find(".success").text, b.text[:800]
+
+
+def record_ruling(b: Browser, ruling: Ruling, comments_response: str | None = None) -> None:
+    """The panel chair fills in and records the ruling on the case page (after the draft round)."""
     with b.step("chair fills in the ruling form"):
+        b.open(b.path)
         form = b.section("Oordeel vastleggen")
         b.tick(f"uitkomst-{ruling.outcome}")
         b.fill("veld-uitspraak-decision", ruling.decision)
         b.fill("veld-uitspraak-motivation", ruling.motivation)
         b.fill("veld-uitspraak-medical-considerations", ruling.medical)
+        if comments_response:
+            b.fill("veld-uitspraak-comments-response", comments_response)
     with b.step("chair records the ruling"):
         b.press("Oordeel vastleggen", within=form)
         assert "Het oordeel is vastgelegd." in b.find(".success").text, b.text[:800]
+
+
+def rule_after_draft_round(chair: Browser, ruling: Ruling, parties: list[Browser]) -> None:
+    """The chair sends the draft, each party (its link already opened) says it has no comments,
+    and the chair records the ruling at once."""
+    issue_draft(chair, ruling)
+    for party in parties:
+        answer_draft(party)
+    record_ruling(chair, ruling)

@@ -64,7 +64,9 @@ def privacy_case(module_browsers, staff) -> PrivacyCase:
     chair = module_browsers("panel chair")
     support.open_login(chair, staff["bedrijfsarts"])
     support.open_case_from_queue(chair, filed.reference)
-    support.record_ruling(chair, ruling)
+    employer = module_browsers("employer")
+    employer.open_case_link(employer_link)
+    support.rule_after_draft_round(chair, ruling, [employee, employer])
     return PrivacyCase(filing, ruling, filed, case_id, employer_link, medical_statement, plain_statement)
 
 

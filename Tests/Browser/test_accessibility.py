@@ -115,7 +115,8 @@ TOUR = [
     "filing confirmation", "party case page", "party case page with errors", "withdrawal confirmation",
     "staff login", "staff login with error", "not found page", "work queue", "staff case page (triage form)",
     "staff case page (triage errors)", "staff case page (in review)", "letters to print", "printed letter",
-    "my cases (panel member)", "staff case page (ruling form)", "staff case page (ruling errors)", "staff case page (ruled)",
+    "my cases (panel member)", "staff case page (draft form)", "staff case page (draft errors)", "staff case page (draft sent)",
+    "party case page (draft)", "party case page (draft comment errors)", "party case page (employer, draft)", "staff case page (ruled)",
     "party case page (ruled)", "printable ruling", "party case page (employer)", "work queue (coordinator)",
     "staff case page (coordinator)", "panel members", "panel members with errors", "escalations",
     "supervision dashboard", "forbidden page", "accounts (admin)", "account with history (admin)", "own password",
@@ -191,17 +192,28 @@ def take_tour(seen: Tour, browser, staff) -> None:
     support.open_login(chair, staff["bedrijfsarts"])
     seen.saw("my cases (panel member)", chair)
     support.open_case_from_queue(chair, filed.reference)
-    seen.saw("staff case page (ruling form)", chair)
-    chair.press("Oordeel vastleggen")
-    seen.saw("staff case page (ruling errors)", chair)
-    support.record_ruling(chair, ruling)
+    seen.saw("staff case page (draft form)", chair)
+    chair.press("Concept versturen")
+    seen.saw("staff case page (draft errors)", chair)
+    support.issue_draft(chair, ruling)
+    seen.saw("staff case page (draft sent)", chair)
+
+    employee.open_case_link(filed.link)
+    seen.saw("party case page (draft)", employee)
+    employee.press("Opmerking versturen")
+    seen.saw("party case page (draft comment errors)", employee)
+    support.answer_draft(employee, "In het concept staat maart; ik ben in februari ziek geworden.")
+    employer = browser("employer")
+    employer.open_case_link(employer_link)
+    seen.saw("party case page (employer, draft)", employer)
+    support.answer_draft(employer)
+    support.record_ruling(chair, ruling, comments_response="De datum is verbeterd naar februari; het oordeel verandert niet.")
     seen.saw("staff case page (ruled)", chair)
 
     employee.open_case_link(filed.link)
     seen.saw("party case page (ruled)", employee)
     employee.follow_link("Oordeel afdrukken")
     seen.saw("printable ruling", employee)
-    employer = browser("employer")
     employer.open_case_link(employer_link)
     seen.saw("party case page (employer)", employer)
 

@@ -187,26 +187,26 @@ def test_triage_form_with_errors_keeps_the_choices_made(open_browser, staff, sub
     assert not lost, f"the triage form forgot the choices made: {lost} are no longer selected"
 
 
-def test_ruling_form_with_errors_shows_summary_and_keeps_input(open_browser, api, staff, submitted_case):
+def test_draft_ruling_form_with_errors_shows_summary_and_keeps_input(open_browser, api, staff, submitted_case):
     intake_token = api.login(staff["intake"].email, staff["intake"].password)
     api.accept(intake_token, submitted_case["id"], ["bedrijfsarts"])
     b = open_browser("panel chair")
     support.open_login(b, staff["bedrijfsarts"])
     b.open(f"/medewerkers/zaken/{submitted_case['id']}")
-    b.refresh_until(lambda b: b.exists("#veld-uitspraak-decision"), "the chair never got the ruling form")
+    b.refresh_until(lambda b: b.exists("#veld-uitspraak-decision"), "the chair never got the draft form")
     decision = "Kort besluit"  # under 20 characters
-    with b.step("chair records a ruling without outcome or motivation"):
-        form = b.section("Oordeel vastleggen").find_element(By.TAG_NAME, "form")
+    with b.step("chair sends a draft without outcome or motivation"):
+        form = b.section("Concept van het oordeel maken").find_element(By.TAG_NAME, "form")
         b.fill("veld-uitspraak-decision", decision)
-        b.press("Oordeel vastleggen", within=form)
+        b.press("Concept versturen", within=form)
     with b.step("chair reads the error summary"):
         assert b.title.startswith("Fout:")
-        form = b.section("Oordeel vastleggen").find_element(By.TAG_NAME, "form")
+        form = b.section("Concept van het oordeel maken").find_element(By.TAG_NAME, "form")
         summary = b.error_summary(within=form)
         assert_summary_opens_form(b, summary, form)
         targets = summary_targets(b, summary)
         assert sorted(targets) == ["veld-uitspraak-decision", "veld-uitspraak-motivation", "veld-uitspraak-outcome"], targets
-        assert b.value("veld-uitspraak-decision") == decision, "the ruling form lost the decision"
+        assert b.value("veld-uitspraak-decision") == decision, "the draft form lost the decision"
     with b.step("the summary names the fields in Dutch"):
         assert_dutch_link_texts(summary)
 

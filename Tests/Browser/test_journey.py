@@ -1,8 +1,9 @@
 """The whole journey through the pages, on a desktop and on a phone: an
 employee files and agrees to be bound, the intake officer accepts, the
 employer opens its own link (from the invitation e-mail) in a browser of its
-own, agrees and responds, the panel chair rules, and the employee reads the
-binding ruling behind the private link."""
+own, agrees and responds, the panel chair sends a draft, the employee corrects a
+fact and the employer has no comments, the chair rules, and the employee
+reads the binding ruling behind the private link."""
 
 import dataclasses
 import re
@@ -81,14 +82,31 @@ def test_employee_files_intake_accepts_chair_rules_employee_reads_ruling(open_br
     support.open_case_from_queue(physician, filed.reference)
     with physician.step("panel chair reads the case"):
         assert filing.medical in physician.text, "a panel physician should see the medical information"
-    support.record_ruling(physician, ruling)
+    # 5. The draft round: the chair sends a draft; the employee points out a factual error,
+    #    the employer has none; the chair records the ruling and says what it did with the comment.
+    support.issue_draft(physician, ruling)
+    with employee.step("employee reads the draft and until when to comment"):
+        employee.open("/zaak")
+        draft = employee.section("Concept van het oordeel").text
+        assert ruling.decision in draft and ruling.medical in draft, draft
+        assert re.search(r"uiterlijk \w+dag \d+ \w+ \d{4}", draft), f"the window in words: {draft}"
+    correction = f"Ik werk sinds {uuid.uuid4().hex[:6]} niet meer op zaterdag; dat staat verkeerd in het concept."
+    support.answer_draft(employee, correction)
+    with employer.step("employer reads the draft and the employee's correction"):
+        employer.open("/zaak")
+        draft = employer.section("Concept van het oordeel").text
+        assert correction in draft, draft
+        assert ruling.medical not in employer.source, "the employer never sees medical considerations, not in a draft either"
+    support.answer_draft(employer)
+    response = "De opmerking over de zaterdag is verwerkt; de beslissing blijft gelijk."
+    support.record_ruling(physician, ruling, comments_response=response)
     with physician.step("panel chair sees the recorded ruling"):
         assert physician.h1 == "Oordeel gegeven"
         recorded = physician.section("Bindend oordeel").text
         assert ruling.decision in recorded and ruling.medical in recorded
         assert f"{chair.name} (Bedrijfsarts, voorzitter)" in recorded
 
-    # 5. The employee opens the private link again and reads the ruling, also on the printable page.
+    # 6. The employee opens the private link again and reads the ruling, also on the printable page.
     with employee.step("employee opens the private link after the ruling"):
         employee.open_case_link(filed.link)
         assert employee.h1 == "Uw zaak: Oordeel gegeven"
@@ -97,6 +115,7 @@ def test_employee_files_intake_accepts_chair_rules_employee_reads_ruling(open_br
         assert ruling.decision in shown and ruling.motivation in shown
         assert ruling.medical in shown, "the employee should see the medical considerations of their own ruling"
         assert "Controlecode" in shown
+        assert response in shown, "the ruling says what the panel did with the comments"
     with employee.step("employee opens the printable ruling"):
         employee.follow_link("Oordeel afdrukken")
         assert employee.driver.current_url == f"{base_url}/zaak/uitspraak"

@@ -22,7 +22,7 @@ struct CaseActionsTests {
     static func facts(
         _ status: CaseStatus, ruling: Bool = false, appeal: Bool = false, responded: Bool = false, windowEnds: TimeInterval = 3600,
         verified: Bool = false, opened: Bool = true, failures: Int = 0, invited: PartyRole? = .employee,
-        filerWindowEnds: TimeInterval = -1, agreed: Set<PartyRole> = []
+        filerWindowEnds: TimeInterval = -1, agreed: Set<PartyRole> = [], draftDays: Int = 0, draft: DraftFacts? = nil
     ) -> CaseFacts {
         CaseFacts(
             access: CaseAccessFacts(
@@ -35,7 +35,7 @@ struct CaseActionsTests {
                         invitedWindowEndsAt: now.addingTimeInterval(windowEnds), invitedRespondedAt: responded ? now.addingTimeInterval(-7200) : nil,
                         filerWindowEndsAt: responded ? now.addingTimeInterval(filerWindowEnds) : nil, filerRepliedAt: nil),
                     verified: verified, linkOpened: opened, checkFailures: failures)
-            }, agreed: agreed)
+            }, agreed: agreed, procedure: ProcedureSettings(draftWindowDays: draftDays), draft: draft)
     }
 
     static func decide(_ action: CaseAction, _ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
@@ -58,6 +58,7 @@ struct CaseActionsTests {
         #expect(Self.decide(.triage, .anonymous, Self.facts(.submitted)) == .unauthenticated)
     }
 
+    /// Without a draft step (the core contract's flow).
     @Test func onlyTheChairRulesAndOnlyAfterTheOtherPartyWasHeard() {
         let heard = Self.facts(.inReview, responded: true)
         #expect(Self.decide(.rule, .staff(Self.chair), heard) == .allowed)
@@ -83,6 +84,68 @@ struct CaseActionsTests {
         }
         #expect(reason.contains("mag nog antwoorden"), "\(reason)")
         #expect(Self.decide(.rule, .staff(Self.chair), Self.facts(.inReview, responded: true, filerWindowEnds: -1)) == .allowed)
+    }
+
+    @Test func withADraftStepTheChairIssuesADraftFirstAndRulesAfterTheParties() {
+        let heard = Self.facts(.inReview, responded: true, draftDays: 5)
+        #expect(Self.decide(.issueDraft, .staff(Self.chair), heard) == .allowed)
+        #expect(Self.isConflict(Self.decide(.rule, .staff(Self.chair), heard)), "no ruling without the draft round")
+        #expect(Self.isForbidden(Self.decide(.issueDraft, .staff(Self.expert), heard)), "only the chair")
+        #expect(Self.isConflict(Self.decide(.issueDraft, .staff(Self.chair), Self.facts(.inReview, responded: true))), "no draft step")
+        #expect(Self.decide(.issueDraft, .staff(Self.chair), Self.facts(.inReview, windowEnds: 3600, draftDays: 5)).waitsFor != nil,
+                "not before both sides were heard")
+        let open = DraftFacts(commentsUntil: Self.now.addingTimeInterval(3600), responses: [:], hasComments: false)
+        let drafted = Self.facts(.draftRuling, responded: true, draftDays: 5, draft: open)
+        #expect(Self.isConflict(Self.decide(.issueDraft, .staff(Self.chair), drafted)), "one draft per case")
+        guard case .notYet(let reason) = Self.decide(.rule, .staff(Self.chair), drafted) else {
+            Issue.record("the ruling waits while the parties may still comment")
+            return
+        }
+        #expect(reason.contains("uiterlijk"), "\(reason)")
+        let oneAnswered = DraftFacts(commentsUntil: open.commentsUntil, responses: [.employer: .noComments], hasComments: false)
+        #expect(Self.decide(.rule, .staff(Self.chair), Self.facts(.draftRuling, responded: true, draftDays: 5, draft: oneAnswered)).waitsFor != nil)
+        let bothAnswered = DraftFacts(
+            commentsUntil: open.commentsUntil, responses: [.employer: .noComments, .employee: .commented], hasComments: true)
+        #expect(Self.decide(.rule, .staff(Self.chair), Self.facts(.draftRuling, responded: true, draftDays: 5, draft: bothAnswered)) == .allowed)
+        let closed = DraftFacts(commentsUntil: Self.now, responses: [:], hasComments: false)
+        #expect(Self.decide(.rule, .staff(Self.chair), Self.facts(.draftRuling, responded: true, draftDays: 5, draft: closed)) == .allowed)
+        // The setting may change while a case is in its draft round: the round still ends in a ruling.
+        #expect(Self.decide(.rule, .staff(Self.chair), Self.facts(.draftRuling, responded: true, draft: closed)) == .allowed)
+    }
+
+    @Test func theRulingAnswersCommentsOnlyWhenThereWereAny() {
+        let commented = DraftFacts(commentsUntil: Self.now, responses: [.employee: .commented], hasComments: true)
+        let quiet = DraftFacts(commentsUntil: Self.now, responses: [.employee: .noComments], hasComments: false)
+        guard case .invalid(let field, _) = CaseActions.rulingFields(commentsResponse: false, Self.facts(.draftRuling, draft: commented)) else {
+            Issue.record("a ruling after comments must answer them")
+            return
+        }
+        #expect(field == "comments_response")
+        #expect(CaseActions.rulingFields(commentsResponse: true, Self.facts(.draftRuling, draft: commented)) == .allowed)
+        #expect(CaseActions.rulingFields(commentsResponse: false, Self.facts(.draftRuling, draft: quiet)) == .allowed)
+        #expect(CaseActions.rulingFields(commentsResponse: true, Self.facts(.inReview)).invalidMessage != nil, "nothing to answer")
+        #expect(CaseActions.rulingFields(commentsResponse: false, Self.facts(.inReview)) == .allowed)
+    }
+
+    @Test func thePartiesCommentOnTheDraftWhileItsWindowIsOpen() {
+        let open = DraftFacts(commentsUntil: Self.now.addingTimeInterval(60), responses: [:], hasComments: false)
+        let drafted = Self.facts(.draftRuling, verified: true, draft: open)
+        #expect(Self.decide(.commentOnDraft, Self.filer, drafted) == .allowed)
+        #expect(Self.decide(.declareNoComments, Self.filer, drafted) == .allowed)
+        #expect(Self.decide(.commentOnDraft, Self.invitedEmployee, drafted) == .allowed)
+        #expect(CaseActions.decide(.commentOnDraft, by: Self.invitedEmployee, on: drafted, at: Self.now, medical: true) == .allowed)
+        #expect(CaseActions.decide(.commentOnDraft, by: Self.filer, on: drafted, at: Self.now, medical: true).invalidMessage != nil,
+                "only the employee marks a comment medical")
+        #expect(Self.decide(.commentOnDraft, Self.invitedEmployee, Self.facts(.draftRuling, draft: open)) == .forbidden(CaseActions.notVerifiedYet))
+        #expect(Self.isForbidden(Self.decide(.commentOnDraft, .staff(Self.chair), drafted)))
+        #expect(Self.decide(.commentOnDraft, Self.otherCase, drafted) == .notFound)
+        let closed = DraftFacts(commentsUntil: Self.now, responses: [:], hasComments: false)
+        #expect(Self.isConflict(Self.decide(.commentOnDraft, Self.filer, Self.facts(.draftRuling, draft: closed))), "the window closed")
+        #expect(Self.isConflict(Self.decide(.commentOnDraft, Self.filer, Self.facts(.inReview))), "no draft yet")
+        #expect(Self.isConflict(Self.decide(.commentOnDraft, Self.filer, Self.facts(.ruled, ruling: true, draft: open))), "ruled")
+        let answered = DraftFacts(commentsUntil: open.commentsUntil, responses: [.employer: .commented], hasComments: true)
+        #expect(Self.isConflict(Self.decide(.declareNoComments, Self.filer, Self.facts(.draftRuling, draft: answered))))
+        #expect(Self.decide(.commentOnDraft, Self.filer, Self.facts(.draftRuling, draft: answered)) == .allowed, "more comments may follow")
     }
 
     @Test func eachPartyAgreesToBeBoundOnceWhileTheCaseIsOpen() {
@@ -170,7 +233,8 @@ struct CaseActionsTests {
         let expected: [CaseAction: Set<String>] = [
             .read: ["intake", "coordinator", "admin", "panel", "party"], .triage: ["intake"], .changePanel: ["coordinator"], .rule: ["panel"], .verifyEmployee: ["intake", "panel"],
             .withdraw: ["party"], .appeal: ["coordinator", "party"], .addStatement: ["panel", "party"], .answerFollowUp: ["party"],
-            .agreeToBeBound: ["party"], .recordAppealOutcome: ["coordinator"],
+            .agreeToBeBound: ["party"], .recordAppealOutcome: ["coordinator"], .issueDraft: ["panel"], .commentOnDraft: ["party"],
+            .declareNoComments: ["party"],
         ]
         #expect(Set(expected.keys) == Set(CaseAction.allCases), "every action has a row")
         for action in CaseAction.allCases {
@@ -192,6 +256,14 @@ struct CaseActionsTests {
         #expect(throws: AppError.conflict("y")) { try ActionVerdict.conflict("y").enforce() }
         #expect(throws: AppError.conflict("z")) { try ActionVerdict.notYet("z").enforce() }
         #expect(throws: AppError.invalid("medical", "m")) { try ActionVerdict.invalid(field: "medical", message: "m").enforce() }
+    }
+}
+
+extension ActionVerdict {
+    /// The message of a 422, if this is one.
+    var invalidMessage: String? {
+        if case .invalid(_, let message) = self { return message }
+        return nil
     }
 }
 

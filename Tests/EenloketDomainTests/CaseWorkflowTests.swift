@@ -21,11 +21,19 @@ struct CaseWorkflowTests {
     /// Beyond the core contract, the service lets a coordinator change a working panel
     /// (domain.md §2.5: the MDO "may widen the panel later"): `reopenPanel`, in_review →
     /// awaiting_panel while a new seat waits. Nothing else is added.
-    static let designed: Set<StatusPair> = contract.union([StatusPair(from: .inReview, to: .awaitingPanel)])
+    /// Part 2 of the contract adds the draft round: in_review → draft_ruling → ruled, and withdrawal from draft_ruling.
+    static let part2: Set<StatusPair> = [
+        StatusPair(from: .inReview, to: .draftRuling),
+        StatusPair(from: .draftRuling, to: .ruled),
+        StatusPair(from: .draftRuling, to: .withdrawn),
+    ]
+
+    static let designed: Set<StatusPair> = contract.union(part2).union([StatusPair(from: .inReview, to: .awaitingPanel)])
 
     @Test func allowedPairsAreTheContractPlusReopeningThePanel() {
-        #expect(Self.contract.isSubset(of: CaseTransition.allowedPairs))
-        #expect(CaseTransition.allowedPairs.subtracting(Self.contract) == [StatusPair(from: .inReview, to: .awaitingPanel)])
+        #expect(Self.contract.union(Self.part2).isSubset(of: CaseTransition.allowedPairs))
+        #expect(
+            CaseTransition.allowedPairs.subtracting(Self.contract).subtracting(Self.part2) == [StatusPair(from: .inReview, to: .awaitingPanel)])
         #expect(CaseTransition.allowedPairs == Self.designed)
     }
 
@@ -62,8 +70,9 @@ struct CaseWorkflowTests {
         (.answer, [.submitted], .answered),
         (.panelComplete, [.awaitingPanel], .inReview),
         (.reopenPanel, [.inReview], .awaitingPanel),
-        (.rule, [.inReview], .ruled),
-        (.withdraw, [.submitted, .awaitingPanel, .inReview], .withdrawn),
+        (.issueDraft, [.inReview], .draftRuling),
+        (.rule, [.inReview, .draftRuling], .ruled),
+        (.withdraw, [.submitted, .awaitingPanel, .inReview, .draftRuling], .withdrawn),
     ] as [(CaseTransition, [CaseStatus], CaseStatus)])
     func eachTransition(transition: CaseTransition, from: [CaseStatus], to: CaseStatus) {
         #expect(transition.from == Set(from))
@@ -72,7 +81,7 @@ struct CaseWorkflowTests {
 
     @Test func theTableAboveNamesEveryTransition() {
         #expect(Set(CaseTransition.allCases) == [
-            .acceptAwaitingPanel, .acceptInReview, .refer, .answer, .panelComplete, .reopenPanel, .rule, .withdraw,
+            .acceptAwaitingPanel, .acceptInReview, .refer, .answer, .panelComplete, .reopenPanel, .issueDraft, .rule, .withdraw,
         ])
     }
 
@@ -86,13 +95,13 @@ struct CaseWorkflowTests {
     }
 
     @Test func openStatusesCountAgainstCapacity() {
-        // Contract: a member's open cases are those in awaiting_panel or in_review.
-        #expect(CaseStatus.open == [.awaitingPanel, .inReview])
+        // Contract: a member's open cases are those in awaiting_panel or in_review; Part 2 adds draft_ruling.
+        #expect(CaseStatus.open == [.awaitingPanel, .inReview, .draftRuling])
     }
 
     @Test func statusNamesMatchTheContract() {
         #expect(CaseStatus.allCases.map(\.rawValue).sorted()
-            == ["answered", "awaiting_panel", "in_review", "referred", "ruled", "submitted", "withdrawn"])
+            == ["answered", "awaiting_panel", "draft_ruling", "in_review", "referred", "ruled", "submitted", "withdrawn"])
         #expect(CaseType.allCases.map(\.rawValue).sorted()
             == ["other", "reintegration_effort", "second_opinion", "suitable_work", "track_two", "work_capacity"])
         #expect(RulingOutcome.allCases.map(\.rawValue).sorted() == ["overturned", "partly_upheld", "upheld"])

@@ -53,14 +53,17 @@ def physician(discipline, big):
             "affiliations": [], "max_open_cases": 50}
 
 
-def file_case(name):
+def file_case(name, employer_email=None):
     today = datetime.date.today().isoformat()
+    employer = {"name": "Schemathesis Werkgever B.V.", "kvk_number": "87654321",
+                "address": {"street": "Marktstraat 1", "postal_code": "1011 AA", "city": "Amsterdam"}}
+    if employer_email:
+        employer["email"] = employer_email
     filed = call("POST", "/api/v1/cases", {
         "filer_role": "employee",
         "filer": {"name": name, "email": "werknemer@schemathesis.example.nl"},
         "employee": {"name": name},
-        "employer": {"name": "Schemathesis Werkgever B.V.", "kvk_number": "87654321",
-                     "address": {"street": "Marktstraat 1", "postal_code": "1011 AA", "city": "Amsterdam"}},
+        "employer": employer,
         "sick_since": today,
         "question": "De bedrijfsarts vindt dat ik volledig kan werken, maar dat lukt mij niet.",
         "occupational_physician": {"name": "J. Bakker", "organisation": "ArboNed"},
@@ -91,7 +94,8 @@ target_id, target = staff(admin, "target", "panel_member",
 submitted_id, submitted_token = file_case("Sanne Ingediend")        # triage
 withdraw_id, withdraw_token = file_case("Sanne Intrekken")         # withdraw
 review_id, review_token = file_case("Sanne Beoordeling")           # ruling
-ruled_id, ruled_token = file_case("Sanne Uitspraak")               # appeal, after-care, reads
+ruled_id, ruled_token = file_case("Sanne Uitspraak", "werkgever-uitspraak@schemathesis.example.nl")  # appeal, after-care, reads
+drafted_id, drafted_token = file_case("Sanne Concept")             # comments on a draft
 hearing_id, hearing_token = file_case("Sanne Hoor")                # statements, panel changes
 
 case = accept(review_id, intake, ["bedrijfsarts"])
@@ -99,6 +103,8 @@ assert case["status"] == "in_review", case
 case = accept(hearing_id, intake, ["verzekeringsarts"])
 assert case["status"] == "in_review", case
 case = accept(ruled_id, intake, ["bedrijfsarts", "verzekeringsarts"])
+assert case["status"] == "in_review", case
+case = accept(drafted_id, intake, ["bedrijfsarts"])
 assert case["status"] == "in_review", case
 # With the three above, five accepted cases of one employer: enough for the
 # employer statistics to list it.
@@ -132,11 +138,18 @@ def invitation_link(address):
 # The invited employee opens the case; its view shows the check code staff verify the link with.
 invited_token = invitation_link("werknemer-uitgenodigd@schemathesis.example.nl")
 check_code = call("GET", f"/api/v1/cases/{employer_filed['id']}", token=invited_token)["check_code"]
-call("POST", f"/api/v1/cases/{ruled_id}/ruling", {
+RULING = {
     "outcome": "partly_upheld",
     "decision": "Werknemer is belastbaar voor 12 uur per week in aangepast werk.",
     "motivation": "Het panel heeft beide partijen gehoord en het dossier bestudeerd.",
-    "medical_considerations": "Het herstel verloopt langzamer dan verwacht."}, chair)
+    "medical_considerations": "Het herstel verloopt langzamer dan verwacht."}
+# The draft round (the service's default): a draft, both parties without comments, then the ruling.
+ruled_employer_token = invitation_link("werkgever-uitspraak@schemathesis.example.nl")
+call("POST", f"/api/v1/cases/{ruled_id}/draft-ruling", RULING, chair)
+for token in (ruled_token, ruled_employer_token):
+    call("POST", f"/api/v1/cases/{ruled_id}/draft-comments", {"no_comments": True}, token)
+call("POST", f"/api/v1/cases/{ruled_id}/ruling", RULING, chair)
+call("POST", f"/api/v1/cases/{drafted_id}/draft-ruling", RULING, chair)
 call("POST", f"/api/v1/cases/{hearing_id}/statements", {"text": "Mijn reactie op de vraag."}, hearing_token)
 
 # The employers named no e-mail address, so their invitations wait as letters.
@@ -155,11 +168,11 @@ json.dump({
     "tokens": {"admin": admin, "coordinator": coordinator, "intake": intake, "inspector": inspector,
                "chair": chair, "va": va, "target": target,
                "submitted": submitted_token, "withdraw": withdraw_token, "review": review_token, "ruled": ruled_token,
-               "hearing": hearing_token, "password": password_token},
+               "hearing": hearing_token, "drafted": drafted_token, "password": password_token},
     "staff": {"coordinator": coordinator_id, "intake": intake_id, "inspector": inspector_id,
               "chair": chair_id, "va": va_id, "target": target_id},
     "cases": {"submitted": submitted_id, "withdraw": withdraw_id, "review": review_id, "ruled": ruled_id,
-              "hearing": hearing_id, "employer_filed": employer_filed["id"]},
+              "hearing": hearing_id, "drafted": drafted_id, "employer_filed": employer_filed["id"]},
     "absence": absence["id"],
     "letter": letters[0]["id"],
     "escalation": escalations[0]["id"],

@@ -3,13 +3,15 @@ public enum CaseStatus: String, Sendable, CaseIterable, Codable {
     case submitted
     case awaitingPanel = "awaiting_panel"
     case inReview = "in_review"
+    /// The chair issued a draft; the parties may point out factual errors.
+    case draftRuling = "draft_ruling"
     case ruled
     case referred
     case answered
     case withdrawn
 
     /// Statuses in which a case counts against its panel members' `max_open_cases`.
-    public static let open: Set<CaseStatus> = [.awaitingPanel, .inReview]
+    public static let open: Set<CaseStatus> = [.awaitingPanel, .inReview, .draftRuling]
 
     /// Statuses after which nothing more happens to the case itself.
     public var isFinal: Bool { [.ruled, .referred, .answered, .withdrawn].contains(self) }

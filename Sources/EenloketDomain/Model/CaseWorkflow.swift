@@ -12,6 +12,8 @@ public enum CaseTransition: String, Sendable, CaseIterable {
     case panelComplete
     /// A coordinator changed the panel and a seat could not be filled at once.
     case reopenPanel
+    /// The chair issued a draft ruling (contract Part 2, "Draft ruling and comments").
+    case issueDraft
     case rule
     case withdraw
 
@@ -21,8 +23,9 @@ public enum CaseTransition: String, Sendable, CaseIterable {
         case .acceptAwaitingPanel, .acceptInReview, .refer, .answer: return [.submitted]
         case .panelComplete: return [.awaitingPanel]
         case .reopenPanel: return [.inReview]
-        case .rule: return [.inReview]
-        case .withdraw: return [.submitted, .awaitingPanel, .inReview]
+        case .issueDraft: return [.inReview]
+        case .rule: return [.inReview, .draftRuling]
+        case .withdraw: return [.submitted, .awaitingPanel, .inReview, .draftRuling]
         }
     }
 
@@ -31,6 +34,7 @@ public enum CaseTransition: String, Sendable, CaseIterable {
         switch self {
         case .acceptAwaitingPanel, .reopenPanel: return .awaitingPanel
         case .acceptInReview, .panelComplete: return .inReview
+        case .issueDraft: return .draftRuling
         case .refer: return .referred
         case .answer: return .answered
         case .rule: return .ruled

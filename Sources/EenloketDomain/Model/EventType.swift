@@ -31,4 +31,8 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case bindingAgreed = "binding_agreed"
     /// A coordinator recorded what the court decided about an appeal.
     case appealDecided = "appeal_decided"
+    /// The chair issued a draft ruling.
+    case draftIssued = "draft_issued"
+    /// A party commented on the draft, or said it had no comments.
+    case draftCommented = "draft_commented"
 }

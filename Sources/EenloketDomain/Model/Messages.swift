@@ -18,6 +18,9 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case escalation
     case appealDecided = "appeal_decided"
     case bindingAgreed = "binding_agreed"
+    case draftIssued = "draft_issued"
+    case draftCommented = "draft_commented"
+    case draftWindowClosed = "draft_window_closed"
 }
 
 /// A rendered message.
@@ -69,6 +72,15 @@ public enum Messages {
                 + "\nOpen uw zaak met deze persoonlijke link:\n\(privateLinkPlaceholder)\n\n"
                 + "Bewaar deze link goed en geef hem aan niemand anders. Met de link kunt u de zaak zien en reageren.\n"
                 + closing)
+    }
+
+    /// To the chair, when the parties' window on the draft closed.
+    public static func draftWindowClosedForChair(reference: String, serviceURL: String) -> Message {
+        Message(
+            subject: "Concept van zaak \(reference): de termijn voor opmerkingen is voorbij",
+            body: "De partijen konden tot nu reageren op het concept van het oordeel in zaak \(reference).\n"
+                + "Leg nu het definitieve oordeel vast, en schrijf erbij wat u met de opmerkingen deed.\n\n"
+                + "Bekijk de zaak op \(serviceURL)/medewerkers/zaken (zaaknummer \(reference)).\n")
     }
 
     /// What the court decided, in words for the parties.
@@ -161,6 +173,25 @@ public enum Messages {
                 subject: "De rechter heeft beslist (\(reference))",
                 body: greeting + "De rechter heeft beslist over het beroep tegen het oordeel in uw zaak.\n"
                     + (detail.map { "Uitkomst: \($0).\n" } ?? "") + "\n" + partyLink + closing)
+        case .draftIssued:
+            return Message(
+                subject: "Lees het concept van het oordeel (\(reference))",
+                body: greeting + "Het panel heeft een concept gemaakt van het oordeel in uw zaak. U leest het op uw pagina.\n"
+                    + "Staat er een fout in de feiten? Bijvoorbeeld een verkeerde datum, of iets wat anders is gegaan? "
+                    + "Geef dat dan door" + (detail.map { ", \($0)" } ?? "") + ".\n"
+                    + "Heeft u geen opmerkingen? Dan kunt u dat ook laten weten.\n"
+                    + "Daarna geeft het panel het definitieve oordeel. Het panel laat dan weten wat het met de opmerkingen heeft gedaan.\n\n"
+                    + partyLink + closing)
+        case .draftCommented:
+            return Message(
+                subject: "Reactie op het concept van het oordeel (\(reference))",
+                body: greeting + (detail ?? "Er is gereageerd op het concept van het oordeel in uw zaak.") + "\n"
+                    + "Het panel neemt dit mee in het definitieve oordeel.\n\n" + partyLink + closing)
+        case .draftWindowClosed:
+            return Message(
+                subject: "De termijn voor opmerkingen is voorbij (\(reference))",
+                body: greeting + "De termijn om te reageren op het concept van het oordeel is voorbij.\n"
+                    + "Het panel geeft nu het definitieve oordeel. U krijgt daarover een bericht.\n\n" + partyLink + closing)
         case .escalation:
             return Message(
                 subject: "Escalatie: zaak \(reference)",

@@ -10,4 +10,6 @@ public enum TimerKind: String, Sendable, CaseIterable, Codable {
     case followUpMissed = "follow_up_missed"
     /// A member's absence ended: waiting cases may be routed to them again.
     case absenceEnded = "absence_ended"
+    /// The parties' window to comment on a draft ruling closed: tell them and the chair.
+    case draftWindowClosed = "draft_window_closed"
 }

@@ -15,15 +15,25 @@ public struct ProcedureSettings: Sendable, Equatable {
     /// What the procedure costs, in whole euros (0: free), and who pays it.
     public var feeEuros: Int
     public var feePayer: PartyRole
+    /// Working days the parties have to point out factual errors in a draft ruling; 0: no draft step.
+    public var draftWindowDays: Int
+    /// Working days after a member joins a panel during which a party may object to that member.
+    public var objectionWindowDays: Int
 
     public init(
-        bindingBasis: BindingBasis = .agreement, appealWindowMonths: Int = 2, feeEuros: Int = 0, feePayer: PartyRole = .employer
+        bindingBasis: BindingBasis = .agreement, appealWindowMonths: Int = 2, feeEuros: Int = 0, feePayer: PartyRole = .employer,
+        draftWindowDays: Int = 5, objectionWindowDays: Int = 5
     ) {
+        self.draftWindowDays = draftWindowDays
+        self.objectionWindowDays = objectionWindowDays
         self.bindingBasis = bindingBasis
         self.appealWindowMonths = appealWindowMonths
         self.feeEuros = feeEuros
         self.feePayer = feePayer
     }
+
+    /// Whether the chair issues a draft before the ruling.
+    public var hasDraftStep: Bool { draftWindowDays > 0 }
 
     /// The costs in one plain sentence, as the pages and the agreement say them.
     public var costSentence: String {

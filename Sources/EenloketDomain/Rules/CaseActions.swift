@@ -16,6 +16,12 @@ public enum CaseAction: String, Sendable, CaseIterable {
     case agreeToBeBound = "agree_to_be_bound"
     /// A coordinator records what the court decided about an appeal.
     case recordAppealOutcome = "record_appeal_outcome"
+    /// The chair issues the draft ruling.
+    case issueDraft = "issue_draft"
+    /// A party points out a factual error in the draft.
+    case commentOnDraft = "comment_on_draft"
+    /// A party says it has no comments on the draft.
+    case declareNoComments = "declare_no_comments"
 }
 
 /// The answer to "may this caller do this now?".
@@ -88,11 +94,28 @@ public struct CaseFacts: Sendable {
     public let agreed: Set<PartyRole>
     /// Whether the court's outcome of the appeal was recorded.
     public let hasAppealOutcome: Bool
+    /// The deployment's procedure settings (the draft step, the windows).
+    public let procedure: ProcedureSettings
+    /// The draft ruling, once the chair issued one.
+    public let draft: DraftFacts?
+    /// When each member now on the panel joined it (their objection window starts then).
+    public let seatsJoinedAt: [UUID: Date]
+    /// Objections not decided yet: against whom, by which party.
+    public let undecidedObjections: [UndecidedObjection]
+    /// The deployment's working days, for the windows counted in them.
+    public let calendar: WorkingDayCalendar
 
     public init(
         access: CaseAccessFacts, filerRole: PartyRole, chairId: UUID?, hasRuling: Bool, hasAppeal: Bool, invited: InvitedPartyFacts?,
-        agreed: Set<PartyRole> = [], hasAppealOutcome: Bool = false
+        agreed: Set<PartyRole> = [], hasAppealOutcome: Bool = false, procedure: ProcedureSettings = ProcedureSettings(),
+        draft: DraftFacts? = nil, seatsJoinedAt: [UUID: Date] = [:], undecidedObjections: [UndecidedObjection] = [],
+        calendar: WorkingDayCalendar = WorkingDayCalendar()
     ) {
+        self.procedure = procedure
+        self.draft = draft
+        self.seatsJoinedAt = seatsJoinedAt
+        self.undecidedObjections = undecidedObjections
+        self.calendar = calendar
         self.hasAppealOutcome = hasAppealOutcome
         self.access = access
         self.filerRole = filerRole
@@ -105,11 +128,31 @@ public struct CaseFacts: Sendable {
 
     public var status: CaseStatus { access.status }
 
+    /// The parties of the case: the filer, and the invited party once invited.
+    public var parties: Set<PartyRole> { Set([filerRole] + (invited.map { [$0.role] } ?? [])) }
+
     /// The same facts with the invited party as it is now.
     public func with(invited: InvitedPartyFacts?) -> CaseFacts {
         CaseFacts(
             access: access, filerRole: filerRole, chairId: chairId, hasRuling: hasRuling, hasAppeal: hasAppeal, invited: invited,
-            agreed: agreed, hasAppealOutcome: hasAppealOutcome)
+            agreed: agreed, hasAppealOutcome: hasAppealOutcome, procedure: procedure, draft: draft, seatsJoinedAt: seatsJoinedAt,
+            undecidedObjections: undecidedObjections, calendar: calendar)
+    }
+
+    /// When a party may no longer object to a member who joined at `joinedAt`.
+    public func objectionWindowEnd(joinedAt: Date) -> Date {
+        Hearing.windowEnd(invitedAt: joinedAt, workingDays: procedure.objectionWindowDays, calendar: calendar)
+    }
+}
+
+/// An objection to a panel member that waits for a coordinator's decision.
+public struct UndecidedObjection: Sendable, Equatable {
+    public let staffId: UUID
+    public let party: PartyRole
+
+    public init(staffId: UUID, party: PartyRole) {
+        self.staffId = staffId
+        self.party = party
     }
 }
 
@@ -132,6 +175,7 @@ public enum CaseActions {
     static let appealMessage = "Alleen de partijen of een coördinator kunnen een beroep vastleggen."
     static let statementMessage = "Alleen de partijen en het panel van deze zaak kunnen een reactie geven."
     static let followUpMessage = "Alleen de partijen beantwoorden de nazorgvragen."
+    static let draftCommentMessage = "Alleen de werknemer en de werkgever reageren op het concept van het oordeel."
     /// For an invited employee's link that staff have not verified yet.
     public static let notVerifiedYet =
         "Wij controleren eerst of deze link echt bij de werknemer is. Geef de controlecode op uw pagina aan een medewerker van "
@@ -157,6 +201,9 @@ public enum CaseActions {
         case .answerFollowUp: return answerFollowUp(caller, facts)
         case .agreeToBeBound: return agreeToBeBound(caller, facts)
         case .recordAppealOutcome: return recordAppealOutcome(facts)
+        case .issueDraft: return issueDraft(caller, facts, now)
+        case .commentOnDraft: return commentOnDraft(caller, facts, now, medical: medical)
+        case .declareNoComments: return declareNoComments(caller, facts, now)
         }
     }
 
@@ -171,7 +218,13 @@ public enum CaseActions {
             }
         case .triage: return staffOnly(caller, [.intakeOfficer], "zaken beoordelen")
         case .changePanel: return staffOnly(caller, [.coordinator], "een panel wijzigen")
-        case .rule: return staffOnly(caller, [.panelMember], "uitspraak doen")
+        case .rule, .issueDraft: return staffOnly(caller, [.panelMember], "uitspraak doen")
+        case .commentOnDraft, .declareNoComments:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff: return .forbidden(draftCommentMessage)
+            case .party: return .allowed
+            }
         case .verifyEmployee: return staffOnly(caller, [.intakeOfficer, .panelMember], "de werknemer bevestigen")
         case .withdraw:
             switch caller {
@@ -237,11 +290,86 @@ public enum CaseActions {
             return .forbidden("Alleen de voorzitter van het panel van deze zaak mag uitspraak doen.")
         }
         if facts.hasRuling { return .conflict("Deze zaak heeft al een uitspraak.") }
-        guard CaseTransition.rule.from.contains(facts.status) else {
+        if facts.status == .draftRuling, let draft = facts.draft {
+            if draft.open(at: now) && !facts.parties.isSubset(of: Set(draft.responses.keys)) {
+                return .notYet(
+                    "De partijen kunnen nog reageren op het concept, \(Dutch.until(draft.commentsUntil)). "
+                        + "Het oordeel kan daarna, of eerder zodra beide partijen hebben gereageerd.")
+            }
+            return .allowed
+        }
+        guard facts.status == .inReview else {
             return .conflict("Uitspraak kan alleen als het panel de zaak behandelt (status \(facts.status.rawValue)).")
         }
+        if facts.procedure.hasDraftStep {
+            return .conflict("Maak eerst een concept van het oordeel. De partijen mogen daarop reageren voordat het oordeel vastligt.")
+        }
+        return readyToDecide(facts, now)
+    }
+
+    private static func issueDraft(_ caller: Caller, _ facts: CaseFacts, _ now: Date) -> ActionVerdict {
+        guard let staff = caller.staff, facts.chairId == staff.id else {
+            return .forbidden("Alleen de voorzitter van het panel van deze zaak mag een concept van het oordeel maken.")
+        }
+        guard facts.procedure.hasDraftStep else {
+            return .conflict("Er is geen conceptronde: de voorzitter legt het oordeel direct vast.")
+        }
+        if facts.draft != nil || facts.hasRuling { return .conflict("Deze zaak heeft al een concept van het oordeel.") }
+        guard facts.status == .inReview else {
+            return .conflict("Een concept kan alleen als het panel de zaak behandelt (status \(facts.status.rawValue)).")
+        }
+        return readyToDecide(facts, now)
+    }
+
+    /// Whether the panel may decide (a draft, or the ruling without a draft step):
+    /// both sides were heard, and no objection to a member waits for a decision.
+    private static func readyToDecide(_ facts: CaseFacts, _ now: Date) -> ActionVerdict {
         if let invited = facts.invited, let waiting = hearingWaits(invited, now: now) { return .notYet(waiting) }
+        if !facts.undecidedObjections.isEmpty {
+            return .notYet("Er is bezwaar gemaakt tegen een panellid. Eerst beslist een coördinator over dat bezwaar.")
+        }
         return .allowed
+    }
+
+    /// What the ruling's body may hold: `comments_response` is required when a
+    /// party commented on the draft, and has nothing to answer without a draft.
+    public static func rulingFields(commentsResponse: Bool, _ facts: CaseFacts) -> ActionVerdict {
+        guard let draft = facts.draft else {
+            return commentsResponse
+                ? .invalid(field: "comments_response", message: "Er was geen concept, dus er zijn geen opmerkingen om op te antwoorden.")
+                : .allowed
+        }
+        if draft.hasComments && !commentsResponse {
+            return .invalid(
+                field: "comments_response",
+                message: "De partijen gaven opmerkingen op het concept. Schrijf op wat u daarmee deed en waarom (20 tot 20.000 tekens).")
+        }
+        return .allowed
+    }
+
+    private static func commentOnDraft(_ caller: Caller, _ facts: CaseFacts, _ now: Date, medical: Bool) -> ActionVerdict {
+        guard let party = caller.party else { return .forbidden(draftCommentMessage) }
+        guard CaseAccessPolicy.mayActAsParty(party, facts.access) else { return .forbidden(notVerifiedYet) }
+        if medical && party.role != .employee {
+            return .invalid(field: "medical", message: "Alleen de werknemer kan een opmerking als medisch markeren.")
+        }
+        return draftOpen(facts, now)
+    }
+
+    private static func declareNoComments(_ caller: Caller, _ facts: CaseFacts, _ now: Date) -> ActionVerdict {
+        guard let party = caller.party else { return .forbidden(draftCommentMessage) }
+        guard CaseAccessPolicy.mayActAsParty(party, facts.access) else { return .forbidden(notVerifiedYet) }
+        let open = draftOpen(facts, now)
+        guard open.isAllowed else { return open }
+        if facts.draft?.responses[party.role] != nil { return .conflict("U heeft al gereageerd op het concept.") }
+        return .allowed
+    }
+
+    private static func draftOpen(_ facts: CaseFacts, _ now: Date) -> ActionVerdict {
+        guard facts.status == .draftRuling, let draft = facts.draft else {
+            return .conflict("Er is geen concept van het oordeel om op te reageren (status \(facts.status.rawValue)).")
+        }
+        return draft.open(at: now) ? .allowed : .conflict("De termijn om te reageren op het concept is voorbij.")
     }
 
     /// Why the hearing is not complete yet (contract Part 2, "Hearing both sides"), or nil.

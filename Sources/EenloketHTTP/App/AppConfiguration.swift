@@ -157,6 +157,8 @@ public struct AppConfiguration: Sendable {
         }
         if let months = int("EENLOKET_APPEAL_WINDOW_MONTHS", 1...24) { config.procedure.appealWindowMonths = months }
         if let euros = int("EENLOKET_PROCEDURE_FEE_EUROS", 0...100_000) { config.procedure.feeEuros = euros }
+        if let days = int("EENLOKET_DRAFT_WINDOW_DAYS", 0...60) { config.procedure.draftWindowDays = days }
+        if let days = int("EENLOKET_OBJECTION_WINDOW_DAYS", 1...60) { config.procedure.objectionWindowDays = days }
         if let payer = env["EENLOKET_PROCEDURE_FEE_PAYER"], !payer.isEmpty {
             if let role = PartyRole(rawValue: payer) { config.procedure.feePayer = role } else {
                 problems.append("EENLOKET_PROCEDURE_FEE_PAYER must be employer or employee")

@@ -16,6 +16,8 @@ struct CaseController {
             .get("{id}/events", use: events)
             .post("{id}/triage", use: triage)
             .post("{id}/ruling", use: rule)
+            .post("{id}/draft-ruling", use: issueDraft)
+            .post("{id}/draft-comments", use: commentOnDraft)
             .post("{id}/withdraw", use: withdraw)
             .post("{id}/appeal", use: appeal)
             .post("{id}/appeal/outcome", use: appealOutcome)
@@ -117,6 +119,27 @@ struct CaseController {
         return try JSONResponse.make(
             RulingResponse(caseId: record.id, ruling: ruling, medical: record.medical), status: .created,
             headers: [.location: "/api/v1/cases/\(record.id.lowercased)"])
+    }
+
+    /// `POST /api/v1/cases/{id}/draft-ruling` (the chair): the draft the parties may comment on.
+    @Sendable func issueDraft(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try CaseActions.permits(.issueDraft, context.caller).enforce()
+        let id = try context.uuidParameter("id")
+        let input = try RulingRequest.parse(try await JSONBody.object(request), draft: true)
+        let record = try await deps.cases.issueDraft(id, input, by: context.caller, at: deps.now)
+        guard let draft = record.draft else { throw AppError.unavailable }
+        return try JSONResponse.make(
+            DraftRulingJSON(draft: draft, showMedical: record.medical != nil), status: .created,
+            headers: [.location: "/api/v1/cases/\(record.id.lowercased)"])
+    }
+
+    /// `POST /api/v1/cases/{id}/draft-comments` (either party): a factual correction, or no comments.
+    @Sendable func commentOnDraft(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try CaseActions.permits(.commentOnDraft, context.caller).enforce()
+        let id = try context.uuidParameter("id")
+        let input = try DraftCommentRequest.parse(try await JSONBody.object(request))
+        let comment = try await deps.cases.commentOnDraft(id, input, by: context.caller, at: deps.now)
+        return try JSONResponse.make(DraftCommentJSON(comment), status: .created)
     }
 
     /// `POST /api/v1/cases/{id}/withdraw` (the filer).

@@ -149,18 +149,40 @@ enum ContactMessages {
     }
 }
 
-/// `POST /api/v1/cases/{id}/ruling`.
+/// `POST /api/v1/cases/{id}/ruling`, and the same body (without
+/// `comments_response`) for `POST /api/v1/cases/{id}/draft-ruling`.
 enum RulingRequest {
-    static func parse(_ body: [String: JSONValue]) throws -> RulingInput {
+    static func parse(_ body: [String: JSONValue], draft: Bool = false) throws -> RulingInput {
         let r = FieldReader(body)
         let outcome = try r.choice("outcome", RulingOutcome.self)
         let decision = try r.text("decision", length: 20...20_000)
         let motivation = try r.text("motivation", length: 20...20_000)
         let medical = try r.text("medical_considerations", required: false, length: 1...20_000)
         let deviation = try DeviationField.read(r)
+        let response = draft ? nil : try r.text("comments_response", required: false, length: 20...20_000)
         try r.finish()
         return RulingInput(
-            outcome: outcome!, decision: decision!, motivation: motivation!, medicalConsiderations: medical, deviationReason: deviation)
+            outcome: outcome!, decision: decision!, motivation: motivation!, medicalConsiderations: medical, deviationReason: deviation,
+            commentsResponse: response)
+    }
+}
+
+/// `POST /api/v1/cases/{id}/draft-comments`: a comment, or `{"no_comments": true}`.
+enum DraftCommentRequest {
+    static func parse(_ body: [String: JSONValue]) throws -> DraftCommentInput {
+        let r = FieldReader(body)
+        if body["no_comments"] != nil {
+            let none = try r.bool("no_comments")
+            if none == false { r.fail("no_comments", "Geef een opmerking, of zet no_comments op true als u geen opmerkingen heeft.") }
+            if body["text"] != nil { r.fail("text", "Geef een opmerking of no_comments, niet allebei.") }
+            if body["medical"] != nil { r.fail("medical", "Zonder opmerking is er niets om als medisch te markeren.") }
+            try r.finish()
+            return .noComments
+        }
+        let text = try r.text("text", length: 10...20_000)
+        let medical = try r.bool("medical", required: false) ?? false
+        try r.finish()
+        return .comment(text: text!, medical: medical)
     }
 }
 

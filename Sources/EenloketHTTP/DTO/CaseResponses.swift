@@ -55,6 +55,12 @@ struct CaseResponse: Encodable {
         } else {
             try c.encodeNil(forKey: APIKey("ruling"))
         }
+        if let draft = r.draft {
+            try c.encode(DraftRulingJSON(draft: draft, showMedical: r.medical != nil), forKey: APIKey("draft_ruling"))
+        } else {
+            try c.encodeNil(forKey: APIKey("draft_ruling"))
+        }
+        try c.encode((r.draft?.comments ?? []).map(DraftCommentJSON.init), forKey: APIKey("draft_comments"))
         if let appeal = r.appeal {
             try c.encode(AppealJSON(appeal), forKey: APIKey("appeal"))
         } else {
@@ -96,6 +102,7 @@ struct RulingResponse: Encodable {
         try c.encode(ruling.panel.map(PanelSeatJSON.init), forKey: APIKey("panel"))
         try c.encode(ruling.binding, forKey: APIKey("binding"))
         try c.encode(ruling.appealWindowEndsOn?.description, forKey: APIKey("appeal_window_ends_on"))
+        try c.encode(ruling.commentsResponse, forKey: APIKey("comments_response"))
         try c.encode(ruling.digest, forKey: APIKey("digest"))
         // Tamper evidence in fields of their own; the contract's digest stays as defined.
         if let seal = ruling.seal {

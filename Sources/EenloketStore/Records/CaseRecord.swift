@@ -26,6 +26,8 @@ public struct CaseRecord: Sendable {
     public let hearing: HearingRecord?
     /// The binding basis and the parties' agreements to be bound.
     public let binding: BindingRecord
+    /// The draft ruling and its comments, as this reader may see them.
+    public var draft: DraftRecord?
     /// Whether the employee gave medical information at filing.
     public let hasMedicalInformation: Bool
     /// Medical fields, loaded only when the caller may see them.
@@ -41,8 +43,8 @@ public struct CaseRecord: Sendable {
             employeeVerified: employeeVerified)
     }
 
-    /// The facts `CaseActions` decides on.
-    public var facts: CaseFacts {
+    /// The facts `CaseActions` decides on, under the deployment's procedure settings.
+    public func facts(_ procedure: ProcedureSettings) -> CaseFacts {
         CaseFacts(
             access: accessFacts, filerRole: filerRole, chairId: panel.first(where: \.chair)?.staffId, hasRuling: ruling != nil,
             hasAppeal: appeal != nil,
@@ -51,7 +53,8 @@ public struct CaseRecord: Sendable {
                     role: $0.party, turns: $0.turns, verified: $0.verifiedAt != nil, linkOpened: $0.firstUsedAt != nil,
                     checkFailures: $0.checkFailures)
             },
-            agreed: Set(PartyRole.allCases.filter { binding.agreedAt($0) != nil }), hasAppealOutcome: appeal?.outcome != nil)
+            agreed: Set(PartyRole.allCases.filter { binding.agreedAt($0) != nil }), hasAppealOutcome: appeal?.outcome != nil,
+            procedure: procedure, draft: draft?.facts)
     }
 
     /// Whether the employee party holds its own link: the employee filed, or
@@ -62,6 +65,41 @@ public struct CaseRecord: Sendable {
 
     /// Whether the case holds any medical text at all.
     public var holdsMedicalText: Bool { hasMedicalInformation || (ruling?.hasMedicalConsiderations ?? false) }
+}
+
+/// The chair's draft ruling (contract Part 2, "Draft ruling and comments").
+public struct DraftRecord: Sendable {
+    public let outcome: RulingOutcome
+    public let decision: String
+    public let motivation: String
+    public let issuedAt: Date
+    public let commentsUntil: Date
+    public let hasMedicalConsiderations: Bool
+    /// Present only for readers the medical-field rule allows.
+    public let medicalConsiderations: String?
+    /// The comments this reader may see (medical ones by the medical-field rule).
+    public let comments: [DraftCommentRecord]
+    /// How each party answered, counting every comment.
+    public let responses: [PartyRole: DraftResponse]
+    public let hasComments: Bool
+
+    public var facts: DraftFacts { DraftFacts(commentsUntil: commentsUntil, responses: responses, hasComments: hasComments) }
+}
+
+/// A party's comment on a draft, or its word that it has none.
+public struct DraftCommentRecord: Sendable {
+    public let id: UUID
+    public let party: PartyRole
+    public let noComments: Bool
+    public let text: String?
+    public let medical: Bool
+    public let createdAt: Date
+}
+
+/// A party's answer to a draft: a comment, or no comments.
+public enum DraftCommentInput: Sendable {
+    case comment(text: String, medical: Bool)
+    case noComments
 }
 
 /// The medical fields of a case; present only for callers the policy allows.
@@ -104,6 +142,8 @@ public struct RulingRecord: Sendable {
     public let binding: Bool
     /// The last day to ask a court to review it (nil for rulings recorded before this was kept).
     public let appealWindowEndsOn: LocalDate?
+    /// What the panel did with the comments on its draft, and why.
+    public let commentsResponse: String?
     /// The ruling's link in the chain of all rulings, and its signature (nil only for rulings from before sealing).
     public let seal: RulingSeal?
 }
@@ -273,10 +313,14 @@ public struct RulingInput: Sendable {
     public let medicalConsiderations: String?
     /// Why the ruling comes after the stage's preferred moment, if it does.
     public let deviationReason: String?
+    /// After a draft: what changed because of the parties' comments, and why (or why not).
+    public let commentsResponse: String?
 
     public init(
-        outcome: RulingOutcome, decision: String, motivation: String, medicalConsiderations: String?, deviationReason: String? = nil
+        outcome: RulingOutcome, decision: String, motivation: String, medicalConsiderations: String?, deviationReason: String? = nil,
+        commentsResponse: String? = nil
     ) {
+        self.commentsResponse = commentsResponse
         self.outcome = outcome
         self.decision = decision
         self.motivation = motivation

@@ -17,7 +17,13 @@ enum CaseQuery {
         medical_information_for(c.id, $2, $3, $4, $5), medical_considerations_for(c.id, $2, $3, $4, $5)
         """
 
-    static func select(medical: String) -> String {
+    /// The draft for writes: its facts and what any party may see, no medical text.
+    static let noMedicalDraft = "draft_for(c.id, 'none', NULL, NULL, NULL)"
+
+    /// The draft for the viewer given as $2…$5.
+    static let viewerDraft = "draft_for(c.id, $2, $3, $4, $5)"
+
+    static func select(medical: String, draft: String) -> String {
         """
         SELECT c.id, c.reference, c.status, c.filer_role, c.case_type, c.employee_name, c.employer_name,
                c.employer_kvk, c.sick_since::text, c.question, c.physician_name, c.physician_organisation,
@@ -51,12 +57,14 @@ enum CaseQuery {
                  WHERE p.case_id = c.id AND NOT p.is_filer AND p.invited_at IS NOT NULL),
                jsonb_build_object(
                    'basis', c.binding_basis, 'ruling_binding', r.binding, 'appeal_window_ends_on', r.appeal_window_ends_on,
+                   'comments_response', r.comments_response,
                    'appeal_outcome', (SELECT jsonb_build_object(
                                              'outcome', o.outcome, 'decided_on', o.decided_on, 'summary', o.summary,
                                              'recorded_at_ms', floor(extract(epoch FROM o.recorded_at) * 1000)::bigint)
                                         FROM appeal_outcomes o WHERE o.case_id = c.id),
                    'agreed_at_ms', (SELECT coalesce(jsonb_object_agg(b.party, floor(extract(epoch FROM b.agreed_at) * 1000)::bigint), '{}')
                                       FROM binding_agreements b WHERE b.case_id = c.id)),
+               \(draft),
                \(medical)
           FROM cases c
           CROSS JOIN LATERAL medical_presence(c.id) AS mp
@@ -77,13 +85,14 @@ enum CaseQuery {
             physicianName, physicianOrganisation, createdAt, updatedAt, decision, motivation, disciplines, triagedAt,
             hasMedical, deadlineList, panelList, outcome, rulingDecision, rulingMotivation, decidedAt, digest,
             chainSeq, chainDigest, signature, keyId, hasConsiderations, court, lodgedOn, appealedAt, hearing, procedure,
-            medicalInformation, medicalConsiderations
+            draft, medicalInformation, medicalConsiderations
         ) = try row.decode(
             (
                 UUID, String, CaseStatus, PartyRole, CaseType?, String, String, String, String, String,
                 String?, String?, Date, Date, TriageDecision?, String?, [String], Date?,
                 Bool, JSONList<DeadlineJSON>, JSONList<PanelSeatJSON>, RulingOutcome?, String?, String?, Date?, String?,
-                Int64?, String?, String?, String?, Bool, String?, String?, Date?, HearingJSON?, ProcedureJSON, String?, String?
+                Int64?, String?, String?, String?, Bool, String?, String?, Date?, HearingJSON?, ProcedureJSON, DraftJSON?, String?,
+                String?
             ).self)
         let panel = panelList.items.compactMap(\.seat)
         var triage: TriageRecord?
@@ -98,6 +107,7 @@ enum CaseQuery {
                 outcome: outcome, decision: rulingDecision, motivation: rulingMotivation, decidedAt: decidedAt,
                 panel: panel, digest: digest, hasMedicalConsiderations: hasConsiderations, binding: procedure.ruling_binding ?? false,
                 appealWindowEndsOn: procedure.appeal_window_ends_on.flatMap(LocalDate.init(iso:)),
+                commentsResponse: procedure.comments_response,
                 seal: chainSeq.flatMap { seq in
                     chainDigest.flatMap { chain in
                         signature.flatMap { sig in keyId.map { RulingSeal(sequence: seq, chainDigest: chain, signature: sig, keyId: $0) } }
@@ -114,8 +124,8 @@ enum CaseQuery {
             sickSince: LocalDate(iso: sickSince) ?? LocalDate(dayNumber: 0), question: question,
             physicianName: physicianName, physicianOrganisation: physicianOrganisation, createdAt: createdAt,
             updatedAt: updatedAt, triage: triage, deadlines: deadlineList.items.compactMap(\.record), panel: panel,
-            ruling: ruling, appeal: appeal, hearing: hearing?.record, binding: procedure.record, hasMedicalInformation: hasMedical,
-            medical: nil)
+            ruling: ruling, appeal: appeal, hearing: hearing?.record, binding: procedure.record, draft: draft?.record,
+            hasMedicalInformation: hasMedical, medical: nil)
         return Loaded(record: record, medicalInformation: medicalInformation, medicalConsiderations: medicalConsiderations)
     }
 }
@@ -149,7 +159,7 @@ struct ViewerBinds {
 
 /// A case read for a viewer: prepared once per connection.
 struct CaseForViewer: PostgresPreparedStatement {
-    static let sql = CaseQuery.select(medical: CaseQuery.viewerMedical) + " WHERE c.id = $1"
+    static let sql = CaseQuery.select(medical: CaseQuery.viewerMedical, draft: CaseQuery.viewerDraft) + " WHERE c.id = $1"
     typealias Row = CaseQuery.Loaded
 
     let id: UUID
@@ -167,13 +177,26 @@ struct CaseForViewer: PostgresPreparedStatement {
 
 /// A case read by a write, without medical text: prepared once per connection.
 struct CaseForWrite: PostgresPreparedStatement {
-    static let sql = CaseQuery.select(medical: CaseQuery.noMedical) + " WHERE c.id = $1"
+    static let sql = CaseQuery.select(medical: CaseQuery.noMedical, draft: CaseQuery.noMedicalDraft) + " WHERE c.id = $1"
     typealias Row = CaseQuery.Loaded
 
     let id: UUID
 
     func makeBindings() throws -> PostgresBindings { .id(id) }
     func decodeRow(_ row: PostgresRow) throws -> Row { try CaseQuery.decode(row) }
+}
+
+/// A case's draft as a viewer may see it, by the database's own rule.
+struct DraftForViewer: PostgresPreparedStatement {
+    static let sql = "SELECT draft_for($1, $2, $3, $4, $5)"
+    typealias Row = DraftJSON?
+
+    let id: UUID
+    let viewer: ViewerBinds
+
+    func makeBindings() throws -> PostgresBindings { viewer.bindings(caseId: id) }
+
+    func decodeRow(_ row: PostgresRow) throws -> Row { try row.decode(DraftJSON?.self) }
 }
 
 /// A case's medical fields for a viewer, by the database's own rule: prepared once per connection.

@@ -141,13 +141,15 @@ extension CaseRepository {
 
     // MARK: Ruling
 
-    /// Records the binding ruling: only the chair of the case's panel, only in
-    /// `in_review`, once. The case becomes `ruled` and its members' seats free up.
+    /// Records the ruling: only the chair of the case's panel, once; after the
+    /// draft round (`draft_ruling`), or from `in_review` when there is no draft
+    /// step. The case becomes `ruled` and its members' seats free up.
     public func rule(_ id: UUID, _ input: RulingInput, by caller: Caller, at now: Date) async throws -> CaseRecord {
         try CaseActions.permits(.rule, caller).enforce()
         let record: CaseRecord = try await db.transaction { conn in
             let current = try await locked(id, for: .rule, by: caller, at: now, conn: conn)
             guard let staff = caller.staff else { throw AppError.internalError }
+            try CaseActions.rulingFields(commentsResponse: input.commentsResponse != nil, current.facts(settings.procedure)).enforce()
             try Self.checkDeviation(input.deviationReason, stage: .ruling, of: current, at: now)
             let decidedAt = Timestamp.format(now)
             let panelIds = current.panel.map(\.staffId)
@@ -168,11 +170,12 @@ extension CaseRepository {
             let stored = try await conn.rows(
                 try """
                 INSERT INTO rulings (case_id, outcome, decided_at, decision, motivation, decided_on, decided_by, panel, digest,
-                                     chain_seq, previous_chain_digest, chain_digest, signature, key_id, appeal_window_ends_on)
+                                     chain_seq, previous_chain_digest, chain_digest, signature, key_id, appeal_window_ends_on,
+                                     comments_response)
                 VALUES (\(id), \(input.outcome), \(now), \(input.decision), \(input.motivation),
                         \(AmsterdamTime.date(of: now).description)::date, \(staff.id), \(panelIds), \(digest),
                         \(seal.seq), \(seal.previous), \(seal.chain), \(seal.signature), \(sealer.keyId),
-                        \(appealWindowEnd.description)::date)
+                        \(appealWindowEnd.description)::date, \(input.commentsResponse))
                 RETURNING binding
                 """, logger: db.logger)
             let binding = try stored.first?.decode(Bool.self) ?? false

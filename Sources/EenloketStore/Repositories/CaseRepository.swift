@@ -49,22 +49,30 @@ public struct CaseRepository: Sendable {
         }
         if CaseAccessPolicy.canSeeMedical(caller, record.accessFacts) {
             record.medical = MedicalFields(medicalInformation: loaded.medicalInformation, medicalConsiderations: loaded.medicalConsiderations)
-            try await logMedicalView(record, information: loaded.medicalInformation, considerations: loaded.medicalConsiderations, by: caller, at: now)
+            try await logMedicalView(
+                record, fields: Self.medicalFieldsShown(loaded.medicalInformation, loaded.medicalConsiderations, record.draft), by: caller,
+                at: now)
         }
         return record
+    }
+
+    /// The names of the medical fields a reader is shown, for the access log.
+    static func medicalFieldsShown(_ information: String?, _ considerations: String?, _ draft: DraftRecord?) -> [String] {
+        var fields: [String] = []
+        if information != nil { fields.append("medical_information") }
+        if considerations != nil { fields.append("medical_considerations") }
+        if draft?.medicalConsiderations != nil { fields.append("draft_medical_considerations") }
+        if draft?.comments.contains(where: \.medical) ?? false { fields.append("draft_comments") }
+        return fields
     }
 
     /// The access log: every staff view of medical text is a history event,
     /// in the caller's transaction when there is one.
     func logMedicalView(
-        _ record: CaseRecord, information: String?, considerations: String?, by caller: Caller, at now: Date,
-        on conn: PostgresConnection? = nil
+        _ record: CaseRecord, fields: [String], by caller: Caller, at now: Date, on conn: PostgresConnection? = nil
     ) async throws {
-        guard let staff = caller.staff, information != nil || considerations != nil else { return }
-        var fields: [JSONValue] = []
-        if information != nil { fields.append("medical_information") }
-        if considerations != nil { fields.append("medical_considerations") }
-        let data = JSONValue.object(["fields": .array(fields), "role": .string(staff.role.rawValue)])
+        guard let staff = caller.staff, !fields.isEmpty else { return }
+        let data = JSONValue.object(["fields": .array(fields.map { .string($0) }), "role": .string(staff.role.rawValue)])
         let append = { @Sendable (conn: PostgresConnection) async throws in
             try await EventLog.append(conn, caseId: record.id, type: .medicalDataViewed, actor: EventActor(caller), data: data, at: now, db: db)
         }
@@ -76,17 +84,25 @@ public struct CaseRepository: Sendable {
     /// transaction, so the answer and its access-log event commit together.
     func attachMedical(_ record: inout CaseRecord, for caller: Caller, at now: Date, on conn: PostgresConnection) async throws {
         guard CaseAccessPolicy.canSeeMedical(caller, record.accessFacts) else { return }
+        let viewer = ViewerBinds(caller)
+        if record.draft != nil {
+            for try await row in try await conn.execute(DraftForViewer(id: record.id, viewer: viewer), logger: db.logger) {
+                record.draft = row?.record
+            }
+        }
         guard record.holdsMedicalText else {
             record.medical = MedicalFields(medicalInformation: nil, medicalConsiderations: nil)
+            try await logMedicalView(record, fields: Self.medicalFieldsShown(nil, nil, record.draft), by: caller, at: now, on: conn)
             return
         }
         var fields: (String?, String?) = (nil, nil)
-        for try await row in try await conn.execute(MedicalForViewer(id: record.id, viewer: ViewerBinds(caller)), logger: db.logger) {
+        for try await row in try await conn.execute(MedicalForViewer(id: record.id, viewer: viewer), logger: db.logger) {
             fields = row
         }
         let (information, considerations) = fields
         record.medical = MedicalFields(medicalInformation: information, medicalConsiderations: considerations)
-        try await logMedicalView(record, information: information, considerations: considerations, by: caller, at: now, on: conn)
+        try await logMedicalView(
+            record, fields: Self.medicalFieldsShown(information, considerations, record.draft), by: caller, at: now, on: conn)
     }
 
     /// The case, locked for this transaction, once `CaseActions` allows the
@@ -105,7 +121,7 @@ public struct CaseRepository: Sendable {
         guard try await !conn.rows("SELECT 1 FROM cases WHERE id = \(id) FOR NO KEY UPDATE", logger: db.logger).isEmpty,
             let current = try await load(id, on: conn)
         else { throw AppError.notFound }
-        try CaseActions.decide(action, by: caller, on: current.facts, at: now, medical: medical).enforce()
+        try CaseActions.decide(action, by: caller, on: current.facts(settings.procedure), at: now, medical: medical).enforce()
         return current
     }
 
@@ -169,6 +185,7 @@ struct ProcedureJSON: Decodable, PostgresDecodable, Sendable {
     let agreed_at_ms: [String: Int64]
     let appeal_window_ends_on: String?
     let appeal_outcome: AppealOutcomeJSON?
+    let comments_response: String?
 
     struct AppealOutcomeJSON: Decodable, Sendable {
         let outcome: String
@@ -187,6 +204,48 @@ struct ProcedureJSON: Decodable, PostgresDecodable, Sendable {
     var record: BindingRecord {
         func at(_ party: PartyRole) -> Date? { agreed_at_ms[party.rawValue].map { Date(timeIntervalSince1970: TimeInterval($0) / 1000) } }
         return BindingRecord(basis: BindingBasis(rawValue: basis) ?? .agreement, employeeAgreedAt: at(.employee), employerAgreedAt: at(.employer))
+    }
+}
+
+/// `draft_for(…)`: the draft and the comments a viewer may see, with the facts about all comments.
+struct DraftJSON: Decodable, PostgresDecodable, Sendable {
+    let outcome: String
+    let decision: String
+    let motivation: String
+    let issued_at_ms: Int64
+    let comments_until_ms: Int64
+    let medical_considerations: String?
+    let has_medical: Bool
+    let has_comments: Bool
+    let responses: [String: String]
+    let comments: [CommentJSON]
+
+    struct CommentJSON: Decodable, Sendable {
+        let id: UUID
+        let party: String
+        let no_comments: Bool
+        let text: String?
+        let medical: Bool
+        let created_at_ms: Int64
+    }
+
+    var record: DraftRecord? {
+        guard let outcome = RulingOutcome(rawValue: outcome) else { return nil }
+        func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(ms) / 1000) }
+        var answered: [PartyRole: DraftResponse] = [:]
+        for (party, response) in responses {
+            if let party = PartyRole(rawValue: party), let response = DraftResponse(rawValue: response) { answered[party] = response }
+        }
+        return DraftRecord(
+            outcome: outcome, decision: decision, motivation: motivation, issuedAt: date(issued_at_ms),
+            commentsUntil: date(comments_until_ms), hasMedicalConsiderations: has_medical, medicalConsiderations: medical_considerations,
+            comments: comments.compactMap { c in
+                PartyRole(rawValue: c.party).map {
+                    DraftCommentRecord(
+                        id: c.id, party: $0, noComments: c.no_comments, text: c.text, medical: c.medical, createdAt: date(c.created_at_ms))
+                }
+            },
+            responses: answered, hasComments: has_comments)
     }
 }
 

@@ -86,7 +86,7 @@ public struct CoordinationRepository: Sendable {
                 """
                 SELECT c.id, c.reference, d.preferred_by::text
                   FROM panel_assignments pa
-                  JOIN cases c ON c.id = pa.case_id AND c.status = 'in_review'
+                  JOIN cases c ON c.id = pa.case_id AND c.status IN ('in_review', 'draft_ruling')
                   JOIN case_deadlines d ON d.case_id = c.id AND d.stage = 'ruling' AND d.met_at IS NULL
                  WHERE pa.staff_id = \(staffId) AND pa.is_chair AND pa.released_at IS NULL
                    AND d.preferred_by BETWEEN \(startsOn.description)::date AND \(endsOn.description)::date

@@ -141,7 +141,27 @@ public struct TimerStore: Sendable {
         case .absenceEnded:
             let plan = try await routing.routeWaitingInTransaction(at: now, conn: conn)
             return "routed \(plan.assignments.count)"
+        case .draftWindowClosed:
+            guard let caseId = timer.caseId else { return "invalid" }
+            return try await draftWindowClosed(caseId: caseId, at: now, conn: conn)
         }
+    }
+
+    /// The parties' window on a draft closed: tell them the ruling comes next,
+    /// and the chair that it may be recorded. Moot once the case moved on.
+    private func draftWindowClosed(caseId: UUID, at now: Date, conn: PostgresConnection) async throws -> String {
+        let rows = try await conn.rows("SELECT reference, status FROM cases WHERE id = \(caseId)", logger: db.logger)
+        guard let row = rows.first else { return "moot" }
+        let (reference, status) = try row.decode((String, CaseStatus).self)
+        guard status == .draftRuling else { return "moot" }
+        try await Outbox.toParties(
+            nil, caseId: caseId, kind: .draftWindowClosed,
+            message: Messages.render(.draftWindowClosed, reference: reference, serviceURL: settings.publicURL), at: now, conn: conn, db: db)
+        let chair = try await chairOf(caseId, today: AmsterdamTime.date(of: now), conn: conn)
+        try await Outbox.toStaff(
+            chair.map { [$0.id] } ?? [], caseId: caseId, kind: .draftWindowClosed,
+            message: Messages.draftWindowClosedForChair(reference: reference, serviceURL: settings.publicURL), at: now, conn: conn, db: db)
+        return "told"
     }
 
     /// The stage is still open when its moment passes: remind (preferred) or

@@ -57,9 +57,13 @@ struct ConfigurationReaderTests {
     @Test func theProcedureSettingsAreReadAndBadOnesNamed() throws {
         let config = try AppConfiguration.fromEnvironment([
             "EENLOKET_BINDING_BASIS": "statute", "EENLOKET_APPEAL_WINDOW_MONTHS": "3", "EENLOKET_PROCEDURE_FEE_EUROS": "250",
-            "EENLOKET_PROCEDURE_FEE_PAYER": "employee",
+            "EENLOKET_PROCEDURE_FEE_PAYER": "employee", "EENLOKET_DRAFT_WINDOW_DAYS": "0", "EENLOKET_OBJECTION_WINDOW_DAYS": "10",
         ])
-        #expect(config.procedure == ProcedureSettings(bindingBasis: .statute, appealWindowMonths: 3, feeEuros: 250, feePayer: .employee))
+        #expect(config.procedure == ProcedureSettings(
+            bindingBasis: .statute, appealWindowMonths: 3, feeEuros: 250, feePayer: .employee, draftWindowDays: 0, objectionWindowDays: 10))
+        #expect(!config.procedure.hasDraftStep)
+        #expect(AppConfiguration().procedure.draftWindowDays == 5 && AppConfiguration().procedure.objectionWindowDays == 5)
+        #expect(throws: AppConfiguration.Invalid.self) { try AppConfiguration.fromEnvironment(["EENLOKET_OBJECTION_WINDOW_DAYS": "0"]) }
         #expect(config.procedure.costSentence.contains("€ 250") && config.procedure.costSentence.contains("de werknemer"))
         #expect(AppConfiguration().procedure.costSentence.contains("gratis"), "free by default")
         #expect {

@@ -31,7 +31,7 @@ struct TestContext: Sendable {
 
 /// Configuration the tests start from: fast bcrypt, no background sweeps or
 /// workers during a test (tests fire timers and deliver mail by hand), and no
-/// hearing window unless a test asks for one.
+/// hearing window or draft round unless a test asks for one.
 func testConfiguration() -> AppConfiguration {
     var config = AppConfiguration()
     config.sqlDirectory = TestDatabase.sqlDirectory
@@ -41,6 +41,8 @@ func testConfiguration() -> AppConfiguration {
     // Many tests run at once against one server: keep each pool small.
     config.databasePoolSize = 6
     config.hearingWindowDays = 0
+    // The chair rules at once unless a test asks for the draft round.
+    config.procedure.draftWindowDays = 0
     // Tests file many cases from one address; the limiter has its own tests.
     config.filingsPerHourPerAddress = 0
     // The whole suite loads two cores heavily; only the timeout's own test should see a timeout.

@@ -121,6 +121,12 @@ enum AuthorizationTable {
         "POST /api/v1/cases/{id}/triage": staffOnly([.intakeOfficer: 200]),
         // Only the chair of this case's panel; a member not on it may not know the case exists.
         "POST /api/v1/cases/{id}/ruling": staffOnly([.chair: 201, .outsider: 404]),
+        "POST /api/v1/cases/{id}/draft-ruling": staffOnly([.chair: 201, .outsider: 404]),
+        // Either party comments on the draft; staff never do (403 before the case is looked at).
+        "POST /api/v1/cases/{id}/draft-comments": row(
+            anonymous: 401, employee: 201, employerFiler: 201, invitedParty: 201, otherCaseFiler: 404,
+            admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
+            chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
         // The filer's token only: the invited party is not the filer; staff may never withdraw.
         "POST /api/v1/cases/{id}/withdraw": row(
             anonymous: 401, employee: 200, employerFiler: 200, invitedParty: 403, otherCaseFiler: 404,
@@ -211,8 +217,9 @@ final class MatrixWorld {
         let token: String
     }
 
+    /// `drafted`: the chair issued a draft and both parties said they have no comments.
     enum Stage: Int, Comparable {
-        case submitted, inReview, ruled
+        case submitted, inReview, drafted, ruled
         static func < (a: Stage, b: Stage) -> Bool { a.rawValue < b.rawValue }
     }
 
@@ -272,6 +279,7 @@ final class MatrixWorld {
         for role in [PartyRole.employee, .employer] {
             w.cases[.submitted, default: [:]][role] = try await w.makeCase(role, .submitted)
             w.cases[.inReview, default: [:]][role] = try await w.makeCase(role, .inReview, medicalStatement: role == .employee)
+            w.cases[.drafted, default: [:]][role] = try await w.makeCase(role, .drafted, medicalStatement: role == .employee)
             w.cases[.ruled, default: [:]][role] = try await w.makeCase(role, .ruled, medicalStatement: role == .employee)
         }
         w.otherCase = try await w.makeCase(.employee, .submitted)
@@ -382,7 +390,30 @@ final class MatrixWorld {
                 "/api/v1/cases/\(handle.id)/statements", object: ["text": MatrixMarkers.statement, "medical": true], token: handle.filerToken)
             try #require(statement.status == 201, "set-up: medical statement: \(statement.text)")
         }
+        guard stage >= .drafted else { return handle }
+        if t.deps.settings.procedure.hasDraftStep {
+            let draft = try await t.api.post(
+                "/api/v1/cases/\(handle.id)/draft-ruling", object: t.rulingBody(medical: MatrixMarkers.ruling), token: token(.chair))
+            try #require(draft.status == 201, "set-up: draft: \(draft.text.prefix(500))")
+            if filer == .employer, handle.otherToken != nil {
+                // The invited employee answers the draft once staff verified the link reached them.
+                let seen = try await t.api.get("/api/v1/cases/\(handle.id)", token: handle.otherToken!)
+                let code = try #require(seen["check_code"].string, "set-up: the invited employee's check code")
+                let verified = try await t.api.post(
+                    "/api/v1/cases/\(handle.id)/parties/employee/verification", object: ["code": code, "how": "phone"], token: token(.intakeOfficer))
+                try #require(verified.status == 200, "set-up: verification: \(verified.text.prefix(300))")
+            }
+            for party in [handle.filerToken, handle.otherToken].compactMap({ $0 }) {
+                let none = try await t.api.post("/api/v1/cases/\(handle.id)/draft-comments", object: ["no_comments": true], token: party)
+                try #require(none.status == 201, "set-up: no comments: \(none.text.prefix(300))")
+            }
+        }
         guard stage == .ruled else { return handle }
+        return try await rule(handle)
+    }
+
+    /// Records the ruling of a case ready for it.
+    func rule(_ handle: Handle) async throws -> Handle {
         let ruled = try await t.api.post(
             "/api/v1/cases/\(handle.id)/ruling", object: t.rulingBody(medical: MatrixMarkers.ruling), token: token(.chair))
         try #require(ruled.status == 201, "set-up: ruling: \(ruled.text.prefix(500))")
@@ -508,7 +539,13 @@ final class MatrixWorld {
                     "motivation": "Andere mogelijkheden zijn geprobeerd.",
                 ])
         case "POST /api/v1/cases/{id}/ruling":
+            return on(try await subject(caller, .drafted, fresh: allowed), t.rulingBody(medical: MatrixMarkers.ruling))
+        case "POST /api/v1/cases/{id}/draft-ruling":
             return on(try await subject(caller, .inReview, fresh: allowed), t.rulingBody(medical: MatrixMarkers.ruling))
+        case "POST /api/v1/cases/{id}/draft-comments":
+            // The shared drafts' windows closed when the world's clock moved on: an allowed caller gets a fresh one.
+            return on(
+                try await subject(caller, .drafted, fresh: allowed), ["text": "In het concept staat 12 uur; het aanbod was 16 uur per week."])
         case "POST /api/v1/cases/{id}/withdraw":
             return on(try await subject(caller, .inReview, fresh: allowed))
         case "POST /api/v1/cases/{id}/appeal":
@@ -574,7 +611,8 @@ struct AuthorizationMatrixTests {
     }
 
     @Test func everyCallerGetsTheContractsStatusOnEveryRoute() async throws {
-        try await withApp(configure: { $0.sessionLifetime = 90 * 24 * 3600 }) { t in
+        // The deployment's default: a draft round before every ruling.
+        try await withApp(configure: { $0.sessionLifetime = 90 * 24 * 3600; $0.procedure.draftWindowDays = 5 }) { t in
             let started = ContinuousClock.now
             let world = try await MatrixWorld.build(t)
             let served = try TrustKit.servedAPIRoutes(t.deps)

@@ -46,9 +46,10 @@ struct WebPageModelTests {
                 summary: summary, csrf: "t", message: "Gelukt", youAre: "werknemer", isEmployee: true, isFiler: true, checkCode: "1234",
                 awaitingVerification: true, steps: [step], deadlines: [deadline], events: [event], statements: [row], hasStatements: true,
                 followUps: [PartyCasePage.FollowUpForm(id: "f", number: 1, answerBy: "1 juni")], hasFollowUps: true,
-                mayAddStatement: true, mayWithdraw: true, mayAppeal: true, mayAgree: true, agreementParagraphs: ["Afspraak"],
-                values: ["reactie": "x", "akkoord": "Sanne"], today: "2026-03-01",
-                statementErrors: errors, appealErrors: errors, followUpErrors: errors, agreementErrors: errors),
+                mayAddStatement: true, mayWithdraw: true, mayAppeal: true, mayAgree: true, mayCommentOnDraft: true,
+                mayDeclareNoComments: true, agreementParagraphs: ["Afspraak"],
+                values: ["reactie": "x", "akkoord": "Sanne", "concept": "Een fout"], today: "2026-03-01",
+                statementErrors: errors, appealErrors: errors, followUpErrors: errors, agreementErrors: errors, draftErrors: errors),
             PartyDataPage(
                 summary: summary, youAre: "werknemer", isFiler: true, contactName: "Sanne", contactEmail: "s@example.nl",
                 contactAddress: ["Straat 1"], hasContactAddress: true, events: [event], statements: [row], hasStatements: true,
@@ -77,6 +78,7 @@ struct WebPageModelTests {
                     verified: "2 maart", firstUsed: "2 maart"),
                 otherParty: StaffCasePage.OtherPartyForm(role: "werkgever", email: "w@example.nl", street: "Straat 1", postalCode: "1011 AA", city: "A"),
                 mayTriage: true, mayVerifyEmployee: true, verifyWaitsFor: "De werknemer heeft de link nog niet geopend.", mayRule: true,
+                rulingForm: .ruling(afterComments: true),
                 ruleWaitsFor: "Eerst wordt de werkgever gehoord.", mayAddStatement: true, mayMarkMedical: true, mayChangePanel: true,
                 mayAppeal: true, mayRecordAppealOutcome: true, appealOutcomes: [check], caseTypes: [select], disciplines: [check],
                 outcomes: [check], channels: [check],
@@ -253,14 +255,20 @@ extension CaseSummaryModel {
         ruling: RulingFacts(
             title: "Bindend oordeel", binding: true, meaning: "Dit oordeel is bindend.", appealUntil: "uiterlijk maandag 4 mei 2026",
             setAsideOn: "1 juni 2026", outcome: "Toegewezen", decision: "Besluit", motivation: "Omdat", decidedAt: "3 maart", digest: "abc",
-            panel: [PanelMemberModel(name: "Arts", discipline: "Bedrijfsarts", chair: true)], medicalConsiderations: "Medisch"),
+            panel: [PanelMemberModel(name: "Arts", discipline: "Bedrijfsarts", chair: true)], medicalConsiderations: "Medisch",
+            commentsResponse: "Verwerkt"),
         appeal: AppealFacts(
             court: "Rechtbank", lodgedOn: "4 maart",
             courtOutcome: CourtOutcomeFacts(label: "Opzij gezet", decidedOn: "1 juni", courtSummary: "Samenvatting")),
         hearing: HearingFacts(
             party: "werkgever", windowEnds: "5 maart", responded: "4 maart", hasResponded: true,
             replyUntil: "uiterlijk maandag 9 maart 2026", complete: false),
-        binding: BindingFacts(byStatute: false, employee: "akkoord op 1 maart", employer: "nog niet akkoord", bothAgreed: false))
+        binding: BindingFacts(byStatute: false, employee: "akkoord op 1 maart", employer: "nog niet akkoord", bothAgreed: false),
+        draftRuling: DraftRulingFacts(
+            draftOutcome: "Toegewezen", draftDecision: "Besluit", draftMotivation: "Omdat", draftMedical: "Medisch",
+            draftIssuedAt: "3 maart", commentsUntil: "uiterlijk dinsdag 10 maart 2026", commentsOpen: true,
+            draftComments: [DraftCommentRow(commenter: "Werknemer", commentText: "Een fout", commentAt: "4 maart", commentMedical: true)],
+            hasDraftComments: true))
 }
 
 /// Follows a template's keys through a sample model the way swift-mustache looks

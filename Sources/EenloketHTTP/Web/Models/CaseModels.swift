@@ -26,6 +26,32 @@ struct CaseSummaryModel: Sendable {
     let appeal: AppealFacts?
     let hearing: HearingFacts?
     let binding: BindingFacts
+    /// The chair's draft while the parties may comment and until the ruling.
+    let draftRuling: DraftRulingFacts?
+}
+
+/// `_draft.mustache`. Keys are unique to the draft, so that an absent one
+/// never falls back to a key of the case or the page.
+struct DraftRulingFacts: Sendable {
+    let draftOutcome: String
+    let draftDecision: String
+    let draftMotivation: String
+    /// Present only when the medical part was attached for this reader.
+    let draftMedical: String?
+    let draftIssuedAt: String
+    /// "uiterlijk maandag 30 november 2026".
+    let commentsUntil: String
+    let commentsOpen: Bool
+    let draftComments: [DraftCommentRow]
+    let hasDraftComments: Bool
+}
+
+struct DraftCommentRow: Sendable {
+    let commenter: String
+    /// Nil for "no comments".
+    let commentText: String?
+    let commentAt: String
+    let commentMedical: Bool
 }
 
 /// Whether the ruling can bind, and who agreed to be bound.
@@ -81,6 +107,8 @@ struct RulingFacts: Sendable {
     let digest: String
     let panel: [PanelMemberModel]
     let medicalConsiderations: String?
+    /// What the panel did with the comments on its draft.
+    let commentsResponse: String?
 }
 
 struct AppealFacts: Sendable {

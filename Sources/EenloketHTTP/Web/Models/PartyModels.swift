@@ -32,6 +32,8 @@ struct PartyCasePage: PageModel {
     let mayWithdraw: Bool
     let mayAppeal: Bool
     let mayAgree: Bool
+    let mayCommentOnDraft: Bool
+    let mayDeclareNoComments: Bool
     /// The agreement's text, by paragraph.
     let agreementParagraphs: [String]
 
@@ -44,6 +46,7 @@ struct PartyCasePage: PageModel {
     let appealErrors: FormErrors?
     let followUpErrors: FormErrors?
     let agreementErrors: FormErrors?
+    let draftErrors: FormErrors?
 
     /// An open after-care questionnaire.
     struct FollowUpForm: Sendable {

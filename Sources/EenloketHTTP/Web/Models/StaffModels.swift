@@ -58,6 +58,32 @@ struct WorkQueuePage: PageModel {
 }
 
 /// `staff-case.mustache`: the case with the forms this staff member may use now.
+/// The chair's form for a draft or the ruling: the same fields, a different step.
+struct RulingForm: Sendable {
+    let formTitle: String
+    let formIntro: String
+    let formPath: String
+    let formButton: String
+    /// After comments on the draft, the ruling says what the panel did with them.
+    let askCommentsResponse: Bool
+
+    static func draft(windowDays: Int) -> RulingForm {
+        RulingForm(
+            formTitle: "Concept van het oordeel maken",
+            formIntro: "De partijen lezen het concept en kunnen \(windowDays) werkdagen lang feitelijke fouten aanwijzen. Daarna legt u het oordeel vast.",
+            formPath: "concept", formButton: "Concept versturen", askCommentsResponse: false)
+    }
+
+    static func ruling(afterComments: Bool) -> RulingForm {
+        RulingForm(
+            formTitle: "Oordeel vastleggen",
+            formIntro: afterComments
+                ? "De partijen gaven opmerkingen op het concept. Schrijf op wat u daarmee deed en waarom."
+                : "Het oordeel ligt daarna vast en wordt nooit meer gewijzigd.",
+            formPath: "uitspraak", formButton: "Oordeel vastleggen", askCommentsResponse: afterComments)
+    }
+}
+
 struct StaffCasePage: PageModel {
     static let template = "staff-case"
     let summary: CaseSummaryModel
@@ -78,6 +104,8 @@ struct StaffCasePage: PageModel {
     /// Why verifying must wait (the link was not opened yet).
     let verifyWaitsFor: String?
     let mayRule: Bool
+    /// The chair's form: the draft, or the ruling (nil when neither is possible now).
+    let rulingForm: RulingForm?
     /// Why the ruling must wait (the other side is still to be heard).
     let ruleWaitsFor: String?
     let mayAddStatement: Bool

@@ -37,7 +37,21 @@ enum CaseView {
                     replyUntil: hearing.replyOpen(at: now) ? hearing.filerWindowEndsAt.map(Dutch.until) : nil,
                     complete: Hearing.isComplete(hearing.turns, now: now))
             },
-            binding: binding(r.binding))
+            binding: binding(r.binding),
+            draftRuling: r.ruling == nil ? r.draft.map { draft($0, showMedical: r.medical != nil, now: now) } : nil)
+    }
+
+    static func draft(_ d: DraftRecord, showMedical: Bool, now: Date) -> DraftRulingFacts {
+        DraftRulingFacts(
+            draftOutcome: Labels.outcome(d.outcome), draftDecision: d.decision, draftMotivation: d.motivation,
+            draftMedical: showMedical ? d.medicalConsiderations : nil, draftIssuedAt: Labels.moment(d.issuedAt),
+            commentsUntil: Dutch.until(d.commentsUntil), commentsOpen: d.facts.open(at: now),
+            draftComments: d.comments.map {
+                DraftCommentRow(
+                    commenter: Labels.role($0.party.rawValue), commentText: $0.text, commentAt: Labels.moment($0.createdAt),
+                    commentMedical: $0.medical)
+            },
+            hasDraftComments: !d.comments.isEmpty)
     }
 
     /// A text's paragraphs (separated by blank lines or line breaks), for `<p>` elements.
@@ -69,7 +83,7 @@ enum CaseView {
             outcome: Labels.outcome(ruling.outcome), decision: ruling.decision, motivation: ruling.motivation,
             decidedAt: Labels.moment(ruling.decidedAt), digest: ruling.digest,
             panel: ruling.panel.map { PanelMemberModel(name: $0.name, discipline: Labels.discipline($0.discipline), chair: $0.chair) },
-            medicalConsiderations: medical?.medicalConsiderations)
+            medicalConsiderations: medical?.medicalConsiderations, commentsResponse: ruling.commentsResponse)
     }
 
     /// Deadlines with their state today: met, on time, past the preferred moment, past due.
@@ -109,7 +123,7 @@ enum CaseView {
         switch r.status {
         case .submitted: reached = 0
         case .awaitingPanel: reached = 1
-        case .inReview: reached = 2
+        case .inReview, .draftRuling: reached = 2
         case .ruled: reached = 3
         case .referred, .answered: reached = 1
         case .withdrawn: reached = r.triage == nil ? 0 : (r.panel.isEmpty ? 1 : 2)

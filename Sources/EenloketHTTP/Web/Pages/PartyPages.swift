@@ -91,7 +91,7 @@ extension WebController {
         let events = try await deps.cases.events(party.caseId, caller: caller)
         let statements = try await deps.cases.statements(party.caseId, caller: caller, at: now)
         let followUps = try await deps.cases.followUps(party.caseId, caller: caller, at: now)
-        let actions = ActionButtons(caller: caller, facts: record.facts, now: now)
+        let actions = ActionButtons(caller: caller, facts: record.facts(deps.settings.procedure), now: now)
         let openFollowUps = actions.may(.answerFollowUp) ? followUps.filter { $0.answeredAt == nil && $0.missedAt == nil } : []
         func shownErrors(_ form: String) -> FormErrors? {
             FormErrors((formErrors[form] ?? []).map { FormErrorItem(message: $0.message, href: "#" + FilingForm.id(form + "." + $0.field)) })
@@ -108,10 +108,11 @@ extension WebController {
             },
             hasFollowUps: !openFollowUps.isEmpty,
             mayAddStatement: actions.may(.addStatement), mayWithdraw: actions.may(.withdraw), mayAppeal: actions.may(.appeal),
-            mayAgree: actions.may(.agreeToBeBound), agreementParagraphs: CaseView.paragraphs(deps.settings.bindingAgreement.text),
+            mayAgree: actions.may(.agreeToBeBound), mayCommentOnDraft: actions.may(.commentOnDraft),
+            mayDeclareNoComments: actions.may(.declareNoComments), agreementParagraphs: CaseView.paragraphs(deps.settings.bindingAgreement.text),
             values: values, today: deps.today.description,
             statementErrors: shownErrors("reactie"), appealErrors: shownErrors("beroep"), followUpErrors: shownErrors("nazorg"),
-            agreementErrors: shownErrors("akkoord"))
+            agreementErrors: shownErrors("akkoord"), draftErrors: shownErrors("concept"))
         return try publicPage(title: (formErrors.isEmpty ? "" : "Fout: ") + "Uw zaak \(record.reference)", page, status: status)
     }
 
@@ -119,6 +120,7 @@ extension WebController {
         "reactie": "Uw reactie is toegevoegd.", "ingetrokken": "Uw zaak is ingetrokken.",
         "beroep": "Het beroep is vastgelegd.", "nazorg": "Dank u wel. Uw antwoorden zijn opgeslagen.",
         "akkoord": "U bent akkoord gegaan met een bindend oordeel. Dat staat nu in uw zaak.",
+        "concept": "Uw reactie op het concept is opgeslagen. Het panel neemt die mee in het oordeel.",
     ]
 
     @Sendable func partyRuling(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -158,6 +160,24 @@ extension WebController {
                 session, formErrors: ["akkoord": errors], message: nil, values: ["akkoord": form["name"] ?? ""], status: .unprocessableContent)
         }
         throw WebRedirect(to: "/zaak?bericht=akkoord#akkoord")
+    }
+
+    @Sendable func partyDraftComment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await party(request)
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: session.csrf)
+        let body: [String: JSONValue] =
+            form["no_comments"] == "true"
+            ? ["no_comments": .bool(true)]
+            : form.json(strings: ["text"], booleans: session.party.role == .employee ? ["medical"] : [])
+        do {
+            let input = try DraftCommentRequest.parse(body)
+            _ = try await deps.cases.commentOnDraft(session.party.caseId, input, by: session.caller, at: deps.now)
+        } catch AppError.invalid(let errors) {
+            return try await renderPartyCase(
+                session, formErrors: ["concept": errors], message: nil, values: ["concept": form["text"] ?? ""], status: .unprocessableContent)
+        }
+        throw WebRedirect(to: "/zaak?bericht=concept#concept")
     }
 
     @Sendable func confirmWithdrawal(_ request: Request, context: AppRequestContext) async throws -> Response {

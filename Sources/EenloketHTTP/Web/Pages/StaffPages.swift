@@ -227,14 +227,18 @@ extension WebController {
                         message: $0.message, href: "#" + FilingForm.id(form + "." + base), field: FieldLabels.label($0.field, form: form))
                 })
         }
-        let actions = ActionButtons(caller: caller, facts: record.facts, now: now)
+        let actions = ActionButtons(caller: caller, facts: record.facts(deps.settings.procedure), now: now)
         let page = StaffCasePage(
             summary: CaseView.summary(record, now: deps.now), csrf: session.csrf, message: message.map { Self.staffMessages[$0] ?? "" },
             steps: CaseView.steps(record), deadlines: CaseView.deadlines(record, today: deps.today), events: CaseView.events(events),
             statements: CaseView.statements(statements), hasStatements: !statements.isEmpty,
             contacts: contacts.map { CaseView.contacts($0, record: record) }, otherParty: otherParty,
             mayTriage: actions.may(.triage), mayVerifyEmployee: actions.may(.verifyEmployee),
-            verifyWaitsFor: actions.waitsFor(.verifyEmployee), mayRule: actions.may(.rule), ruleWaitsFor: actions.waitsFor(.rule),
+            verifyWaitsFor: actions.waitsFor(.verifyEmployee), mayRule: actions.may(.rule),
+            rulingForm: actions.may(.rule)
+                ? .ruling(afterComments: record.draft?.hasComments ?? false)
+                : (actions.may(.issueDraft) ? .draft(windowDays: deps.settings.procedure.draftWindowDays) : nil),
+            ruleWaitsFor: actions.waitsFor(.rule) ?? actions.waitsFor(.issueDraft),
             mayAddStatement: actions.may(.addStatement), mayMarkMedical: actions.may(.addStatement, medical: true),
             mayChangePanel: actions.may(.changePanel), mayAppeal: actions.may(.appeal),
             mayRecordAppealOutcome: actions.may(.recordAppealOutcome),
@@ -265,6 +269,7 @@ extension WebController {
 
     static let staffMessages = [
         "beoordeeld": "De beoordeling is vastgelegd.", "uitspraak": "Het oordeel is vastgelegd.",
+        "concept": "Het concept is verstuurd. Beide partijen krijgen een bericht.",
         "reactie": "Uw reactie is toegevoegd.", "panel": "Het panel is gewijzigd.", "beroep": "Het beroep is vastgelegd.", "rechter": "De uitspraak van de rechter is vastgelegd.",
         "bevestigd": "Vastgelegd: de link hoort bij de werknemer. De werknemer ziet nu ook de medische informatie.",
     ]
@@ -329,8 +334,16 @@ extension WebController {
     @Sendable func staffRuling(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await caseAction(request, context: context, .rule, form: "uitspraak", done: "uitspraak") { session, form, id in
             let input = try RulingRequest.parse(
-                form.json(strings: ["outcome", "decision", "motivation", "medical_considerations", "deviation_reason"]))
+                form.json(strings: ["outcome", "decision", "motivation", "medical_considerations", "deviation_reason", "comments_response"]))
             _ = try await deps.cases.rule(id, input, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffDraft(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, .issueDraft, form: "uitspraak", done: "concept") { session, form, id in
+            let input = try RulingRequest.parse(
+                form.json(strings: ["outcome", "decision", "motivation", "medical_considerations", "deviation_reason"]), draft: true)
+            _ = try await deps.cases.issueDraft(id, input, by: .staff(session.staff), at: deps.now)
         }
     }
 

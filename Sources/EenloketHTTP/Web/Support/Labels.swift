@@ -9,6 +9,7 @@ enum Labels {
         case .submitted: return "Ingediend"
         case .awaitingPanel: return "Wacht op een panel"
         case .inReview: return "In behandeling bij het panel"
+        case .draftRuling: return "Concept-oordeel: reageren kan"
         case .ruled: return "Oordeel gegeven"
         case .referred: return "Doorverwezen"
         case .answered: return "Beantwoord"
