@@ -400,6 +400,54 @@ END;
 $$;
 
 --
+-- Name: guard_objection_insert(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_objection_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF (SELECT status FROM cases WHERE id = NEW.case_id FOR SHARE) NOT IN ('awaiting_panel', 'in_review') THEN
+        RAISE EXCEPTION 'case % is not with its panel', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'objection_while_panel_works';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM panel_assignments
+                    WHERE case_id = NEW.case_id AND staff_id = NEW.staff_id AND released_at IS NULL) THEN
+        RAISE EXCEPTION 'staff % is not on the panel of case %', NEW.staff_id, NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'objection_against_member';
+    END IF;
+    IF NEW.party = 'employee' AND employee_link_unverified(NEW.case_id) THEN
+        RAISE EXCEPTION 'the invited employee of case % is not verified yet', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'employee_not_verified';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
+-- Name: guard_objection_update(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_objection_update() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF current_setting('eenloket.retention', true) = 'on'
+       AND (NEW.id, NEW.case_id, NEW.staff_id, NEW.party, NEW.lodged_at, NEW.upheld, NEW.decided_at, NEW.decided_by)
+           IS NOT DISTINCT FROM (OLD.id, OLD.case_id, OLD.staff_id, OLD.party, OLD.lodged_at, OLD.upheld, OLD.decided_at, OLD.decided_by) THEN
+        RETURN NEW;
+    END IF;
+    IF OLD.decided_at IS NOT NULL
+       OR (NEW.id, NEW.case_id, NEW.staff_id, NEW.party, NEW.reason, NEW.lodged_at)
+          IS DISTINCT FROM (OLD.id, OLD.case_id, OLD.staff_id, OLD.party, OLD.reason, OLD.lodged_at) THEN
+        RAISE EXCEPTION 'an objection is decided once, and nothing else of it changes'
+            USING ERRCODE = 'insufficient_privilege', CONSTRAINT = 'objection_decided_once';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
 -- Name: guard_panel_assignment(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -493,6 +541,23 @@ BEGIN
         RETURN OLD;
     END IF;
     RAISE EXCEPTION 'ruling_medical is append-only: % is not allowed', TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+
+--
+-- Name: guard_seat_not_retaken(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_seat_not_retaken() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM panel_assignments
+                WHERE case_id = NEW.case_id AND staff_id = NEW.staff_id AND released_at IS NOT NULL) THEN
+        RAISE EXCEPTION 'member % left the panel of case % and never returns to it', NEW.staff_id, NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'member_never_returns';
+    END IF;
+    RETURN NEW;
 END;
 $$;
 
@@ -757,6 +822,23 @@ BEGIN
     DELETE FROM draft_ruling_medical WHERE case_id = NEW.id;
     UPDATE draft_rulings SET decision = removed, motivation = removed WHERE case_id = NEW.id;
     UPDATE draft_comments SET text = removed WHERE case_id = NEW.id AND text IS NOT NULL;
+    RETURN NEW;
+END;
+$$;
+
+--
+-- Name: purge_objections(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.purge_objections() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    removed constant text := 'Verwijderd na afloop van de bewaartermijn.';
+BEGIN
+    UPDATE objections SET reason = removed, motivation = CASE WHEN motivation IS NULL THEN NULL ELSE removed END
+     WHERE case_id = NEW.id;
+    UPDATE panel_step_asides SET reason = removed WHERE case_id = NEW.id;
     RETURN NEW;
 END;
 $$;
@@ -1606,6 +1688,27 @@ CREATE SEQUENCE public.notifications_id_seq
 ALTER SEQUENCE public.notifications_id_seq OWNED BY public.notifications.id;
 
 --
+-- Name: objections; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.objections (
+    id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    staff_id uuid NOT NULL,
+    party text NOT NULL,
+    reason text NOT NULL,
+    lodged_at timestamp with time zone NOT NULL,
+    upheld boolean,
+    motivation text,
+    decided_at timestamp with time zone,
+    decided_by uuid,
+    CONSTRAINT objection_decision_complete CHECK ((((upheld IS NULL) = (decided_at IS NULL)) AND ((decided_at IS NULL) = (decided_by IS NULL)) AND ((decided_at IS NULL) = (motivation IS NULL)))),
+    CONSTRAINT objections_motivation_check CHECK (((char_length(motivation) >= 1) AND (char_length(motivation) <= 5000))),
+    CONSTRAINT objections_party_check CHECK ((party = ANY (ARRAY['employee'::text, 'employer'::text]))),
+    CONSTRAINT objections_reason_check CHECK (((char_length(reason) >= 1) AND (char_length(reason) <= 5000)))
+);
+
+--
 -- Name: panel_assignments; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1617,8 +1720,11 @@ CREATE TABLE public.panel_assignments (
     is_chair boolean NOT NULL,
     assigned_at timestamp with time zone NOT NULL,
     released_at timestamp with time zone,
+    release_reason text,
     CONSTRAINT panel_assignments_check CHECK (((NOT is_chair) OR (discipline = ANY (ARRAY['bedrijfsarts'::text, 'verzekeringsarts'::text])))),
-    CONSTRAINT panel_assignments_discipline_check CHECK ((discipline = ANY (ARRAY['bedrijfsarts'::text, 'verzekeringsarts'::text, 'arbeidsdeskundige'::text])))
+    CONSTRAINT panel_assignments_discipline_check CHECK ((discipline = ANY (ARRAY['bedrijfsarts'::text, 'verzekeringsarts'::text, 'arbeidsdeskundige'::text]))),
+    CONSTRAINT panel_assignments_release_reason_check CHECK ((release_reason = ANY (ARRAY['replaced'::text, 'objection_upheld'::text, 'stepped_aside'::text]))),
+    CONSTRAINT release_reason_only_when_released CHECK (((release_reason IS NULL) OR (released_at IS NOT NULL)))
 );
 
 --
@@ -1660,6 +1766,18 @@ CREATE TABLE public.panel_members (
     CONSTRAINT physician_registration CHECK (((discipline = 'arbeidsdeskundige'::text) OR ((big_number IS NOT NULL) AND (registered_since IS NOT NULL))))
 )
 WITH (fillfactor='50');
+
+--
+-- Name: panel_step_asides; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.panel_step_asides (
+    case_id uuid NOT NULL,
+    staff_id uuid NOT NULL,
+    reason text NOT NULL,
+    stepped_at timestamp with time zone NOT NULL,
+    CONSTRAINT panel_step_asides_reason_check CHECK (((char_length(reason) >= 1) AND (char_length(reason) <= 5000)))
+);
 
 --
 -- Name: party_sessions; Type: TABLE; Schema: public; Owner: -
@@ -2214,6 +2332,13 @@ ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT notifications_pkey PRIMARY KEY (id);
 
 --
+-- Name: objections objections_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.objections
+    ADD CONSTRAINT objections_pkey PRIMARY KEY (id);
+
+--
 -- Name: panel_assignments panel_assignments_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2226,6 +2351,13 @@ ALTER TABLE ONLY public.panel_assignments
 
 ALTER TABLE ONLY public.panel_members
     ADD CONSTRAINT panel_members_pkey PRIMARY KEY (staff_id);
+
+--
+-- Name: panel_step_asides panel_step_asides_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.panel_step_asides
+    ADD CONSTRAINT panel_step_asides_pkey PRIMARY KEY (case_id, staff_id);
 
 --
 -- Name: party_sessions party_sessions_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2524,6 +2656,24 @@ CREATE INDEX notifications_pending_idx ON public.notifications USING btree (next
 CREATE INDEX notifications_printed_idx ON public.notifications USING btree (sent_at DESC) WHERE ((channel = 'letter'::text) AND (sent_at IS NOT NULL));
 
 --
+-- Name: objections_case_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX objections_case_idx ON public.objections USING btree (case_id, lodged_at, id);
+
+--
+-- Name: objections_one_undecided; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE UNIQUE INDEX objections_one_undecided ON public.objections USING btree (case_id, staff_id, party) WHERE (decided_at IS NULL);
+
+--
+-- Name: objections_undecided_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX objections_undecided_idx ON public.objections USING btree (lodged_at, id) WHERE (decided_at IS NULL);
+
+--
 -- Name: panel_assignments_case_idx; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2770,6 +2920,12 @@ CREATE TRIGGER cases_purge_appeal_summaries AFTER UPDATE OF purged_at ON public.
 CREATE TRIGGER cases_purge_drafts AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_drafts();
 
 --
+-- Name: cases cases_purge_objections; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER cases_purge_objections AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_objections();
+
+--
 -- Name: cases cases_stats_accepted; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2860,10 +3016,40 @@ CREATE TRIGGER follow_ups_verified_employee BEFORE UPDATE OF answered_at ON publ
 CREATE TRIGGER notifications_notify AFTER INSERT ON public.notifications FOR EACH STATEMENT EXECUTE FUNCTION public.notify_outbox();
 
 --
+-- Name: objections objections_decided_once; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER objections_decided_once BEFORE UPDATE ON public.objections FOR EACH ROW EXECUTE FUNCTION public.guard_objection_update();
+
+--
+-- Name: objections objections_guard_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER objections_guard_insert BEFORE INSERT ON public.objections FOR EACH ROW EXECUTE FUNCTION public.guard_objection_insert();
+
+--
+-- Name: objections objections_no_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER objections_no_delete BEFORE DELETE ON public.objections FOR EACH ROW EXECUTE FUNCTION public.forbid_change();
+
+--
+-- Name: objections objections_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER objections_no_truncate BEFORE TRUNCATE ON public.objections FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
+
+--
 -- Name: panel_assignments panel_assignments_guard; Type: TRIGGER; Schema: public; Owner: -
 --
 
 CREATE TRIGGER panel_assignments_guard BEFORE DELETE OR UPDATE ON public.panel_assignments FOR EACH ROW EXECUTE FUNCTION public.guard_panel_assignment();
+
+--
+-- Name: panel_assignments panel_assignments_never_return; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER panel_assignments_never_return BEFORE INSERT ON public.panel_assignments FOR EACH ROW EXECUTE FUNCTION public.guard_seat_not_retaken();
 
 --
 -- Name: panel_assignments panel_assignments_take_seat; Type: TRIGGER; Schema: public; Owner: -
@@ -2876,6 +3062,18 @@ CREATE TRIGGER panel_assignments_take_seat BEFORE INSERT ON public.panel_assignm
 --
 
 CREATE CONSTRAINT TRIGGER panel_staff_consistency AFTER INSERT ON public.panel_members DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.check_staff_panel_consistency();
+
+--
+-- Name: panel_step_asides panel_step_asides_no_change; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER panel_step_asides_no_change BEFORE DELETE OR UPDATE ON public.panel_step_asides FOR EACH ROW EXECUTE FUNCTION public.guard_draft_change();
+
+--
+-- Name: panel_step_asides panel_step_asides_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER panel_step_asides_no_truncate BEFORE TRUNCATE ON public.panel_step_asides FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
 
 --
 -- Name: ruling_medical ruling_medical_append_only; Type: TRIGGER; Schema: public; Owner: -
@@ -3157,6 +3355,27 @@ ALTER TABLE ONLY public.notifications
     ADD CONSTRAINT notifications_recipient_staff_id_fkey FOREIGN KEY (recipient_staff_id) REFERENCES public.staff(id);
 
 --
+-- Name: objections objections_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.objections
+    ADD CONSTRAINT objections_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id);
+
+--
+-- Name: objections objections_decided_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.objections
+    ADD CONSTRAINT objections_decided_by_fkey FOREIGN KEY (decided_by) REFERENCES public.staff(id);
+
+--
+-- Name: objections objections_staff_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.objections
+    ADD CONSTRAINT objections_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES public.staff(id);
+
+--
 -- Name: panel_assignments panel_assignments_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3176,6 +3395,20 @@ ALTER TABLE ONLY public.panel_assignments
 
 ALTER TABLE ONLY public.panel_members
     ADD CONSTRAINT panel_members_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES public.staff(id);
+
+--
+-- Name: panel_step_asides panel_step_asides_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.panel_step_asides
+    ADD CONSTRAINT panel_step_asides_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id);
+
+--
+-- Name: panel_step_asides panel_step_asides_staff_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.panel_step_asides
+    ADD CONSTRAINT panel_step_asides_staff_id_fkey FOREIGN KEY (staff_id) REFERENCES public.staff(id);
 
 --
 -- Name: party_sessions party_sessions_case_id_role_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

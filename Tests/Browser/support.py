@@ -373,7 +373,8 @@ class Api:
             "filer_role": "employee",
             "filer": {"name": filing.name, "email": filing.email},
             "employee": {"name": filing.name},
-            "employer": {"name": filing.employer, "kvk_number": filing.kvk, "address": EMPLOYER_ADDRESS},
+            "employer": {"name": filing.employer, "kvk_number": filing.kvk, "address": EMPLOYER_ADDRESS}
+            | ({"email": filing.employer_email} if filing.employer_email else {}),
             "sick_since": filing.sick_since.isoformat(),
             "question": filing.question,
             "medical_information": filing.medical,
@@ -382,6 +383,11 @@ class Api:
             f"{self.base_url}/api/v1/cases", json=body, headers={"Idempotency-Key": uuid.uuid4().hex}, timeout=30
         )
         assert response.status_code == 201, f"filing through the API: {response.status_code} {response.text}"
+        return response.json()
+
+    def case(self, token: str, case_id: str) -> dict:
+        response = self.http.get(f"{self.base_url}/api/v1/cases/{case_id}", headers={"Authorization": f"Bearer {token}"}, timeout=30)
+        assert response.status_code == 200, f"reading the case: {response.status_code} {response.text}"
         return response.json()
 
     def accept(self, token: str, case_id: str, disciplines: list[str]) -> dict:

@@ -118,7 +118,7 @@ TOUR = [
     "my cases (panel member)", "staff case page (draft form)", "staff case page (draft errors)", "staff case page (draft sent)",
     "party case page (draft)", "party case page (draft comment errors)", "party case page (employer, draft)", "staff case page (ruled)",
     "party case page (ruled)", "printable ruling", "party case page (employer)", "work queue (coordinator)",
-    "staff case page (coordinator)", "panel members", "panel members with errors", "escalations",
+    "staff case page (coordinator)", "panel members", "panel members with errors", "escalations", "objections (coordinator)",
     "supervision dashboard", "forbidden page", "accounts (admin)", "account with history (admin)", "own password",
     "own password with errors", "party data",
 ]
@@ -228,6 +228,8 @@ def take_tour(seen: Tour, browser, staff) -> None:
     seen.saw("panel members with errors", coordinator)
     coordinator.open("/medewerkers/escalaties")
     seen.saw("escalations", coordinator)
+    coordinator.open("/medewerkers/bezwaren")
+    seen.saw("objections (coordinator)", coordinator)
 
     inspector = browser("inspector")
     support.open_login(inspector, staff["inspector"])

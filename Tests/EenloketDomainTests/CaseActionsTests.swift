@@ -148,6 +148,39 @@ struct CaseActionsTests {
         #expect(Self.decide(.commentOnDraft, Self.filer, Self.facts(.draftRuling, draft: answered)) == .allowed, "more comments may follow")
     }
 
+    @Test func aPartyObjectsToAMemberOnThePanelWithinItsWindowOnce() {
+        let joined = Self.now.addingTimeInterval(-3600)
+        func facts(_ status: CaseStatus = .inReview, joinedAt: Date = joined, undecided: [UndecidedObjection] = []) -> CaseFacts {
+            let base = Self.facts(status, responded: true, verified: true)
+            return CaseFacts(
+                access: base.access, filerRole: base.filerRole, chairId: base.chairId, hasRuling: false, hasAppeal: false, invited: base.invited,
+                procedure: ProcedureSettings(draftWindowDays: 0), seatsJoinedAt: [Self.chair.id: joinedAt, Self.expert.id: joinedAt], undecidedObjections: undecided)
+        }
+        #expect(CaseActions.objection(against: Self.chair.id, by: Self.filer, on: facts(), at: Self.now) == .allowed)
+        #expect(CaseActions.objection(against: Self.outsider.id, by: Self.filer, on: facts(), at: Self.now).invalidMessage != nil,
+                "only a member on the panel now")
+        #expect(Self.isConflict(CaseActions.objection(against: Self.chair.id, by: Self.filer, on: facts(joinedAt: Self.now.addingTimeInterval(-20 * 86400)), at: Self.now)),
+                "the window closed")
+        let waiting = [UndecidedObjection(staffId: Self.chair.id, party: .employer)]
+        #expect(Self.isConflict(CaseActions.objection(against: Self.chair.id, by: Self.filer, on: facts(undecided: waiting), at: Self.now)))
+        #expect(CaseActions.objection(against: Self.chair.id, by: Self.invitedEmployee, on: facts(undecided: waiting), at: Self.now) == .allowed,
+                "the other party may object to the same member")
+        #expect(Self.isConflict(CaseActions.objection(against: Self.chair.id, by: Self.filer, on: facts(.ruled), at: Self.now)))
+        #expect(Self.isForbidden(CaseActions.objection(against: Self.chair.id, by: Self.coordinator, on: facts(), at: Self.now)))
+        // While an objection waits, the panel decides nothing.
+        #expect(Self.decide(.rule, .staff(Self.chair), facts(undecided: waiting)).waitsFor?.contains("bezwaar") == true)
+        #expect(Self.decide(.rule, .staff(Self.chair), facts()) == .allowed)
+    }
+
+    @Test func aMemberStepsAsideOnlyFromItsOwnPanelAndBeforeADraft() {
+        #expect(Self.decide(.stepAside, .staff(Self.expert), Self.facts(.inReview)) == .allowed)
+        #expect(Self.decide(.stepAside, .staff(Self.outsider), Self.facts(.inReview)) == .notFound)
+        #expect(Self.isForbidden(Self.decide(.stepAside, Self.coordinator, Self.facts(.inReview))))
+        let open = DraftFacts(commentsUntil: Self.now.addingTimeInterval(60), responses: [:], hasComments: false)
+        #expect(Self.isConflict(Self.decide(.stepAside, .staff(Self.chair), Self.facts(.draftRuling, draft: open))))
+        #expect(Self.isConflict(Self.decide(.stepAside, .staff(Self.chair), Self.facts(.ruled, ruling: true))))
+    }
+
     @Test func eachPartyAgreesToBeBoundOnceWhileTheCaseIsOpen() {
         #expect(Self.decide(.agreeToBeBound, Self.filer, Self.facts(.submitted)) == .allowed)
         #expect(Self.isConflict(Self.decide(.agreeToBeBound, Self.filer, Self.facts(.inReview, agreed: [.employer]))))
@@ -234,7 +267,7 @@ struct CaseActionsTests {
             .read: ["intake", "coordinator", "admin", "panel", "party"], .triage: ["intake"], .changePanel: ["coordinator"], .rule: ["panel"], .verifyEmployee: ["intake", "panel"],
             .withdraw: ["party"], .appeal: ["coordinator", "party"], .addStatement: ["panel", "party"], .answerFollowUp: ["party"],
             .agreeToBeBound: ["party"], .recordAppealOutcome: ["coordinator"], .issueDraft: ["panel"], .commentOnDraft: ["party"],
-            .declareNoComments: ["party"],
+            .declareNoComments: ["party"], .lodgeObjection: ["party"], .decideObjection: ["coordinator", "admin"], .stepAside: ["panel"],
         ]
         #expect(Set(expected.keys) == Set(CaseAction.allCases), "every action has a row")
         for action in CaseAction.allCases {

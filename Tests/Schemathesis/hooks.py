@@ -39,6 +39,10 @@ TOKEN_FOR = {
     "recordRuling": ("chair", {"review", "ruled", "drafted"}, "admin"),
     "issueDraftRuling": ("chair", {"review", "ruled", "drafted"}, "admin"),
     "commentOnDraft": ("drafted", {"drafted"}, "admin"),
+    "lodgeObjection": ("hearing", {"hearing"}, "admin"),
+    "listObjections": ("coordinator", None, None),
+    "decideObjection": ("coordinator", None, None),
+    "stepAside": ("va", {"hearing"}, "admin"),
     "withdrawCase": ("withdraw", {"withdraw"}, "admin"),
     "lodgeAppeal": ("ruled", {"ruled"}, "coordinator"),
     "listFollowUps": ("ruled", {"ruled"}, "admin"),
@@ -58,6 +62,8 @@ CASE_FOR = {
     "recordRuling": "drafted",
     "issueDraftRuling": "review",
     "commentOnDraft": "drafted",
+    "lodgeObjection": "hearing",
+    "stepAside": "hearing",
     "addStatement": "hearing",
     "listStatements": "hearing",
     "agreeToBeBound": "hearing",
@@ -133,6 +139,8 @@ def map_path_parameters(context, path_parameters):
             seeded[name] = STATE["staff"]["chair" if "/absences" in path else "target"]
         elif name == "absenceId":
             seeded[name] = STATE["absence"]
+        elif name == "objectionId":
+            seeded[name] = STATE["objection"]
     return seeded
 
 

@@ -151,6 +151,8 @@ for token in (ruled_token, ruled_employer_token):
 call("POST", f"/api/v1/cases/{ruled_id}/ruling", RULING, chair)
 call("POST", f"/api/v1/cases/{drafted_id}/draft-ruling", RULING, chair)
 call("POST", f"/api/v1/cases/{hearing_id}/statements", {"text": "Mijn reactie op de vraag."}, hearing_token)
+objection = call("POST", f"/api/v1/cases/{hearing_id}/objections", {
+    "staff_id": va_id, "reason": "Deze arts werkte vorig jaar voor de arbodienst van mijn werkgever."}, hearing_token)
 
 # The employers named no e-mail address, so their invitations wait as letters.
 letters = call("GET", "/api/v1/notifications?state=letters", token=intake)["items"]
@@ -174,6 +176,7 @@ json.dump({
     "cases": {"submitted": submitted_id, "withdraw": withdraw_id, "review": review_id, "ruled": ruled_id,
               "hearing": hearing_id, "drafted": drafted_id, "employer_filed": employer_filed["id"]},
     "absence": absence["id"],
+    "objection": objection["id"],
     "letter": letters[0]["id"],
     "escalation": escalations[0]["id"],
     "check_code": check_code,

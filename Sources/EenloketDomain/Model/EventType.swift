@@ -35,4 +35,10 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case draftIssued = "draft_issued"
     /// A party commented on the draft, or said it had no comments.
     case draftCommented = "draft_commented"
+    /// A party objected to a member of the panel.
+    case objectionLodged = "objection_lodged"
+    /// A coordinator or an admin decided an objection.
+    case objectionDecided = "objection_decided"
+    /// A member of the panel stepped aside.
+    case memberSteppedAside = "member_stepped_aside"
 }

@@ -21,6 +21,9 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case draftIssued = "draft_issued"
     case draftCommented = "draft_commented"
     case draftWindowClosed = "draft_window_closed"
+    case objectionLodged = "objection_lodged"
+    case objectionDecided = "objection_decided"
+    case memberSteppedAside = "member_stepped_aside"
 }
 
 /// A rendered message.
@@ -81,6 +84,45 @@ public enum Messages {
             body: "De partijen konden tot nu reageren op het concept van het oordeel in zaak \(reference).\n"
                 + "Leg nu het definitieve oordeel vast, en schrijf erbij wat u met de opmerkingen deed.\n\n"
                 + "Bekijk de zaak op \(serviceURL)/medewerkers/zaken (zaaknummer \(reference)).\n")
+    }
+
+    /// To both parties: what a coordinator decided about an objection to a panel member.
+    public static func objectionDecided(upheld: Bool, reference: String) -> Message {
+        Message(
+            subject: "Beslissing over het bezwaar tegen een panellid (\(reference))",
+            body: greeting
+                + (upheld
+                    ? "Het bezwaar tegen een lid van het panel is toegewezen. Dat panellid behandelt uw zaak niet meer.\n"
+                        + "Een ander lid neemt de plaats in. Daarna gaat het panel verder met uw zaak.\n"
+                    : "Het bezwaar tegen een lid van het panel is afgewezen. Het panel gaat verder met uw zaak.\n")
+                + "Op uw pagina leest u de beslissing en de reden.\n\n" + partyLink(reference) + closing)
+    }
+
+    /// To the coordinators: an objection waits for their decision.
+    public static func objectionForCoordinators(reference: String, serviceURL: String) -> Message {
+        Message(
+            subject: "Bezwaar tegen een panellid in zaak \(reference)",
+            body: "Een partij in zaak \(reference) maakt bezwaar tegen een lid van het panel.\n"
+                + "Beslis erover op \(serviceURL)/medewerkers/bezwaren. Tot dan geeft het panel geen oordeel.\n")
+    }
+
+    /// To the member an objection was about.
+    public static func objectionDecidedForMember(upheld: Bool, reference: String, serviceURL: String) -> Message {
+        Message(
+            subject: "Beslissing over het bezwaar tegen u in zaak \(reference)",
+            body: "Een partij in zaak \(reference) maakte bezwaar tegen u als lid van het panel.\n"
+                + (upheld
+                    ? "Het bezwaar is toegewezen. U zit niet meer in het panel van deze zaak en komt er ook niet meer in.\n"
+                    : "Het bezwaar is afgewezen. U blijft in het panel van deze zaak.\n")
+                + "Bekijk de zaak op \(serviceURL)/medewerkers/zaken (zaaknummer \(reference)).\n")
+    }
+
+    /// To the coordinators: a member stepped aside; routing fills the seat.
+    public static func steppedAsideForCoordinators(reference: String, serviceURL: String) -> Message {
+        Message(
+            subject: "Een panellid trekt zich terug uit zaak \(reference)",
+            body: "Een lid van het panel van zaak \(reference) heeft zich teruggetrokken. De plaats wordt opnieuw verdeeld.\n"
+                + "Blijft de zaak wachten op een panel, bekijk dan \(serviceURL)/medewerkers/zaken (zaaknummer \(reference)).\n")
     }
 
     /// What the court decided, in words for the parties.
@@ -192,6 +234,20 @@ public enum Messages {
                 subject: "De termijn voor opmerkingen is voorbij (\(reference))",
                 body: greeting + "De termijn om te reageren op het concept van het oordeel is voorbij.\n"
                     + "Het panel geeft nu het definitieve oordeel. U krijgt daarover een bericht.\n\n" + partyLink + closing)
+        case .objectionLodged:
+            return Message(
+                subject: "Bezwaar tegen een lid van het panel (\(reference))",
+                body: greeting + "Er is bezwaar gemaakt tegen een lid van het panel in uw zaak.\n"
+                    + "Een coördinator van Eenloket beslist over dit bezwaar. Zolang dat niet is gebeurd, geeft het panel geen oordeel.\n"
+                    + "U krijgt bericht als er is beslist.\n\n" + partyLink + closing)
+        case .objectionDecided:
+            return objectionDecided(upheld: detail == "upheld", reference: reference)
+        case .memberSteppedAside:
+            return Message(
+                subject: "Een lid van het panel trekt zich terug (\(reference))",
+                body: greeting + "Een lid van het panel heeft zich teruggetrokken uit uw zaak. "
+                    + "Dat gebeurt als iemand niet helemaal onafhankelijk over uw zaak kan oordelen.\n"
+                    + "Een ander lid neemt de plaats in. U hoeft niets te doen.\n\n" + partyLink + closing)
         case .escalation:
             return Message(
                 subject: "Escalatie: zaak \(reference)",

@@ -22,6 +22,12 @@ public enum CaseAction: String, Sendable, CaseIterable {
     case commentOnDraft = "comment_on_draft"
     /// A party says it has no comments on the draft.
     case declareNoComments = "declare_no_comments"
+    /// A party objects to a member of the case's panel.
+    case lodgeObjection = "lodge_objection"
+    /// A coordinator or an admin decides an objection.
+    case decideObjection = "decide_objection"
+    /// A member of the case's panel steps aside (a conflict of interest found later).
+    case stepAside = "step_aside"
 }
 
 /// The answer to "may this caller do this now?".
@@ -204,6 +210,9 @@ public enum CaseActions {
         case .issueDraft: return issueDraft(caller, facts, now)
         case .commentOnDraft: return commentOnDraft(caller, facts, now, medical: medical)
         case .declareNoComments: return declareNoComments(caller, facts, now)
+        case .lodgeObjection: return lodgeObjection(caller, facts)
+        case .decideObjection: return .allowed
+        case .stepAside: return stepAside(caller, facts)
         }
     }
 
@@ -252,6 +261,14 @@ public enum CaseActions {
             case .party: return .allowed
             }
         case .recordAppealOutcome: return staffOnly(caller, [.coordinator], "de uitspraak van de rechter vastleggen")
+        case .decideObjection: return staffOnly(caller, [.coordinator, .admin], "over een bezwaar tegen een panellid beslissen")
+        case .stepAside: return staffOnly(caller, [.panelMember], "zich uit een panel terugtrekken")
+        case .lodgeObjection:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff: return .forbidden("Alleen de werknemer en de werkgever kunnen bezwaar maken tegen een panellid.")
+            case .party: return .allowed
+            }
         case .agreeToBeBound:
             switch caller {
             case .anonymous: return .unauthenticated
@@ -329,6 +346,43 @@ public enum CaseActions {
             return .notYet("Er is bezwaar gemaakt tegen een panellid. Eerst beslist een coördinator over dat bezwaar.")
         }
         return .allowed
+    }
+
+    private static func lodgeObjection(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        guard let party = caller.party else { return .forbidden("Alleen de werknemer en de werkgever kunnen bezwaar maken tegen een panellid.") }
+        guard CaseAccessPolicy.mayActAsParty(party, facts.access) else { return .forbidden(notVerifiedYet) }
+        return panelChangeStatuses.contains(facts.status)
+            ? .allowed : .conflict("Bezwaar tegen een panellid kan alleen zolang het panel de zaak behandelt, vóór het concept van het oordeel.")
+    }
+
+    /// The objection itself: against a member on the panel now (else 422),
+    /// within the window after that member joined, and not twice while undecided (else 409).
+    public static func objection(against staffId: UUID, by caller: Caller, on facts: CaseFacts, at now: Date) -> ActionVerdict {
+        let verdict = decide(.lodgeObjection, by: caller, on: facts, at: now)
+        guard verdict.isAllowed, let party = caller.party else { return verdict }
+        guard let joined = facts.seatsJoinedAt[staffId] else {
+            return .invalid(field: "staff_id", message: "Deze persoon zit nu niet in het panel van uw zaak. Kies een lid van het panel.")
+        }
+        let end = facts.objectionWindowEnd(joinedAt: joined)
+        guard now < end else {
+            return .conflict(
+                "Bezwaar tegen dit panellid kon tot en met \(Dutch.date(AmsterdamTime.date(of: end.addingTimeInterval(-1)))). Die termijn is voorbij.")
+        }
+        if facts.undecidedObjections.contains(UndecidedObjection(staffId: staffId, party: party.role)) {
+            return .conflict("U heeft al bezwaar gemaakt tegen dit panellid. Een coördinator beslist daar eerst over.")
+        }
+        return .allowed
+    }
+
+    private static func stepAside(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        guard let staff = caller.staff, facts.access.panel[staff.id] != nil else {
+            return .forbidden("Alleen een lid van het panel van deze zaak kan zich terugtrekken.")
+        }
+        if facts.draft != nil || facts.hasRuling {
+            return .conflict("Er is al een concept van het oordeel. Terugtrekken kan alleen daarvoor; neem contact op met een coördinator.")
+        }
+        return panelChangeStatuses.contains(facts.status)
+            ? .allowed : .conflict("Terugtrekken kan alleen zolang het panel de zaak behandelt (status \(facts.status.rawValue)).")
     }
 
     /// What the ruling's body may hold: `comments_response` is required when a

@@ -61,6 +61,7 @@ struct CaseResponse: Encodable {
             try c.encodeNil(forKey: APIKey("draft_ruling"))
         }
         try c.encode((r.draft?.comments ?? []).map(DraftCommentJSON.init), forKey: APIKey("draft_comments"))
+        try c.encode(r.objections.map { ObjectionJSON($0, listed: false) }, forKey: APIKey("objections"))
         if let appeal = r.appeal {
             try c.encode(AppealJSON(appeal), forKey: APIKey("appeal"))
         } else {

@@ -28,6 +28,8 @@ public struct CaseRecord: Sendable {
     public let binding: BindingRecord
     /// The draft ruling and its comments, as this reader may see them.
     public var draft: DraftRecord?
+    /// Objections to panel members, oldest first.
+    public let objections: [ObjectionRecord]
     /// Whether the employee gave medical information at filing.
     public let hasMedicalInformation: Bool
     /// Medical fields, loaded only when the caller may see them.
@@ -44,7 +46,7 @@ public struct CaseRecord: Sendable {
     }
 
     /// The facts `CaseActions` decides on, under the deployment's procedure settings.
-    public func facts(_ procedure: ProcedureSettings) -> CaseFacts {
+    public func facts(_ procedure: ProcedureSettings, calendar: WorkingDayCalendar) -> CaseFacts {
         CaseFacts(
             access: accessFacts, filerRole: filerRole, chairId: panel.first(where: \.chair)?.staffId, hasRuling: ruling != nil,
             hasAppeal: appeal != nil,
@@ -54,7 +56,10 @@ public struct CaseRecord: Sendable {
                     checkFailures: $0.checkFailures)
             },
             agreed: Set(PartyRole.allCases.filter { binding.agreedAt($0) != nil }), hasAppealOutcome: appeal?.outcome != nil,
-            procedure: procedure, draft: draft?.facts)
+            procedure: procedure, draft: draft?.facts,
+            seatsJoinedAt: Dictionary(panel.map { ($0.staffId, $0.assignedAt) }, uniquingKeysWith: { a, _ in a }),
+            undecidedObjections: objections.filter { $0.decision == nil }.map { UndecidedObjection(staffId: $0.staffId, party: $0.party) },
+            calendar: calendar)
     }
 
     /// Whether the employee party holds its own link: the employee filed, or
@@ -128,6 +133,27 @@ public struct PanelSeat: Sendable, Equatable {
     public let name: String
     public let discipline: Discipline
     public let chair: Bool
+    /// When the member joined this panel (a party may object for a while after).
+    public let assignedAt: Date
+}
+
+/// A party's objection to a member of the panel, and its decision.
+public struct ObjectionRecord: Sendable {
+    public let id: UUID
+    public let caseId: UUID
+    public let reference: String
+    public let staffId: UUID
+    public let staffName: String
+    public let party: PartyRole
+    public let reason: String
+    public let lodgedAt: Date
+    public let decision: ObjectionDecision?
+}
+
+public struct ObjectionDecision: Sendable {
+    public let upheld: Bool
+    public let motivation: String
+    public let decidedAt: Date
 }
 
 public struct RulingRecord: Sendable {

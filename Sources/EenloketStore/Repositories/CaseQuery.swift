@@ -35,7 +35,8 @@ enum CaseQuery {
                            ORDER BY array_position(ARRAY['triage', 'panel', 'ruling'], d.stage)), '[]')
                   FROM case_deadlines d WHERE d.case_id = c.id),
                (SELECT coalesce(jsonb_agg(jsonb_build_object(
-                           'staff_id', pa.staff_id, 'name', s.name, 'discipline', pa.discipline, 'chair', pa.is_chair)
+                           'staff_id', pa.staff_id, 'name', s.name, 'discipline', pa.discipline, 'chair', pa.is_chair,
+                           'assigned_at_ms', floor(extract(epoch FROM pa.assigned_at) * 1000)::bigint)
                            ORDER BY pa.id), '[]')
                   FROM panel_assignments pa JOIN staff s ON s.id = pa.staff_id
                  WHERE pa.case_id = c.id AND pa.released_at IS NULL),
@@ -58,6 +59,13 @@ enum CaseQuery {
                jsonb_build_object(
                    'basis', c.binding_basis, 'ruling_binding', r.binding, 'appeal_window_ends_on', r.appeal_window_ends_on,
                    'comments_response', r.comments_response,
+                   'objections', (SELECT coalesce(jsonb_agg(jsonb_build_object(
+                                             'id', o.id, 'staff_id', o.staff_id, 'staff_name', os.name, 'party', o.party,
+                                             'reason', o.reason, 'lodged_at_ms', floor(extract(epoch FROM o.lodged_at) * 1000)::bigint,
+                                             'upheld', o.upheld, 'motivation', o.motivation,
+                                             'decided_at_ms', floor(extract(epoch FROM o.decided_at) * 1000)::bigint)
+                                             ORDER BY o.lodged_at, o.id), '[]')
+                                    FROM objections o JOIN staff os ON os.id = o.staff_id WHERE o.case_id = c.id),
                    'appeal_outcome', (SELECT jsonb_build_object(
                                              'outcome', o.outcome, 'decided_on', o.decided_on, 'summary', o.summary,
                                              'recorded_at_ms', floor(extract(epoch FROM o.recorded_at) * 1000)::bigint)
@@ -125,6 +133,7 @@ enum CaseQuery {
             physicianName: physicianName, physicianOrganisation: physicianOrganisation, createdAt: createdAt,
             updatedAt: updatedAt, triage: triage, deadlines: deadlineList.items.compactMap(\.record), panel: panel,
             ruling: ruling, appeal: appeal, hearing: hearing?.record, binding: procedure.record, draft: draft?.record,
+            objections: procedure.objections.compactMap { $0.record(caseId: caseId, reference: reference) },
             hasMedicalInformation: hasMedical, medical: nil)
         return Loaded(record: record, medicalInformation: medicalInformation, medicalConsiderations: medicalConsiderations)
     }

@@ -111,6 +111,7 @@ extension CaseRepository {
         let record: CaseRecord = try await db.transaction { conn in
             let current = try await locked(id, for: .changePanel, by: caller, at: now, conn: conn)
             var data: [String: JSONValue] = ["motivation": .string(motivation)]
+            var leaving: PanelSeat?
             switch change {
             case .addDiscipline(let discipline):
                 guard !(current.triage?.disciplines.contains(discipline) ?? false) else {
@@ -128,34 +129,17 @@ extension CaseRepository {
                 guard let seat = current.panel.first(where: { $0.staffId == staffId }) else {
                     throw AppError.invalid("staff_id", "Dit panellid zit niet in het panel van deze zaak.")
                 }
-                try await conn.run(
-                    "UPDATE panel_assignments SET released_at = \(now) WHERE case_id = \(id) AND staff_id = \(staffId) AND released_at IS NULL",
-                    logger: db.logger)
-                if seat.chair {
-                    // The chair passes to the earliest assigned physician still on the panel.
-                    try await conn.run(
-                        """
-                        UPDATE panel_assignments SET is_chair = true
-                         WHERE id = (SELECT id FROM panel_assignments
-                                      WHERE case_id = \(id) AND released_at IS NULL
-                                        AND discipline IN ('bedrijfsarts', 'verzekeringsarts')
-                                      ORDER BY id LIMIT 1)
-                        """, logger: db.logger)
-                }
                 data["action"] = "replace_member"
                 data["staff_id"] = .string(staffId.lowercased)
                 data["discipline"] = .string(seat.discipline.rawValue)
-            }
-            if current.status == .inReview {
-                let reopened = try await conn.rows(
-                    try """
-                    UPDATE cases SET status = \(CaseTransition.reopenPanel.to), updated_at = \(now)
-                     WHERE id = \(id) AND status = ANY(\(CaseTransition.reopenPanel.from.map(\.rawValue))) RETURNING id
-                    """, logger: db.logger)
-                guard !reopened.isEmpty else { throw AppError.conflict("Een gelijktijdige wijziging ging voor.") }
+                leaving = seat
             }
             try await EventLog.append(conn, caseId: id, type: .panelChanged, actor: EventActor(caller), data: .object(data), at: now, db: db)
-            _ = try await routing.route(lockedCase: id, at: now, conn: conn)
+            if let leaving {
+                try await leavePanel(current, seat: leaving, reason: .replaced, at: now, conn: conn)
+            } else {
+                try await reopenAndRoute(current, at: now, conn: conn)
+            }
             guard let after = try await load(id, on: conn) else { throw AppError.unavailable }
             return after
         }

@@ -70,9 +70,9 @@ extension CaseRepository {
                 SELECT token_hash, check_failures, first_used_at IS NOT NULL, verified_at IS NOT NULL FROM case_parties
                  WHERE case_id = \(id) AND role = 'employee' AND NOT is_filer FOR UPDATE
                 """, logger: db.logger)
-            guard let row = rows.first, let invited = current.facts(settings.procedure).invited else { throw AppError.internalError }
+            guard let row = rows.first, let invited = current.facts(settings.procedure, calendar: WorkingDayCalendar()).invited else { throw AppError.internalError }
             let (tokenHash, failures, opened, verified) = try row.decode((Data, Int, Bool, Bool).self)
-            let asItIs = current.facts(settings.procedure).with(
+            let asItIs = current.facts(settings.procedure, calendar: WorkingDayCalendar()).with(
                 invited: InvitedPartyFacts(role: invited.role, turns: invited.turns, verified: verified, linkOpened: opened, checkFailures: failures))
             try CaseActions.decide(.verifyEmployee, by: caller, on: asItIs, at: now).enforce()
             let expected = Array(checkCode(forLink: tokenHash).utf8)

@@ -149,7 +149,9 @@ extension CaseRepository {
         let record: CaseRecord = try await db.transaction { conn in
             let current = try await locked(id, for: .rule, by: caller, at: now, conn: conn)
             guard let staff = caller.staff else { throw AppError.internalError }
-            try CaseActions.rulingFields(commentsResponse: input.commentsResponse != nil, current.facts(settings.procedure)).enforce()
+            try CaseActions.rulingFields(
+                commentsResponse: input.commentsResponse != nil, current.facts(settings.procedure, calendar: WorkingDayCalendar())
+            ).enforce()
             try Self.checkDeviation(input.deviationReason, stage: .ruling, of: current, at: now)
             let decidedAt = Timestamp.format(now)
             let panelIds = current.panel.map(\.staffId)

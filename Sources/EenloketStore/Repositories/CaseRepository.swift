@@ -121,7 +121,9 @@ public struct CaseRepository: Sendable {
         guard try await !conn.rows("SELECT 1 FROM cases WHERE id = \(id) FOR NO KEY UPDATE", logger: db.logger).isEmpty,
             let current = try await load(id, on: conn)
         else { throw AppError.notFound }
-        try CaseActions.decide(action, by: caller, on: current.facts(settings.procedure), at: now, medical: medical).enforce()
+        let calendar = try await deadlines.policy(on: conn).calendar
+        try CaseActions.decide(action, by: caller, on: current.facts(settings.procedure, calendar: calendar), at: now, medical: medical)
+            .enforce()
         return current
     }
 
@@ -172,9 +174,14 @@ struct PanelSeatJSON: Decodable, Sendable {
     let name: String
     let discipline: String
     let chair: Bool
+    let assigned_at_ms: Int64
 
     var seat: PanelSeat? {
-        Discipline(rawValue: discipline).map { PanelSeat(staffId: staff_id, name: name, discipline: $0, chair: chair) }
+        Discipline(rawValue: discipline).map {
+            PanelSeat(
+                staffId: staff_id, name: name, discipline: $0, chair: chair,
+                assignedAt: Date(timeIntervalSince1970: TimeInterval(assigned_at_ms) / 1000))
+        }
     }
 }
 
@@ -186,6 +193,31 @@ struct ProcedureJSON: Decodable, PostgresDecodable, Sendable {
     let appeal_window_ends_on: String?
     let appeal_outcome: AppealOutcomeJSON?
     let comments_response: String?
+    let objections: [ObjectionJSON]
+
+    struct ObjectionJSON: Decodable, Sendable {
+        let id: UUID
+        let staff_id: UUID
+        let staff_name: String
+        let party: String
+        let reason: String
+        let lodged_at_ms: Int64
+        let upheld: Bool?
+        let motivation: String?
+        let decided_at_ms: Int64?
+
+        func record(caseId: UUID, reference: String) -> ObjectionRecord? {
+            guard let party = PartyRole(rawValue: party) else { return nil }
+            func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(ms) / 1000) }
+            var decision: ObjectionDecision?
+            if let upheld, let motivation, let decided_at_ms {
+                decision = ObjectionDecision(upheld: upheld, motivation: motivation, decidedAt: date(decided_at_ms))
+            }
+            return ObjectionRecord(
+                id: id, caseId: caseId, reference: reference, staffId: staff_id, staffName: staff_name, party: party, reason: reason,
+                lodgedAt: date(lodged_at_ms), decision: decision)
+        }
+    }
 
     struct AppealOutcomeJSON: Decodable, Sendable {
         let outcome: String

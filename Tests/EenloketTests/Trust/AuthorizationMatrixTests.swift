@@ -122,6 +122,15 @@ enum AuthorizationTable {
         // Only the chair of this case's panel; a member not on it may not know the case exists.
         "POST /api/v1/cases/{id}/ruling": staffOnly([.chair: 201, .outsider: 404]),
         "POST /api/v1/cases/{id}/draft-ruling": staffOnly([.chair: 201, .outsider: 404]),
+        // Either party objects to a member (staff 403, also a coordinator); coordinators and admins decide.
+        "POST /api/v1/cases/{id}/objections": row(
+            anonymous: 401, employee: 201, employerFiler: 201, invitedParty: 201, otherCaseFiler: 404,
+            admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
+            chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
+        "GET /api/v1/objections": staffOnly([.coordinator: 200, .admin: 200]),
+        "POST /api/v1/objections/{objectionId}/decision": staffOnly([.coordinator: 200, .admin: 200]),
+        // A member of this case's panel steps aside; a member not on it may not know the case exists.
+        "POST /api/v1/cases/{id}/panel/step-aside": staffOnly([.chair: 200, .panelPhysician: 200, .panelArbeidsdeskundige: 200, .outsider: 404]),
         // Either party comments on the draft; staff never do (403 before the case is looked at).
         "POST /api/v1/cases/{id}/draft-comments": row(
             anonymous: 401, employee: 201, employerFiler: 201, invitedParty: 201, otherCaseFiler: 404,
@@ -244,6 +253,7 @@ final class MatrixWorld {
     var deniedEscalation = 0
     var followUps: [TrustCaller: String] = [:]
     var sharedAbsence = ""
+    var deniedObjection: String?
     var counter = 0
     var invitations: [String: String] = [:]
     /// Cases made for one allowed probe, so a success never changes the shared cases.
@@ -420,6 +430,25 @@ final class MatrixWorld {
         return handle
     }
 
+    /// A new objection of an employee against the chair of a case made for it; returns its id.
+    func objection() async throws -> String {
+        let handle = try await makeCase(.employee, .inReview)
+        let lodged = try await t.api.post(
+            "/api/v1/cases/\(handle.id)/objections",
+            object: ["staff_id": accounts[.chair]!.id, "reason": "Dit panellid werkte voor de arbodienst van de werkgever."],
+            token: handle.filerToken)
+        try #require(lodged.status == 201, "set-up: objection: \(lodged.text)")
+        return try #require(lodged["id"].string)
+    }
+
+    /// The objection refused callers try to decide (made once).
+    func sharedObjection() async throws -> String {
+        if let shared = deniedObjection { return shared }
+        let made = try await objection()
+        deniedObjection = made
+        return made
+    }
+
     /// A new absence of the target member (recorded by the admin); returns its id.
     func absence() async throws -> String {
         counter += 1
@@ -542,6 +571,20 @@ final class MatrixWorld {
             return on(try await subject(caller, .drafted, fresh: allowed), t.rulingBody(medical: MatrixMarkers.ruling))
         case "POST /api/v1/cases/{id}/draft-ruling":
             return on(try await subject(caller, .inReview, fresh: allowed), t.rulingBody(medical: MatrixMarkers.ruling))
+        case "GET /api/v1/objections":
+            return plain(template)
+        case "POST /api/v1/cases/{id}/objections":
+            // Against the chair, within the window: an allowed caller gets a case made now.
+            return on(
+                try await subject(caller, .inReview, fresh: allowed),
+                ["staff_id": accounts[.chair]!.id, "reason": "Dit panellid werkte voor de arbodienst van de werkgever."])
+        case "POST /api/v1/objections/{objectionId}/decision":
+            let objection = allowed ? try await objection() : try await sharedObjection()
+            return plain(
+                template.replacingOccurrences(of: "{objectionId}", with: objection),
+                ["upheld": false, "motivation": "Geen band met deze zaak gebleken."])
+        case "POST /api/v1/cases/{id}/panel/step-aside":
+            return on(try await subject(caller, .inReview, fresh: allowed), ["reason": "Ik ken de leidinggevende van de werknemer."])
         case "POST /api/v1/cases/{id}/draft-comments":
             // The shared drafts' windows closed when the world's clock moved on: an allowed caller gets a fresh one.
             return on(

@@ -450,6 +450,11 @@ struct FuzzTests {
         let forStatements = try await inReview()
         let forPanel = try await inReview()
         let ruled = try await inReview()
+        let forObjection = try await inReview()
+        let objected = try await t.api.post(
+            "/api/v1/cases/\(forObjection.id)/objections",
+            object: ["staff_id": chair.id, "reason": "Dit panellid werkte voor de arbodienst van de werkgever."], token: forObjection.token)
+        let objection = try #require(objected["id"].string, "set-up: \(objected.text.prefix(300))")
         let employerFiled = try await t.file(role: .employer)
         let invited = try await t.accept(employerFiled.id, disciplines: [.bedrijfsarts], intake: intake)
         try #require(invited["status"].string == "in_review", "set-up: \(invited.text.prefix(300))")
@@ -531,6 +536,16 @@ struct FuzzTests {
             FuzzTarget(
                 "POST /api/v1/cases/{id}/draft-comments", path: "/api/v1/cases/\(forStatements.id)/draft-comments", token: forStatements.token,
                 template: ["text": "In het concept staat 12 uur; het aanbod was 16 uur.", "medical": false], required: ["text"]),
+            FuzzTarget(
+                "POST /api/v1/cases/{id}/objections", path: "/api/v1/cases/\(forPanel.id)/objections", token: forPanel.token,
+                template: ["staff_id": chair.id, "reason": "Dit panellid werkte voor de arbodienst van de werkgever."],
+                required: ["staff_id", "reason"]),
+            FuzzTarget(
+                "POST /api/v1/objections/{objectionId}/decision", path: "/api/v1/objections/\(objection)/decision", token: coordinator,
+                template: ["upheld": false, "motivation": "Geen band met deze zaak gebleken."], required: ["upheld", "motivation"]),
+            FuzzTarget(
+                "POST /api/v1/cases/{id}/panel/step-aside", path: "/api/v1/cases/\(forRuling.id)/panel/step-aside", token: chair.token,
+                template: ["reason": "Ik ken de leidinggevende van de werknemer."], required: ["reason"]),
             FuzzTarget(
                 "POST /api/v1/cases/{id}/appeal", path: "/api/v1/cases/\(ruled.id)/appeal", token: ruled.token,
                 template: ["court": "Rechtbank Amsterdam", "lodged_on": today.description], required: ["court", "lodged_on"]),

@@ -47,9 +47,11 @@ struct WebPageModelTests {
                 awaitingVerification: true, steps: [step], deadlines: [deadline], events: [event], statements: [row], hasStatements: true,
                 followUps: [PartyCasePage.FollowUpForm(id: "f", number: 1, answerBy: "1 juni")], hasFollowUps: true,
                 mayAddStatement: true, mayWithdraw: true, mayAppeal: true, mayAgree: true, mayCommentOnDraft: true,
+                objections: [ObjectionRow(objectionId: "o", objector: "werkgever", member: "Dr. A", objectionReason: "Reden", lodgedOn: "1 maart", decisionText: "Toegewezen", decisionMotivation: "Omdat", undecided: true)], hasObjections: true, objectable: [select], mayObject: true,
                 mayDeclareNoComments: true, agreementParagraphs: ["Afspraak"],
                 values: ["reactie": "x", "akkoord": "Sanne", "concept": "Een fout"], today: "2026-03-01",
-                statementErrors: errors, appealErrors: errors, followUpErrors: errors, agreementErrors: errors, draftErrors: errors),
+                statementErrors: errors, appealErrors: errors, followUpErrors: errors, agreementErrors: errors, draftErrors: errors,
+                objectionErrors: errors),
             PartyDataPage(
                 summary: summary, youAre: "werknemer", isFiler: true, contactName: "Sanne", contactEmail: "s@example.nl",
                 contactAddress: ["Straat 1"], hasContactAddress: true, events: [event], statements: [row], hasStatements: true,
@@ -62,7 +64,7 @@ struct WebPageModelTests {
                 error: "Fout"),
             RecoveryCodesPage(codes: ["abcd-efgh"], back: "/medewerkers"),
             WorkQueuePage(
-                heading: "Werkvoorraad",
+                heading: "Werkvoorraad", queueMessage: "Gelukt",
                 items: [
                     WorkQueuePage.Row(
                         id: "1", reference: "EL-1", status: "Ingediend", caseType: "Overig", filedAt: "1 maart", dueBy: "8 maart",
@@ -78,6 +80,7 @@ struct WebPageModelTests {
                     verified: "2 maart", firstUsed: "2 maart"),
                 otherParty: StaffCasePage.OtherPartyForm(role: "werkgever", email: "w@example.nl", street: "Straat 1", postalCode: "1011 AA", city: "A"),
                 mayTriage: true, mayVerifyEmployee: true, verifyWaitsFor: "De werknemer heeft de link nog niet geopend.", mayRule: true,
+                objections: [ObjectionRow(objectionId: "o", objector: "werkgever", member: "Dr. A", objectionReason: "Reden", lodgedOn: "1 maart", decisionText: "Toegewezen", decisionMotivation: "Omdat", undecided: true)], hasObjections: true, mayDecideObjections: true, mayStepAside: true,
                 rulingForm: .ruling(afterComments: true),
                 ruleWaitsFor: "Eerst wordt de werkgever gehoord.", mayAddStatement: true, mayMarkMedical: true, mayChangePanel: true,
                 mayAppeal: true, mayRecordAppealOutcome: true, appealOutcomes: [check], caseTypes: [select], disciplines: [check],
@@ -86,7 +89,8 @@ struct WebPageModelTests {
                 checked: StaffCasePage.Checked(
                     accept: true, refer: false, answer: false, exhausted: true, medical: true, addDiscipline: true, replaceMember: false),
                 values: ["motivation": "x"], today: "2026-03-01",
-                verificationErrors: errors, triageErrors: errors, rulingErrors: errors, statementErrors: errors, panelErrors: errors,
+                verificationErrors: errors, triageErrors: errors, rulingErrors: errors, objectionErrors: errors, stepAsideErrors: errors,
+                statementErrors: errors, panelErrors: errors,
                 appealErrors: errors, appealOutcomeErrors: errors),
             AccountsPage(items: [AccountsPage.Row(id: "1", name: "A", email: "a@b.nl", role: "Beheerder", active: true, awaiting: false)]),
             AccountPage(
@@ -110,6 +114,12 @@ struct WebPageModelTests {
                 ],
                 hasItems: true, today: "2026-03-01", values: ["name": "x"], disciplines: [select],
                 errors: [FormErrorItem(message: "Fout", href: "#veld-name", field: "Naam")], hasErrors: true),
+            ObjectionsPage(
+                items: [
+                    ObjectionsPage.Item(
+                        caseId: "c", reference: "EL-1", member: "Dr. A", objector: "Werkgever", lodgedOn: "1 maart", objectionReason: "Reden")
+                ],
+                hasItems: true),
             EscalationsPage(
                 csrf: "t", items: [EscalationsPage.Escalation(id: 1, caseId: "c", reference: "EL-1", detail: "Te laat", createdAt: "1 maart")],
                 hasItems: true),

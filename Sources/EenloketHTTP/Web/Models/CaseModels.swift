@@ -46,6 +46,20 @@ struct DraftRulingFacts: Sendable {
     let hasDraftComments: Bool
 }
 
+/// An objection to a panel member, as the case pages list it (`_objections.mustache`).
+struct ObjectionRow: Sendable {
+    let objectionId: String
+    /// "werknemer" or "werkgever".
+    let objector: String
+    let member: String
+    let objectionReason: String
+    let lodgedOn: String
+    /// "Toegewezen op …: het panellid behandelt de zaak niet meer." or "Afgewezen op …"; nil while undecided.
+    let decisionText: String?
+    let decisionMotivation: String?
+    let undecided: Bool
+}
+
 struct DraftCommentRow: Sendable {
     let commenter: String
     /// Nil for "no comments".

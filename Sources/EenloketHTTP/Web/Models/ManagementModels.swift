@@ -66,6 +66,22 @@ struct PanelMembersPage: PageModel {
 }
 
 /// `staff-escalations.mustache`.
+/// `staff-objections.mustache`: undecided objections to panel members.
+struct ObjectionsPage: PageModel {
+    static let template = "staff-objections"
+    let items: [Item]
+    let hasItems: Bool
+
+    struct Item: Sendable {
+        let caseId: String
+        let reference: String
+        let member: String
+        let objector: String
+        let lodgedOn: String
+        let objectionReason: String
+    }
+}
+
 struct EscalationsPage: PageModel {
     static let template = "staff-escalations"
     let csrf: String

@@ -33,6 +33,11 @@ struct PartyCasePage: PageModel {
     let mayAppeal: Bool
     let mayAgree: Bool
     let mayCommentOnDraft: Bool
+    /// Objections on this case, and the members a party may still object to (their window is open).
+    let objections: [ObjectionRow]
+    let hasObjections: Bool
+    let objectable: [SelectOption]
+    let mayObject: Bool
     let mayDeclareNoComments: Bool
     /// The agreement's text, by paragraph.
     let agreementParagraphs: [String]
@@ -47,6 +52,7 @@ struct PartyCasePage: PageModel {
     let followUpErrors: FormErrors?
     let agreementErrors: FormErrors?
     let draftErrors: FormErrors?
+    let objectionErrors: FormErrors?
 
     /// An open after-care questionnaire.
     struct FollowUpForm: Sendable {

@@ -38,6 +38,8 @@ struct RecoveryCodesPage: PageModel {
 struct WorkQueuePage: PageModel {
     static let template = "staff-queue"
     let heading: String
+    /// What just happened (after stepping aside from a case).
+    let queueMessage: String?
     let items: [Row]
     let hasItems: Bool
     let filters: [SelectOption]
@@ -104,6 +106,11 @@ struct StaffCasePage: PageModel {
     /// Why verifying must wait (the link was not opened yet).
     let verifyWaitsFor: String?
     let mayRule: Bool
+    let objections: [ObjectionRow]
+    let hasObjections: Bool
+    /// Coordinators and admins decide undecided objections here.
+    let mayDecideObjections: Bool
+    let mayStepAside: Bool
     /// The chair's form: the draft, or the ruling (nil when neither is possible now).
     let rulingForm: RulingForm?
     /// Why the ruling must wait (the other side is still to be heard).
@@ -130,6 +137,8 @@ struct StaffCasePage: PageModel {
     let verificationErrors: FormErrors?
     let triageErrors: FormErrors?
     let rulingErrors: FormErrors?
+    let objectionErrors: FormErrors?
+    let stepAsideErrors: FormErrors?
     let statementErrors: FormErrors?
     let panelErrors: FormErrors?
     let appealErrors: FormErrors?

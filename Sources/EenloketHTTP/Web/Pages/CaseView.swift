@@ -41,6 +41,20 @@ enum CaseView {
             draftRuling: r.ruling == nil ? r.draft.map { draft($0, showMedical: r.medical != nil, now: now) } : nil)
     }
 
+    static func objections(_ objections: [ObjectionRecord]) -> [ObjectionRow] {
+        objections.map { o in
+            ObjectionRow(
+                objectionId: o.id.lowercased, objector: Labels.role(o.party.rawValue).lowercased(), member: o.staffName,
+                objectionReason: o.reason, lodgedOn: Labels.moment(o.lodgedAt),
+                decisionText: o.decision.map {
+                    $0.upheld
+                        ? "Toegewezen op \(Labels.moment($0.decidedAt)): dit panellid behandelt de zaak niet meer."
+                        : "Afgewezen op \(Labels.moment($0.decidedAt)): dit panellid blijft in het panel."
+                },
+                decisionMotivation: o.decision?.motivation, undecided: o.decision == nil)
+        }
+    }
+
     static func draft(_ d: DraftRecord, showMedical: Bool, now: Date) -> DraftRulingFacts {
         DraftRulingFacts(
             draftOutcome: Labels.outcome(d.outcome), draftDecision: d.decision, draftMotivation: d.motivation,

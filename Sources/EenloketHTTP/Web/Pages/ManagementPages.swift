@@ -149,6 +149,16 @@ extension WebController {
             session: session)
     }
 
+    @Sendable func objectionsList(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await requireSession(request, roles: CaseActions.staffRoles(for: .decideObjection))
+        let items = try await deps.cases.undecidedObjections(by: .staff(session.staff)).map { o in
+            ObjectionsPage.Item(
+                caseId: o.caseId.lowercased, reference: o.reference, member: o.staffName, objector: Labels.role(o.party.rawValue),
+                lodgedOn: Labels.moment(o.lodgedAt), objectionReason: o.reason)
+        }
+        return try staffPage(title: "Bezwaren", ObjectionsPage(items: items, hasItems: !items.isEmpty), session: session)
+    }
+
     @Sendable func resolveEscalation(_ request: Request, context: AppRequestContext) async throws -> Response {
         let (session, _) = try await staffForm(request, roles: [.coordinator, .admin])
         guard let text = context.parameters.get("id"), let id = Int64(text) else { throw AppError.notFound }

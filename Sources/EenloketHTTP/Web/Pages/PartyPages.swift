@@ -91,7 +91,14 @@ extension WebController {
         let events = try await deps.cases.events(party.caseId, caller: caller)
         let statements = try await deps.cases.statements(party.caseId, caller: caller, at: now)
         let followUps = try await deps.cases.followUps(party.caseId, caller: caller, at: now)
-        let actions = ActionButtons(caller: caller, facts: record.facts(deps.settings.procedure), now: now)
+        let facts = record.facts(deps.settings.procedure, calendar: try await deps.deadlineSettings.policy().calendar)
+        let actions = ActionButtons(caller: caller, facts: facts, now: now)
+        let objectable = record.panel.filter { CaseActions.objection(against: $0.staffId, by: caller, on: facts, at: now).isAllowed }.map {
+            SelectOption(
+                value: $0.staffId.lowercased,
+                label: "\($0.name), \(Labels.discipline($0.discipline)) (bezwaar kan \(Dutch.until(facts.objectionWindowEnd(joinedAt: $0.assignedAt))))",
+                selected: values["staff_id"] == $0.staffId.lowercased)
+        }
         let openFollowUps = actions.may(.answerFollowUp) ? followUps.filter { $0.answeredAt == nil && $0.missedAt == nil } : []
         func shownErrors(_ form: String) -> FormErrors? {
             FormErrors((formErrors[form] ?? []).map { FormErrorItem(message: $0.message, href: "#" + FilingForm.id(form + "." + $0.field)) })
@@ -109,10 +116,13 @@ extension WebController {
             hasFollowUps: !openFollowUps.isEmpty,
             mayAddStatement: actions.may(.addStatement), mayWithdraw: actions.may(.withdraw), mayAppeal: actions.may(.appeal),
             mayAgree: actions.may(.agreeToBeBound), mayCommentOnDraft: actions.may(.commentOnDraft),
+            objections: CaseView.objections(record.objections), hasObjections: !record.objections.isEmpty, objectable: objectable,
+            mayObject: !objectable.isEmpty,
             mayDeclareNoComments: actions.may(.declareNoComments), agreementParagraphs: CaseView.paragraphs(deps.settings.bindingAgreement.text),
             values: values, today: deps.today.description,
             statementErrors: shownErrors("reactie"), appealErrors: shownErrors("beroep"), followUpErrors: shownErrors("nazorg"),
-            agreementErrors: shownErrors("akkoord"), draftErrors: shownErrors("concept"))
+            agreementErrors: shownErrors("akkoord"), draftErrors: shownErrors("concept"),
+            objectionErrors: shownErrors("bezwaar"))
         return try publicPage(title: (formErrors.isEmpty ? "" : "Fout: ") + "Uw zaak \(record.reference)", page, status: status)
     }
 
@@ -121,6 +131,7 @@ extension WebController {
         "beroep": "Het beroep is vastgelegd.", "nazorg": "Dank u wel. Uw antwoorden zijn opgeslagen.",
         "akkoord": "U bent akkoord gegaan met een bindend oordeel. Dat staat nu in uw zaak.",
         "concept": "Uw reactie op het concept is opgeslagen. Het panel neemt die mee in het oordeel.",
+        "bezwaar": "Uw bezwaar is ingediend. Een coördinator beslist erover; u krijgt bericht.",
     ]
 
     @Sendable func partyRuling(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -178,6 +189,21 @@ extension WebController {
                 session, formErrors: ["concept": errors], message: nil, values: ["concept": form["text"] ?? ""], status: .unprocessableContent)
         }
         throw WebRedirect(to: "/zaak?bericht=concept#concept")
+    }
+
+    @Sendable func partyObjection(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await party(request)
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: session.csrf)
+        do {
+            let (staffId, reason) = try ObjectionRequest.parse(form.json(strings: ["staff_id", "reason"]))
+            _ = try await deps.cases.lodgeObjection(session.party.caseId, staffId: staffId, reason: reason, by: session.caller, at: deps.now)
+        } catch AppError.invalid(let errors) {
+            return try await renderPartyCase(
+                session, formErrors: ["bezwaar": errors], message: nil,
+                values: ["bezwaar": form["reason"] ?? "", "staff_id": form["staff_id"] ?? ""], status: .unprocessableContent)
+        }
+        throw WebRedirect(to: "/zaak?bericht=bezwaar#bezwaren")
     }
 
     @Sendable func confirmWithdrawal(_ request: Request, context: AppRequestContext) async throws -> Response {

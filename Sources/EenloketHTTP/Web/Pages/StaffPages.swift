@@ -182,7 +182,10 @@ extension WebController {
         return try staffPage(
             title: title,
             WorkQueuePage(
-                heading: title, items: items, hasItems: !items.isEmpty,
+                heading: title,
+                queueMessage: request.uri.queryParameters.get("bericht") == "teruggetrokken"
+                    ? "U heeft zich teruggetrokken uit het panel van die zaak. De plaats wordt opnieuw verdeeld; u ziet de zaak niet meer." : nil,
+                items: items, hasItems: !items.isEmpty,
                 filters: choices.map { SelectOption(value: $0.0, label: $0.1, selected: $0.0 == (statusText ?? "")) },
                 next: page.next.map { "/medewerkers/zaken?" + (statusText.map { "status=\($0)&" } ?? "") + "na=\($0.encoded)" }),
             session: session)
@@ -227,7 +230,7 @@ extension WebController {
                         message: $0.message, href: "#" + FilingForm.id(form + "." + base), field: FieldLabels.label($0.field, form: form))
                 })
         }
-        let actions = ActionButtons(caller: caller, facts: record.facts(deps.settings.procedure), now: now)
+        let actions = ActionButtons(caller: caller, facts: record.facts(deps.settings.procedure, calendar: try await deps.deadlineSettings.policy().calendar), now: now)
         let page = StaffCasePage(
             summary: CaseView.summary(record, now: deps.now), csrf: session.csrf, message: message.map { Self.staffMessages[$0] ?? "" },
             steps: CaseView.steps(record), deadlines: CaseView.deadlines(record, today: deps.today), events: CaseView.events(events),
@@ -235,6 +238,8 @@ extension WebController {
             contacts: contacts.map { CaseView.contacts($0, record: record) }, otherParty: otherParty,
             mayTriage: actions.may(.triage), mayVerifyEmployee: actions.may(.verifyEmployee),
             verifyWaitsFor: actions.waitsFor(.verifyEmployee), mayRule: actions.may(.rule),
+            objections: CaseView.objections(record.objections), hasObjections: !record.objections.isEmpty,
+            mayDecideObjections: CaseActions.permits(.decideObjection, caller).isAllowed, mayStepAside: actions.may(.stepAside),
             rulingForm: actions.may(.rule)
                 ? .ruling(afterComments: record.draft?.hasComments ?? false)
                 : (actions.may(.issueDraft) ? .draft(windowDays: deps.settings.procedure.draftWindowDays) : nil),
@@ -262,6 +267,7 @@ extension WebController {
                 addDiscipline: values["action"] == "add_discipline", replaceMember: values["action"] == "replace_member"),
             values: values, today: deps.today.description,
             verificationErrors: shownErrors("bevestiging"), triageErrors: shownErrors("beoordeling"), rulingErrors: shownErrors("uitspraak"),
+            objectionErrors: shownErrors("bezwaar"), stepAsideErrors: shownErrors("terugtrekken"),
             statementErrors: shownErrors("reactie"), panelErrors: shownErrors("panel"), appealErrors: shownErrors("beroep"),
             appealOutcomeErrors: shownErrors("rechter"))
         return try staffPage(title: (errors.isEmpty ? "" : "Fout: ") + "Zaak \(record.reference)", page, session: session, status: status)
@@ -270,6 +276,8 @@ extension WebController {
     static let staffMessages = [
         "beoordeeld": "De beoordeling is vastgelegd.", "uitspraak": "Het oordeel is vastgelegd.",
         "concept": "Het concept is verstuurd. Beide partijen krijgen een bericht.",
+        "bezwaar": "De beslissing over het bezwaar is vastgelegd. De partijen en het panellid krijgen bericht.",
+
         "reactie": "Uw reactie is toegevoegd.", "panel": "Het panel is gewijzigd.", "beroep": "Het beroep is vastgelegd.", "rechter": "De uitspraak van de rechter is vastgelegd.",
         "bevestigd": "Vastgelegd: de link hoort bij de werknemer. De werknemer ziet nu ook de medische informatie.",
     ]
@@ -285,7 +293,7 @@ extension WebController {
     /// Runs a case action; a 422 re-shows the case with the form's errors.
     func caseAction(
         _ request: Request, context: AppRequestContext, _ caseAction: CaseAction, form name: String, done: String,
-        _ action: (WebSession, FormData, UUID) async throws -> Void
+        redirect: String? = nil, _ action: (WebSession, FormData, UUID) async throws -> Void
     ) async throws -> Response {
         let (session, form) = try await staffForm(request, roles: CaseActions.staffRoles(for: caseAction))
         let id = try context.uuidParameter("id")
@@ -295,7 +303,7 @@ extension WebController {
             let values = form.fields.mapValues { $0.joined(separator: "\n") }
             return try await renderStaffCase(session, id: id, errors: [name: errors], values: values, message: nil, status: .unprocessableContent)
         }
-        throw WebRedirect(to: "/medewerkers/zaken/\(id.lowercased)?bericht=\(done)")
+        throw WebRedirect(to: "\(redirect ?? "/medewerkers/zaken/\(id.lowercased)")?bericht=\(done)")
     }
 
     @Sendable func staffTriage(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -336,6 +344,26 @@ extension WebController {
             let input = try RulingRequest.parse(
                 form.json(strings: ["outcome", "decision", "motivation", "medical_considerations", "deviation_reason", "comments_response"]))
             _ = try await deps.cases.rule(id, input, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffObjectionDecision(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, .decideObjection, form: "bezwaar", done: "bezwaar") { session, form, _ in
+            let objectionId = try context.uuidParameter("objectionId")
+            var body = form.json(strings: ["motivation"])
+            if let choice = form["upheld"] { body["upheld"] = .bool(choice == "true") }
+            let (upheld, motivation) = try ObjectionDecisionRequest.parse(body)
+            _ = try await deps.cases.decideObjection(objectionId, upheld: upheld, motivation: motivation, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    /// After stepping aside the member no longer sees the case: back to their own cases.
+    @Sendable func staffStepAside(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(
+            request, context: context, .stepAside, form: "terugtrekken", done: "teruggetrokken", redirect: "/medewerkers/zaken"
+        ) { session, form, id in
+            let reason = try StepAsideRequest.parse(form.json(strings: ["reason"]))
+            _ = try await deps.cases.stepAside(id, reason: reason, by: .staff(session.staff), at: deps.now)
         }
     }
 
