@@ -257,6 +257,72 @@ END;
 $$;
 
 --
+-- Name: guard_appointment_insert(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_appointment_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF (SELECT status FROM cases WHERE id = NEW.case_id FOR SHARE) IS DISTINCT FROM 'in_review' THEN
+        RAISE EXCEPTION 'case % is not in review', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'appointment_in_review';
+    END IF;
+    IF NEW.status <> 'scheduled' THEN
+        RAISE EXCEPTION 'an appointment starts scheduled' USING ERRCODE = 'check_violation', CONSTRAINT = 'appointment_starts_scheduled';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
+-- Name: guard_appointment_response(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_appointment_response() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF TG_OP = 'UPDATE' AND current_setting('eenloket.retention', true) = 'on' THEN
+        RETURN NEW;
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM appointments
+                    WHERE id = NEW.appointment_id AND status = 'scheduled' AND NEW.party = ANY (parties) FOR SHARE) THEN
+        RAISE EXCEPTION 'appointment % takes no answer from the %', NEW.appointment_id, NEW.party
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'appointment_response_invited';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
+-- Name: guard_appointment_update(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_appointment_update() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF current_setting('eenloket.retention', true) = 'on' AND NEW.status = OLD.status THEN
+        RETURN NEW;
+    END IF;
+    IF OLD.status <> 'scheduled' OR NEW.status = 'scheduled'
+       OR (NEW.id, NEW.case_id, NEW.kind, NEW.starts_at, NEW.duration_minutes, NEW.location, NEW.online_url, NEW.parties,
+           NEW.examiner_id, NEW.planned_by, NEW.planned_at)
+          IS DISTINCT FROM (OLD.id, OLD.case_id, OLD.kind, OLD.starts_at, OLD.duration_minutes, OLD.location, OLD.online_url,
+                            OLD.parties, OLD.examiner_id, OLD.planned_by, OLD.planned_at) THEN
+        RAISE EXCEPTION 'a scheduled appointment is cancelled or reported once, and nothing else of it changes'
+            USING ERRCODE = 'insufficient_privilege', CONSTRAINT = 'appointment_changes_once';
+    END IF;
+    IF NEW.status IN ('held', 'not_held') AND NEW.reported_at < OLD.starts_at THEN
+        RAISE EXCEPTION 'appointment % is reported before it started', OLD.id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'appointment_reported_after_start';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
 -- Name: guard_binding_agreement(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -810,6 +876,28 @@ END;
 $$;
 
 --
+-- Name: purge_appointments(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.purge_appointments() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    removed constant text := 'Verwijderd na afloop van de bewaartermijn.';
+BEGIN
+    DELETE FROM appointment_medical WHERE appointment_id IN (SELECT id FROM appointments WHERE case_id = NEW.id);
+    UPDATE appointment_responses SET note = NULL
+     WHERE note IS NOT NULL AND appointment_id IN (SELECT id FROM appointments WHERE case_id = NEW.id);
+    UPDATE appointments
+       SET location = CASE WHEN location IS NULL THEN NULL ELSE removed END,
+           summary = CASE WHEN summary IS NULL THEN NULL ELSE removed END,
+           cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE removed END
+     WHERE case_id = NEW.id;
+    RETURN NEW;
+END;
+$$;
+
+--
 -- Name: purge_drafts(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1204,6 +1292,68 @@ CREATE TABLE public.appeals (
     recorded_by text NOT NULL,
     CONSTRAINT appeals_court_check CHECK (((char_length(btrim(court)) >= 1) AND (char_length(btrim(court)) <= 200))),
     CONSTRAINT appeals_recorded_by_check CHECK ((recorded_by = ANY (ARRAY['employee'::text, 'employer'::text, 'coordinator'::text])))
+);
+
+--
+-- Name: appointment_medical; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.appointment_medical (
+    appointment_id uuid NOT NULL,
+    medical_notes text NOT NULL,
+    CONSTRAINT appointment_medical_medical_notes_check CHECK (((char_length(medical_notes) >= 1) AND (char_length(medical_notes) <= 20000)))
+);
+
+ALTER TABLE ONLY public.appointment_medical FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: appointment_responses; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.appointment_responses (
+    appointment_id uuid NOT NULL,
+    party text NOT NULL,
+    attending boolean NOT NULL,
+    note text,
+    answered_at timestamp with time zone NOT NULL,
+    CONSTRAINT appointment_responses_note_check CHECK (((char_length(note) >= 1) AND (char_length(note) <= 2000))),
+    CONSTRAINT appointment_responses_party_check CHECK ((party = ANY (ARRAY['employee'::text, 'employer'::text])))
+);
+
+--
+-- Name: appointments; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.appointments (
+    id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    kind text NOT NULL,
+    starts_at timestamp with time zone NOT NULL,
+    duration_minutes integer NOT NULL,
+    location text,
+    online_url text,
+    parties text[] NOT NULL,
+    examiner_id uuid,
+    status text DEFAULT 'scheduled'::text NOT NULL,
+    planned_by uuid NOT NULL,
+    planned_at timestamp with time zone NOT NULL,
+    cancel_reason text,
+    cancelled_at timestamp with time zone,
+    summary text,
+    reported_at timestamp with time zone,
+    reported_by uuid,
+    CONSTRAINT appointment_cancelled_complete CHECK (((status = 'cancelled'::text) = ((cancelled_at IS NOT NULL) AND (cancel_reason IS NOT NULL)))),
+    CONSTRAINT appointment_has_a_place CHECK (((location IS NOT NULL) OR (online_url IS NOT NULL))),
+    CONSTRAINT appointment_reported_complete CHECK ((((status = ANY (ARRAY['held'::text, 'not_held'::text])) = ((reported_at IS NOT NULL) AND (reported_by IS NOT NULL))) AND ((summary IS NULL) OR (status = ANY (ARRAY['held'::text, 'not_held'::text]))))),
+    CONSTRAINT appointments_cancel_reason_check CHECK (((char_length(cancel_reason) >= 1) AND (char_length(cancel_reason) <= 2000))),
+    CONSTRAINT appointments_duration_minutes_check CHECK (((duration_minutes >= 15) AND (duration_minutes <= 480))),
+    CONSTRAINT appointments_kind_check CHECK ((kind = ANY (ARRAY['hearing'::text, 'examination'::text]))),
+    CONSTRAINT appointments_location_check CHECK (((char_length(location) >= 1) AND (char_length(location) <= 500))),
+    CONSTRAINT appointments_online_url_check CHECK (((online_url ~ '^https://'::text) AND (char_length(online_url) <= 2000))),
+    CONSTRAINT appointments_parties_check CHECK ((((cardinality(parties) >= 1) AND (cardinality(parties) <= 2)) AND (parties <@ ARRAY['employee'::text, 'employer'::text]))),
+    CONSTRAINT appointments_status_check CHECK ((status = ANY (ARRAY['scheduled'::text, 'cancelled'::text, 'held'::text, 'not_held'::text]))),
+    CONSTRAINT appointments_summary_check CHECK (((char_length(summary) >= 1) AND (char_length(summary) <= 20000))),
+    CONSTRAINT examination_of_the_employee CHECK (((kind = 'hearing'::text) OR ((parties = ARRAY['employee'::text]) AND (examiner_id IS NOT NULL))))
 );
 
 --
@@ -2065,7 +2215,7 @@ CREATE TABLE public.timers (
     CONSTRAINT timers_check CHECK (((fired_at IS NULL) = (outcome IS NULL))),
     CONSTRAINT timers_failure_has_error CHECK (((failed_at IS NULL) OR (last_error IS NOT NULL))),
     CONSTRAINT timers_fired_or_failed CHECK (((fired_at IS NULL) OR (failed_at IS NULL))),
-    CONSTRAINT timers_kind_check CHECK ((kind = ANY (ARRAY['preferred_passed'::text, 'due_passed'::text, 'follow_up_due'::text, 'follow_up_missed'::text, 'absence_ended'::text, 'draft_window_closed'::text]))),
+    CONSTRAINT timers_kind_check CHECK ((kind = ANY (ARRAY['preferred_passed'::text, 'due_passed'::text, 'follow_up_due'::text, 'follow_up_missed'::text, 'absence_ended'::text, 'draft_window_closed'::text, 'appointment_reminder'::text]))),
     CONSTRAINT timers_last_error_check CHECK ((char_length(last_error) <= 200))
 );
 
@@ -2141,6 +2291,27 @@ ALTER TABLE ONLY public.appeal_outcomes
 
 ALTER TABLE ONLY public.appeals
     ADD CONSTRAINT appeals_pkey PRIMARY KEY (case_id);
+
+--
+-- Name: appointment_medical appointment_medical_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appointment_medical
+    ADD CONSTRAINT appointment_medical_pkey PRIMARY KEY (appointment_id);
+
+--
+-- Name: appointment_responses appointment_responses_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appointment_responses
+    ADD CONSTRAINT appointment_responses_pkey PRIMARY KEY (appointment_id, party);
+
+--
+-- Name: appointments appointments_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appointments
+    ADD CONSTRAINT appointments_pkey PRIMARY KEY (id);
 
 --
 -- Name: binding_agreements binding_agreements_pkey; Type: CONSTRAINT; Schema: public; Owner: -
@@ -2500,6 +2671,18 @@ ALTER TABLE ONLY public.timers
     ADD CONSTRAINT timers_pkey PRIMARY KEY (id);
 
 --
+-- Name: appointments_case_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX appointments_case_idx ON public.appointments USING btree (case_id, starts_at, id);
+
+--
+-- Name: appointments_scheduled_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX appointments_scheduled_idx ON public.appointments USING btree (case_id) WHERE (status = 'scheduled'::text);
+
+--
 -- Name: case_parties_one_filer; Type: INDEX; Schema: public; Owner: -
 --
 
@@ -2818,6 +3001,48 @@ CREATE TRIGGER appeal_outcomes_no_truncate BEFORE TRUNCATE ON public.appeal_outc
 CREATE TRIGGER appeals_append_only BEFORE DELETE OR UPDATE ON public.appeals FOR EACH ROW EXECUTE FUNCTION public.forbid_change();
 
 --
+-- Name: appointment_medical appointment_medical_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appointment_medical_append_only BEFORE DELETE OR UPDATE ON public.appointment_medical FOR EACH ROW EXECUTE FUNCTION public.guard_draft_change();
+
+--
+-- Name: appointment_responses appointment_responses_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appointment_responses_guard BEFORE INSERT OR UPDATE ON public.appointment_responses FOR EACH ROW EXECUTE FUNCTION public.guard_appointment_response();
+
+--
+-- Name: appointment_responses appointment_responses_no_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appointment_responses_no_delete BEFORE DELETE ON public.appointment_responses FOR EACH ROW EXECUTE FUNCTION public.forbid_change();
+
+--
+-- Name: appointments appointments_changes_once; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appointments_changes_once BEFORE UPDATE ON public.appointments FOR EACH ROW EXECUTE FUNCTION public.guard_appointment_update();
+
+--
+-- Name: appointments appointments_guard_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appointments_guard_insert BEFORE INSERT ON public.appointments FOR EACH ROW EXECUTE FUNCTION public.guard_appointment_insert();
+
+--
+-- Name: appointments appointments_no_delete; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appointments_no_delete BEFORE DELETE ON public.appointments FOR EACH ROW EXECUTE FUNCTION public.forbid_change();
+
+--
+-- Name: appointments appointments_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER appointments_no_truncate BEFORE TRUNCATE ON public.appointments FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
+
+--
 -- Name: binding_agreements binding_agreements_guard; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -2912,6 +3137,12 @@ CREATE TRIGGER cases_purge_agreement_names AFTER UPDATE OF purged_at ON public.c
 --
 
 CREATE TRIGGER cases_purge_appeal_summaries AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_appeal_summaries();
+
+--
+-- Name: cases cases_purge_appointments; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER cases_purge_appointments AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_appointments();
 
 --
 -- Name: cases cases_purge_drafts; Type: TRIGGER; Schema: public; Owner: -
@@ -3185,6 +3416,48 @@ ALTER TABLE ONLY public.appeal_outcomes
 
 ALTER TABLE ONLY public.appeals
     ADD CONSTRAINT appeals_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.rulings(case_id);
+
+--
+-- Name: appointment_medical appointment_medical_appointment_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appointment_medical
+    ADD CONSTRAINT appointment_medical_appointment_id_fkey FOREIGN KEY (appointment_id) REFERENCES public.appointments(id);
+
+--
+-- Name: appointment_responses appointment_responses_appointment_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appointment_responses
+    ADD CONSTRAINT appointment_responses_appointment_id_fkey FOREIGN KEY (appointment_id) REFERENCES public.appointments(id);
+
+--
+-- Name: appointments appointments_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appointments
+    ADD CONSTRAINT appointments_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id);
+
+--
+-- Name: appointments appointments_examiner_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appointments
+    ADD CONSTRAINT appointments_examiner_id_fkey FOREIGN KEY (examiner_id) REFERENCES public.staff(id);
+
+--
+-- Name: appointments appointments_planned_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appointments
+    ADD CONSTRAINT appointments_planned_by_fkey FOREIGN KEY (planned_by) REFERENCES public.staff(id);
+
+--
+-- Name: appointments appointments_reported_by_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.appointments
+    ADD CONSTRAINT appointments_reported_by_fkey FOREIGN KEY (reported_by) REFERENCES public.staff(id);
 
 --
 -- Name: binding_agreements binding_agreements_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
@@ -3486,6 +3759,30 @@ ALTER TABLE ONLY public.staff_sessions
 
 ALTER TABLE ONLY public.timers
     ADD CONSTRAINT timers_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id);
+
+--
+-- Name: appointment_medical; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.appointment_medical ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: appointment_medical appointment_medical_purge; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY appointment_medical_purge ON public.appointment_medical FOR DELETE USING ((current_setting('eenloket.retention'::text, true) = 'on'::text));
+
+--
+-- Name: appointment_medical appointment_medical_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY appointment_medical_read ON public.appointment_medical FOR SELECT USING (((current_setting('eenloket.medical_read'::text, true) = 'on'::text) OR (current_setting('eenloket.retention'::text, true) = 'on'::text)));
+
+--
+-- Name: appointment_medical appointment_medical_write; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY appointment_medical_write ON public.appointment_medical FOR INSERT WITH CHECK (true);
 
 --
 -- Name: case_medical; Type: ROW SECURITY; Schema: public; Owner: -

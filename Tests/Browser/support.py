@@ -291,6 +291,17 @@ class Browser:
                 return
         raise AssertionError(f"could not type {day} into the date field #{element_id}")
 
+    def fill_time(self, element_id: str, hour: int, minute: int) -> None:
+        """Types a time as a person would (24-hour or with AM/PM, as the browser's locale shows it)."""
+        field = self.driver.find_element(By.ID, element_id)
+        wanted = f"{hour:02d}:{minute:02d}"
+        for typed in (f"{hour:02d}{minute:02d}", f"{(hour - 1) % 12 + 1:02d}{minute:02d}{'PM' if hour >= 12 else 'AM'}"):
+            field.clear()
+            field.send_keys(typed)
+            if field.get_attribute("value") == wanted:
+                return
+        raise AssertionError(f"could not type {wanted} into the time field #{element_id}")
+
     def tick(self, element_id: str) -> None:
         """Checks a checkbox or chooses a radio button by clicking it (or its label)."""
         field = self.driver.find_element(By.ID, element_id)

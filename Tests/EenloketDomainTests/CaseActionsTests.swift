@@ -172,6 +172,29 @@ struct CaseActionsTests {
         #expect(Self.decide(.rule, .staff(Self.chair), facts()) == .allowed)
     }
 
+    @Test func appointmentsArePlannedByTheChairAnsweredByTheInvitedAndReportedAfterTheStart() {
+        let review = Self.facts(.inReview, responded: true, verified: true)
+        #expect(Self.decide(.planAppointment, .staff(Self.chair), review) == .allowed)
+        #expect(Self.decide(.planAppointment, Self.coordinator, review) == .allowed)
+        #expect(Self.isForbidden(Self.decide(.planAppointment, .staff(Self.expert), review)), "a member who is not the chair")
+        #expect(Self.isConflict(Self.decide(.planAppointment, .staff(Self.chair), Self.facts(.awaitingPanel))), "only in review")
+        let hearing = AppointmentFacts(kind: .hearing, startsAt: Self.now.addingTimeInterval(3600), parties: [.employer], status: .scheduled)
+        #expect(CaseActions.onAppointment(.answerAppointment, hearing, by: Self.filer, on: review, at: Self.now) == .allowed)
+        #expect(Self.isForbidden(CaseActions.onAppointment(.answerAppointment, hearing, by: Self.invitedEmployee, on: review, at: Self.now)),
+                "a party the appointment did not invite")
+        #expect(CaseActions.onAppointment(.reportAppointment, hearing, by: .staff(Self.chair), on: review, at: Self.now).waitsFor != nil,
+                "not before it started")
+        #expect(CaseActions.onAppointment(.reportAppointment, hearing, by: .staff(Self.chair), on: review, at: Self.now.addingTimeInterval(7200)) == .allowed)
+        #expect(Self.isForbidden(CaseActions.onAppointment(.reportAppointment, hearing, by: Self.coordinator, on: review, at: Self.now)))
+        let cancelled = AppointmentFacts(kind: .hearing, startsAt: hearing.startsAt, parties: [.employer], status: .cancelled)
+        #expect(Self.isConflict(CaseActions.onAppointment(.cancelAppointment, cancelled, by: Self.coordinator, on: review, at: Self.now)))
+        // While an appointment is scheduled, the panel decides nothing.
+        let planned = CaseFacts(
+            access: review.access, filerRole: review.filerRole, chairId: review.chairId, hasRuling: false, hasAppeal: false,
+            invited: review.invited, procedure: ProcedureSettings(draftWindowDays: 0), scheduledAppointments: 1)
+        #expect(Self.decide(.rule, .staff(Self.chair), planned).waitsFor?.contains("afspraak") == true)
+    }
+
     @Test func aMemberStepsAsideOnlyFromItsOwnPanelAndBeforeADraft() {
         #expect(Self.decide(.stepAside, .staff(Self.expert), Self.facts(.inReview)) == .allowed)
         #expect(Self.decide(.stepAside, .staff(Self.outsider), Self.facts(.inReview)) == .notFound)
@@ -268,6 +291,8 @@ struct CaseActionsTests {
             .withdraw: ["party"], .appeal: ["coordinator", "party"], .addStatement: ["panel", "party"], .answerFollowUp: ["party"],
             .agreeToBeBound: ["party"], .recordAppealOutcome: ["coordinator"], .issueDraft: ["panel"], .commentOnDraft: ["party"],
             .declareNoComments: ["party"], .lodgeObjection: ["party"], .decideObjection: ["coordinator", "admin"], .stepAside: ["panel"],
+            .planAppointment: ["coordinator", "panel"], .cancelAppointment: ["coordinator", "panel"], .reportAppointment: ["panel"],
+            .answerAppointment: ["party"],
         ]
         #expect(Set(expected.keys) == Set(CaseAction.allCases), "every action has a row")
         for action in CaseAction.allCases {

@@ -43,6 +43,10 @@ TOKEN_FOR = {
     "listObjections": ("coordinator", None, None),
     "decideObjection": ("coordinator", None, None),
     "stepAside": ("va", {"hearing"}, "admin"),
+    "planAppointment": ("chair", {"review", "ruled", "drafted"}, "admin"),
+    "answerAppointment": ("review", {"review"}, "admin"),
+    "cancelAppointment": ("chair", {"review", "ruled", "drafted"}, "admin"),
+    "reportAppointment": ("chair", {"review", "ruled", "drafted"}, "admin"),
     "withdrawCase": ("withdraw", {"withdraw"}, "admin"),
     "lodgeAppeal": ("ruled", {"ruled"}, "coordinator"),
     "listFollowUps": ("ruled", {"ruled"}, "admin"),
@@ -64,6 +68,11 @@ CASE_FOR = {
     "commentOnDraft": "drafted",
     "lodgeObjection": "hearing",
     "stepAside": "hearing",
+    "planAppointment": "review",
+    "answerAppointment": "review",
+    "cancelAppointment": "review",
+    "reportAppointment": "review",
+    "listAppointments": "review",
     "addStatement": "hearing",
     "listStatements": "hearing",
     "agreeToBeBound": "hearing",
@@ -141,6 +150,8 @@ def map_path_parameters(context, path_parameters):
             seeded[name] = STATE["absence"]
         elif name == "objectionId":
             seeded[name] = STATE["objection"]
+        elif name == "appointmentId":
+            seeded[name] = STATE["appointment"]
     return seeded
 
 

@@ -151,6 +151,10 @@ for token in (ruled_token, ruled_employer_token):
 call("POST", f"/api/v1/cases/{ruled_id}/ruling", RULING, chair)
 call("POST", f"/api/v1/cases/{drafted_id}/draft-ruling", RULING, chair)
 call("POST", f"/api/v1/cases/{hearing_id}/statements", {"text": "Mijn reactie op de vraag."}, hearing_token)
+ten_days = datetime.date.today() + datetime.timedelta(days=10)
+appointment = call("POST", f"/api/v1/cases/{review_id}/appointments", {
+    "kind": "hearing", "starts_at": f"{ten_days.isoformat()}T13:00:00Z", "duration_minutes": 60,
+    "location": "Eenloket, Utrecht, zaal 2", "parties": ["employee", "employer"]}, chair)
 objection = call("POST", f"/api/v1/cases/{hearing_id}/objections", {
     "staff_id": va_id, "reason": "Deze arts werkte vorig jaar voor de arbodienst van mijn werkgever."}, hearing_token)
 
@@ -177,6 +181,7 @@ json.dump({
               "hearing": hearing_id, "drafted": drafted_id, "employer_filed": employer_filed["id"]},
     "absence": absence["id"],
     "objection": objection["id"],
+    "appointment": appointment["id"],
     "letter": letters[0]["id"],
     "escalation": escalations[0]["id"],
     "check_code": check_code,

@@ -13,6 +13,15 @@ public enum Dutch {
         "\(weekdays[day.isoWeekday - 1]) \(day.day) \(months[day.month - 1]) \(day.year)"
     }
 
+    /// "dinsdag 15 december 2026 om 14:00" (Amsterdam time).
+    public static func moment(_ instant: Date) -> String {
+        let day = AmsterdamTime.date(of: instant)
+        let seconds = Int(instant.timeIntervalSince1970) + AmsterdamTime.utcOffset(at: instant)
+        let minuteOfDay = ((seconds % 86_400) + 86_400) % 86_400 / 60
+        let hh = minuteOfDay / 60, mm = minuteOfDay % 60
+        return "\(date(day)) om \(hh < 10 ? "0" : "")\(hh):\(mm < 10 ? "0" : "")\(mm)"
+    }
+
     /// The day a window that closes at `end` (the start of the next day,
     /// Amsterdam time) runs to, as parties read it: "uiterlijk maandag 14
     /// december 2026" (never "vóór" a last allowed day).

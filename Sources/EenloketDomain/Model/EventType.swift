@@ -41,4 +41,9 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case objectionDecided = "objection_decided"
     /// A member of the panel stepped aside.
     case memberSteppedAside = "member_stepped_aside"
+    case appointmentScheduled = "appointment_scheduled"
+    /// A party said whether it comes.
+    case appointmentAnswered = "appointment_answered"
+    case appointmentCancelled = "appointment_cancelled"
+    case appointmentReported = "appointment_reported"
 }

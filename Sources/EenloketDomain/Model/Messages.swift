@@ -1,3 +1,5 @@
+import Foundation
+
 /// The messages Eenloket sends, in plain Dutch (language level B1).
 ///
 /// A message names the case by its reference and links to the service; it
@@ -24,6 +26,10 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case objectionLodged = "objection_lodged"
     case objectionDecided = "objection_decided"
     case memberSteppedAside = "member_stepped_aside"
+    case appointmentScheduled = "appointment_scheduled"
+    case appointmentCancelled = "appointment_cancelled"
+    case appointmentReminder = "appointment_reminder"
+    case appointmentReported = "appointment_reported"
 }
 
 /// A rendered message.
@@ -84,6 +90,40 @@ public enum Messages {
             body: "De partijen konden tot nu reageren op het concept van het oordeel in zaak \(reference).\n"
                 + "Leg nu het definitieve oordeel vast, en schrijf erbij wat u met de opmerkingen deed.\n\n"
                 + "Bekijk de zaak op \(serviceURL)/medewerkers/zaken (zaaknummer \(reference)).\n")
+    }
+
+    /// A message about an appointment to the parties it invited: what, when,
+    /// where, and what to do; never medical text.
+    public static func appointment(
+        _ message: MessageKind, kind: AppointmentKind, startsAt: Date, location: String?, onlineURL: String?, reference: String
+    ) -> Message {
+        let what = kind == .hearing ? "hoorzitting" : "medisch onderzoek"
+        let when = Dutch.moment(startsAt)
+        var place = ""
+        if let location { place += "Waar: \(location).\n" }
+        if let onlineURL { place += "Via video: \(onlineURL)\n" }
+        let text: String
+        let subject: String
+        switch message {
+        case .appointmentCancelled:
+            subject = "De \(what) gaat niet door (\(reference))"
+            text = "De \(what) van \(when) gaat niet door. U hoort het als er een nieuwe afspraak komt.\n"
+        case .appointmentReminder:
+            subject = "Herinnering: \(what) op \(when) (\(reference))"
+            text = "Dit is een herinnering aan de \(what) in uw zaak.\nWanneer: \(when).\n" + place
+                + "Kunt u toch niet komen? Laat het dan zo snel mogelijk weten op uw pagina.\n"
+        case .appointmentReported:
+            subject = "Verslag van de \(what) (\(reference))"
+            text = "Het panel heeft vastgelegd hoe de \(what) van \(when) ging. U leest het verslag op uw pagina.\n"
+        default:
+            subject = "Uitnodiging: \(what) op \(when) (\(reference))"
+            text = (kind == .hearing
+                    ? "Het panel nodigt u uit voor een hoorzitting. Daar stelt het panel vragen aan u en aan de andere partij.\n"
+                    : "Een arts van het panel wil u onderzoeken. Alleen u bent uitgenodigd; uw werkgever niet.\n")
+                + "Wanneer: \(when).\n" + place
+                + "Laat op uw pagina weten of u komt. Een dag van tevoren krijgt u een herinnering.\n"
+        }
+        return Message(subject: subject, body: greeting + text + "\n" + partyLink(reference) + closing)
     }
 
     /// To both parties: what a coordinator decided about an objection to a panel member.
@@ -248,6 +288,11 @@ public enum Messages {
                 body: greeting + "Een lid van het panel heeft zich teruggetrokken uit uw zaak. "
                     + "Dat gebeurt als iemand niet helemaal onafhankelijk over uw zaak kan oordelen.\n"
                     + "Een ander lid neemt de plaats in. U hoeft niets te doen.\n\n" + partyLink + closing)
+        case .appointmentScheduled, .appointmentCancelled, .appointmentReminder, .appointmentReported:
+            // Rendered with the appointment's details (`appointment(…)`); this plain form names none.
+            return Message(
+                subject: "Een afspraak in uw zaak (\(reference))",
+                body: greeting + "Er is iets veranderd aan een afspraak in uw zaak. Op uw pagina leest u wat.\n\n" + partyLink + closing)
         case .escalation:
             return Message(
                 subject: "Escalatie: zaak \(reference)",

@@ -12,4 +12,6 @@ public enum TimerKind: String, Sendable, CaseIterable, Codable {
     case absenceEnded = "absence_ended"
     /// The parties' window to comment on a draft ruling closed: tell them and the chair.
     case draftWindowClosed = "draft_window_closed"
+    /// One working day before an appointment: remind the parties it invited.
+    case appointmentReminder = "appointment_reminder"
 }

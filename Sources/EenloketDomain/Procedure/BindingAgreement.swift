@@ -4,7 +4,7 @@
 /// change of wording never changes what someone signed.
 public struct BindingAgreement: Sendable, Equatable {
     /// Changes whenever the wording changes.
-    public static let version = "2026-12-2"
+    public static let version = "2026-12-3"
 
     public let version: String
     public let text: String
@@ -30,6 +30,13 @@ public struct BindingAgreement: Sendable, Equatable {
         }
     }
 
+    /// Point 3's last sentence: the draft round, when there is one.
+    static func draftSentence(_ days: Int) -> String {
+        guard days > 0 else { return "Daarna geeft het panel het oordeel." }
+        return "Voordat het oordeel vastligt, leest u een concept. Staat er een fout in de feiten? "
+            + "Dan kunt u dat binnen \(days) werkdag\(days == 1 ? "" : "en") laten weten."
+    }
+
     public init(settings: ProcedureSettings) {
         version = Self.version
         let months = settings.appealWindowMonths == 1 ? "1 maand" : "\(settings.appealWindowMonths) maanden"
@@ -40,7 +47,9 @@ public struct BindingAgreement: Sendable, Equatable {
             Als u akkoord gaat, spreekt u dit af:
 
             \(Self.whenBinding(settings.bindingBasis))
-            3. Het panel hoort u allebei, om de beurt. U ziet wat de ander inbrengt en u mag daarop reageren.
+            3. Het panel hoort u allebei, om de beurt. U ziet wat de ander inbrengt en u mag daarop reageren. \
+            Denkt u dat iemand in het panel niet onafhankelijk is? Dan kunt u bezwaar maken. \
+            \(Self.draftSentence(settings.draftWindowDays))
             4. Bent u het niet eens met het oordeel? Dan kunt u binnen \(months) na de datum van het oordeel naar de rechter. \
             De rechter zet het oordeel alleen opzij als het onaanvaardbaar is om u eraan te houden. \
             Bijvoorbeeld omdat één van u niet is gehoord, of omdat het oordeel niet goed is uitgelegd. \

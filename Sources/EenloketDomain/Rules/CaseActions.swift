@@ -28,6 +28,14 @@ public enum CaseAction: String, Sendable, CaseIterable {
     case decideObjection = "decide_objection"
     /// A member of the case's panel steps aside (a conflict of interest found later).
     case stepAside = "step_aside"
+    /// The chair or a coordinator plans a hearing session or an examination.
+    case planAppointment = "plan_appointment"
+    /// An invited party says whether it comes.
+    case answerAppointment = "answer_appointment"
+    /// The chair or a coordinator cancels a scheduled appointment.
+    case cancelAppointment = "cancel_appointment"
+    /// The chair reports how an appointment went.
+    case reportAppointment = "report_appointment"
 }
 
 /// The answer to "may this caller do this now?".
@@ -110,13 +118,16 @@ public struct CaseFacts: Sendable {
     public let undecidedObjections: [UndecidedObjection]
     /// The deployment's working days, for the windows counted in them.
     public let calendar: WorkingDayCalendar
+    /// Appointments planned and not yet held, reported or cancelled.
+    public let scheduledAppointments: Int
 
     public init(
         access: CaseAccessFacts, filerRole: PartyRole, chairId: UUID?, hasRuling: Bool, hasAppeal: Bool, invited: InvitedPartyFacts?,
         agreed: Set<PartyRole> = [], hasAppealOutcome: Bool = false, procedure: ProcedureSettings = ProcedureSettings(),
         draft: DraftFacts? = nil, seatsJoinedAt: [UUID: Date] = [:], undecidedObjections: [UndecidedObjection] = [],
-        calendar: WorkingDayCalendar = WorkingDayCalendar()
+        calendar: WorkingDayCalendar = WorkingDayCalendar(), scheduledAppointments: Int = 0
     ) {
+        self.scheduledAppointments = scheduledAppointments
         self.procedure = procedure
         self.draft = draft
         self.seatsJoinedAt = seatsJoinedAt
@@ -142,7 +153,7 @@ public struct CaseFacts: Sendable {
         CaseFacts(
             access: access, filerRole: filerRole, chairId: chairId, hasRuling: hasRuling, hasAppeal: hasAppeal, invited: invited,
             agreed: agreed, hasAppealOutcome: hasAppealOutcome, procedure: procedure, draft: draft, seatsJoinedAt: seatsJoinedAt,
-            undecidedObjections: undecidedObjections, calendar: calendar)
+            undecidedObjections: undecidedObjections, calendar: calendar, scheduledAppointments: scheduledAppointments)
     }
 
     /// When a party may no longer object to a member who joined at `joinedAt`.
@@ -213,6 +224,9 @@ public enum CaseActions {
         case .lodgeObjection: return lodgeObjection(caller, facts)
         case .decideObjection: return .allowed
         case .stepAside: return stepAside(caller, facts)
+        case .planAppointment: return planAppointment(caller, facts)
+        case .answerAppointment: return answerAppointment(caller, facts)
+        case .cancelAppointment, .reportAppointment: return chairOrCoordinator(caller, facts, action == .reportAppointment)
         }
     }
 
@@ -263,6 +277,14 @@ public enum CaseActions {
         case .recordAppealOutcome: return staffOnly(caller, [.coordinator], "de uitspraak van de rechter vastleggen")
         case .decideObjection: return staffOnly(caller, [.coordinator, .admin], "over een bezwaar tegen een panellid beslissen")
         case .stepAside: return staffOnly(caller, [.panelMember], "zich uit een panel terugtrekken")
+        case .planAppointment, .cancelAppointment: return staffOnly(caller, [.panelMember, .coordinator], "afspraken plannen")
+        case .reportAppointment: return staffOnly(caller, [.panelMember], "verslag doen van een afspraak")
+        case .answerAppointment:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff: return .forbidden("Alleen de uitgenodigde partij zegt of zij komt.")
+            case .party: return .allowed
+            }
         case .lodgeObjection:
             switch caller {
             case .anonymous: return .unauthenticated
@@ -344,6 +366,49 @@ public enum CaseActions {
         if let invited = facts.invited, let waiting = hearingWaits(invited, now: now) { return .notYet(waiting) }
         if !facts.undecidedObjections.isEmpty {
             return .notYet("Er is bezwaar gemaakt tegen een panellid. Eerst beslist een coördinator over dat bezwaar.")
+        }
+        if facts.scheduledAppointments > 0 {
+            return .notYet("Er staat nog een afspraak gepland. Leg eerst vast hoe die ging, of zeg haar af.")
+        }
+        return .allowed
+    }
+
+    private static func planAppointment(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        let who = chairOrCoordinator(caller, facts, false)
+        guard who.isAllowed else { return who }
+        return facts.status == .inReview
+            ? .allowed : .conflict("Afspraken plannen kan alleen terwijl het panel de zaak behandelt (status \(facts.status.rawValue)).")
+    }
+
+    /// The chair of the case (reports only the chair), or a coordinator.
+    private static func chairOrCoordinator(_ caller: Caller, _ facts: CaseFacts, _ chairOnly: Bool) -> ActionVerdict {
+        guard let staff = caller.staff else { return .forbidden("Alleen de voorzitter of een coördinator plant afspraken.") }
+        if staff.role == .coordinator && !chairOnly { return .allowed }
+        return facts.chairId == staff.id
+            ? .allowed
+            : .forbidden(chairOnly ? "Alleen de voorzitter doet verslag van een afspraak." : "Alleen de voorzitter of een coördinator plant afspraken.")
+    }
+
+    private static func answerAppointment(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        guard let party = caller.party else { return .forbidden("Alleen de uitgenodigde partij zegt of zij komt.") }
+        return CaseAccessPolicy.mayActAsParty(party, facts.access) ? .allowed : .forbidden(notVerifiedYet)
+    }
+
+    /// What may happen to one appointment now: answering (a party it invited),
+    /// cancelling, reporting (only after it started); all only while scheduled.
+    public static func onAppointment(
+        _ action: CaseAction, _ appointment: AppointmentFacts, by caller: Caller, on facts: CaseFacts, at now: Date
+    ) -> ActionVerdict {
+        let verdict = decide(action, by: caller, on: facts, at: now)
+        guard verdict.isAllowed else { return verdict }
+        if action == .answerAppointment, let party = caller.party, !appointment.parties.contains(party.role) {
+            return .forbidden("U bent niet uitgenodigd voor deze afspraak.")
+        }
+        guard appointment.status == .scheduled else {
+            return .conflict("Deze afspraak is al afgezegd of er is al verslag van gedaan.")
+        }
+        if action == .reportAppointment && now < appointment.startsAt {
+            return .notYet("Verslag doen kan pas als de afspraak is begonnen, op \(Timestamp.format(appointment.startsAt)).")
         }
         return .allowed
     }

@@ -33,6 +33,13 @@ public struct WorkingDayCalendar: Sendable {
         return date
     }
 
+    /// The last working day before `date`.
+    public func previousWorkingDay(before date: LocalDate) -> LocalDate {
+        var day = date.adding(days: -1)
+        while !isWorkingDay(day) { day = day.adding(days: -1) }
+        return day
+    }
+
     /// Moves a date that falls on a non-working day to the next working day.
     public func nextWorkingDay(onOrAfter date: LocalDate) -> LocalDate {
         adding(workingDays: 0, to: date)

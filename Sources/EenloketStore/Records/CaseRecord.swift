@@ -30,6 +30,8 @@ public struct CaseRecord: Sendable {
     public var draft: DraftRecord?
     /// Objections to panel members, oldest first.
     public let objections: [ObjectionRecord]
+    /// Appointments planned and not yet held, reported or cancelled.
+    public let scheduledAppointments: Int
     /// Whether the employee gave medical information at filing.
     public let hasMedicalInformation: Bool
     /// Medical fields, loaded only when the caller may see them.
@@ -59,7 +61,7 @@ public struct CaseRecord: Sendable {
             procedure: procedure, draft: draft?.facts,
             seatsJoinedAt: Dictionary(panel.map { ($0.staffId, $0.assignedAt) }, uniquingKeysWith: { a, _ in a }),
             undecidedObjections: objections.filter { $0.decision == nil }.map { UndecidedObjection(staffId: $0.staffId, party: $0.party) },
-            calendar: calendar)
+            calendar: calendar, scheduledAppointments: scheduledAppointments)
     }
 
     /// Whether the employee party holds its own link: the employee filed, or
@@ -135,6 +137,35 @@ public struct PanelSeat: Sendable, Equatable {
     public let chair: Bool
     /// When the member joined this panel (a party may object for a while after).
     public let assignedAt: Date
+}
+
+/// A hearing session or a medical examination.
+public struct AppointmentRecord: Sendable {
+    public let id: UUID
+    public let kind: AppointmentKind
+    public let startsAt: Date
+    public let durationMinutes: Int
+    public let location: String?
+    public let onlineURL: String?
+    public let parties: [PartyRole]
+    public let examinerId: UUID?
+    public let status: AppointmentStatus
+    public let cancelReason: String?
+    public let cancelledAt: Date?
+    public let summary: String?
+    public let reportedAt: Date?
+    /// Present only for readers the medical-field rule allows.
+    public let medicalNotes: String?
+    /// Each party's latest answer; the other party's note is withheld from a party.
+    public let responses: [PartyRole: AppointmentResponse]
+
+    public var facts: AppointmentFacts { AppointmentFacts(kind: kind, startsAt: startsAt, parties: Set(parties), status: status) }
+}
+
+public struct AppointmentResponse: Sendable {
+    public let attending: Bool
+    public let note: String?
+    public let at: Date
 }
 
 /// A party's objection to a member of the panel, and its decision.

@@ -59,6 +59,7 @@ enum CaseQuery {
                jsonb_build_object(
                    'basis', c.binding_basis, 'ruling_binding', r.binding, 'appeal_window_ends_on', r.appeal_window_ends_on,
                    'comments_response', r.comments_response,
+                   'scheduled_appointments', (SELECT count(*) FROM appointments ap WHERE ap.case_id = c.id AND ap.status = 'scheduled'),
                    'objections', (SELECT coalesce(jsonb_agg(jsonb_build_object(
                                              'id', o.id, 'staff_id', o.staff_id, 'staff_name', os.name, 'party', o.party,
                                              'reason', o.reason, 'lodged_at_ms', floor(extract(epoch FROM o.lodged_at) * 1000)::bigint,
@@ -134,6 +135,7 @@ enum CaseQuery {
             updatedAt: updatedAt, triage: triage, deadlines: deadlineList.items.compactMap(\.record), panel: panel,
             ruling: ruling, appeal: appeal, hearing: hearing?.record, binding: procedure.record, draft: draft?.record,
             objections: procedure.objections.compactMap { $0.record(caseId: caseId, reference: reference) },
+            scheduledAppointments: procedure.scheduled_appointments,
             hasMedicalInformation: hasMedical, medical: nil)
         return Loaded(record: record, medicalInformation: medicalInformation, medicalConsiderations: medicalConsiderations)
     }

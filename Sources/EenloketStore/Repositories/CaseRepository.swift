@@ -194,6 +194,7 @@ struct ProcedureJSON: Decodable, PostgresDecodable, Sendable {
     let appeal_outcome: AppealOutcomeJSON?
     let comments_response: String?
     let objections: [ObjectionJSON]
+    let scheduled_appointments: Int
 
     struct ObjectionJSON: Decodable, Sendable {
         let id: UUID

@@ -144,7 +144,29 @@ public struct TimerStore: Sendable {
         case .draftWindowClosed:
             guard let caseId = timer.caseId else { return "invalid" }
             return try await draftWindowClosed(caseId: caseId, at: now, conn: conn)
+        case .appointmentReminder:
+            guard let caseId = timer.caseId, let appointment = timer.subjectId else { return "invalid" }
+            return try await appointmentReminder(caseId: caseId, appointment: appointment, at: now, conn: conn)
         }
+    }
+
+    /// One working day before a scheduled appointment: remind the parties it invited.
+    private func appointmentReminder(caseId: UUID, appointment: UUID, at now: Date, conn: PostgresConnection) async throws -> String {
+        let rows = try await conn.rows(
+            """
+            SELECT c.reference, a.kind, a.starts_at, a.location, a.online_url, a.parties
+              FROM appointments a JOIN cases c ON c.id = a.case_id
+             WHERE a.id = \(appointment) AND a.case_id = \(caseId) AND a.status = 'scheduled'
+            """, logger: db.logger)
+        guard let row = rows.first else { return "moot" }
+        let (reference, kind, startsAt, location, url, parties) = try row.decode((String, String, Date, String?, String?, [String]).self)
+        try await Outbox.toParties(
+            parties.compactMap(PartyRole.init(rawValue:)), caseId: caseId, kind: .appointmentReminder,
+            message: Messages.appointment(
+                .appointmentReminder, kind: AppointmentKind(rawValue: kind) ?? .hearing, startsAt: startsAt, location: location,
+                onlineURL: url, reference: reference),
+            at: now, conn: conn, db: db)
+        return "reminded"
     }
 
     /// The parties' window on a draft closed: tell them the ruling comes next,

@@ -21,7 +21,11 @@ struct BindingAgreementTests {
             for words in ["bindend", "advies", "binnen 2 maanden", "rechter", "onaanvaardbaar", "bedrijfsarts", "UWV", "gratis"] {
                 #expect(text.contains(words), "the agreement says \(words)")
             }
+            #expect(!text.contains("concept"), "the tests' service has no draft round, and the text says none")
         }
+        // The deployment's default: a draft round, which the agreement names with its window; and objecting to a member.
+        let withDraft = BindingAgreement(settings: ProcedureSettings(draftWindowDays: 5)).text
+        #expect(withDraft.contains("concept") && withDraft.contains("binnen 5 werkdagen") && withDraft.contains("bezwaar maken"))
     }
 
     @Test func bothPartiesAgreeingMakesTheRulingBindingAndOneIsAdvisory() async throws {

@@ -128,6 +128,15 @@ enum AuthorizationTable {
             admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
             chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
         "GET /api/v1/objections": staffOnly([.coordinator: 200, .admin: 200]),
+        // Appointments: the chair (or a coordinator) plans and cancels, the chair reports, an invited party answers.
+        "GET /api/v1/cases/{id}/appointments": caseReaders,
+        "POST /api/v1/cases/{id}/appointments": staffOnly([.chair: 201, .coordinator: 201, .outsider: 404]),
+        "POST /api/v1/cases/{id}/appointments/{appointmentId}/response": row(
+            anonymous: 401, employee: 200, employerFiler: 200, invitedParty: 200, otherCaseFiler: 404,
+            admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
+            chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
+        "POST /api/v1/cases/{id}/appointments/{appointmentId}/cancel": staffOnly([.chair: 200, .coordinator: 200, .outsider: 404]),
+        "POST /api/v1/cases/{id}/appointments/{appointmentId}/report": staffOnly([.chair: 200, .outsider: 404]),
         "POST /api/v1/objections/{objectionId}/decision": staffOnly([.coordinator: 200, .admin: 200]),
         // A member of this case's panel steps aside; a member not on it may not know the case exists.
         "POST /api/v1/cases/{id}/panel/step-aside": staffOnly([.chair: 200, .panelPhysician: 200, .panelArbeidsdeskundige: 200, .outsider: 404]),
@@ -254,6 +263,7 @@ final class MatrixWorld {
     var followUps: [TrustCaller: String] = [:]
     var sharedAbsence = ""
     var deniedObjection: String?
+    var deniedAppointment: String?
     var counter = 0
     var invitations: [String: String] = [:]
     /// Cases made for one allowed probe, so a success never changes the shared cases.
@@ -441,6 +451,40 @@ final class MatrixWorld {
         return try #require(lodged["id"].string)
     }
 
+    /// A hearing ten days ahead, for both parties.
+    func hearingBody() -> [String: Any] {
+        [
+            "kind": "hearing", "starts_at": Timestamp.format(AmsterdamTime.startOfDay(today.adding(days: 10)).addingTimeInterval(14 * 3600)),
+            "duration_minutes": 60, "location": "Eenloket, Utrecht", "parties": ["employee", "employer"],
+        ]
+    }
+
+    /// A hearing on a case, planned by its chair; `started`: one that began an hour ago
+    /// (stored directly: the API plans only days ahead, and the clock is the world's).
+    func plan(on handle: Handle, started: Bool = false) async throws -> String {
+        if started {
+            let id = UUID()
+            _ = try await t.sql(
+                """
+                INSERT INTO appointments (id, case_id, kind, starts_at, duration_minutes, location, parties, planned_by, planned_at)
+                VALUES (\(id), \(UUID(uuidString: handle.id)!), 'hearing', \(t.clock.now().addingTimeInterval(-3600)), 60, 'Utrecht',
+                        ARRAY['employee', 'employer'], \(UUID(uuidString: accounts[.chair]!.id)!), \(t.clock.now()))
+                """)
+            return id.lowercased
+        }
+        let planned = try await t.api.post("/api/v1/cases/\(handle.id)/appointments", object: hearingBody(), token: token(.chair))
+        try #require(planned.status == 201, "set-up: appointment: \(planned.text)")
+        return try #require(planned["id"].string)
+    }
+
+    /// The appointment refused callers try (made once, on the shared employee case in review).
+    func sharedAppointment() async throws -> String {
+        if let shared = deniedAppointment { return shared }
+        let made = try await plan(on: cases[.inReview]![.employee]!)
+        deniedAppointment = made
+        return made
+    }
+
     /// The objection refused callers try to decide (made once).
     func sharedObjection() async throws -> String {
         if let shared = deniedObjection { return shared }
@@ -573,6 +617,22 @@ final class MatrixWorld {
             return on(try await subject(caller, .inReview, fresh: allowed), t.rulingBody(medical: MatrixMarkers.ruling))
         case "GET /api/v1/objections":
             return plain(template)
+        case "GET /api/v1/cases/{id}/appointments":
+            return on(home(caller, .inReview))
+        case "POST /api/v1/cases/{id}/appointments":
+            return on(try await subject(caller, .inReview, fresh: allowed), hearingBody())
+        case "POST /api/v1/cases/{id}/appointments/{appointmentId}/response":
+            let handle = allowed ? try await subject(caller, .inReview, fresh: true) : home(caller, .inReview)
+            let appointment = allowed ? try await plan(on: handle) : try await sharedAppointment()
+            return on(handle, ["attending": true, "note": "Ik kom met mijn jurist."], ["appointmentId": appointment])
+        case "POST /api/v1/cases/{id}/appointments/{appointmentId}/cancel":
+            let handle = allowed ? try await subject(caller, .inReview, fresh: true) : cases[.inReview]![.employee]!
+            let appointment = allowed ? try await plan(on: handle) : try await sharedAppointment()
+            return on(handle, ["reason": "De voorzitter is verhinderd."], ["appointmentId": appointment])
+        case "POST /api/v1/cases/{id}/appointments/{appointmentId}/report":
+            let handle = allowed ? try await subject(caller, .inReview, fresh: true) : cases[.inReview]![.employee]!
+            let appointment = allowed ? try await plan(on: handle, started: true) : try await sharedAppointment()
+            return on(handle, ["held": true, "summary": "Beide partijen zijn gehoord."], ["appointmentId": appointment])
         case "POST /api/v1/cases/{id}/objections":
             // Against the chair, within the window: an allowed caller gets a case made now.
             return on(

@@ -455,6 +455,13 @@ struct FuzzTests {
             "/api/v1/cases/\(forObjection.id)/objections",
             object: ["staff_id": chair.id, "reason": "Dit panellid werkte voor de arbodienst van de werkgever."], token: forObjection.token)
         let objection = try #require(objected["id"].string, "set-up: \(objected.text.prefix(300))")
+        let forAppointment = try await inReview()
+        let hearing: [String: Any] = [
+            "kind": "hearing", "starts_at": "2026-12-10T13:00:00Z", "duration_minutes": 60, "location": "Eenloket, Utrecht",
+            "parties": ["employee", "employer"],
+        ]
+        let planned = try await t.api.post("/api/v1/cases/\(forAppointment.id)/appointments", object: hearing, token: chair.token)
+        let appointment = try #require(planned["id"].string, "set-up: \(planned.text.prefix(300))")
         let employerFiled = try await t.file(role: .employer)
         let invited = try await t.accept(employerFiled.id, disciplines: [.bedrijfsarts], intake: intake)
         try #require(invited["status"].string == "in_review", "set-up: \(invited.text.prefix(300))")
@@ -546,6 +553,21 @@ struct FuzzTests {
             FuzzTarget(
                 "POST /api/v1/cases/{id}/panel/step-aside", path: "/api/v1/cases/\(forRuling.id)/panel/step-aside", token: chair.token,
                 template: ["reason": "Ik ken de leidinggevende van de werknemer."], required: ["reason"]),
+            FuzzTarget(
+                "POST /api/v1/cases/{id}/appointments", path: "/api/v1/cases/\(forAppointment.id)/appointments", token: chair.token,
+                template: hearing, required: ["kind", "starts_at", "duration_minutes", "parties"], integers: ["duration_minutes"]),
+            FuzzTarget(
+                "POST /api/v1/cases/{id}/appointments/{appointmentId}/response",
+                path: "/api/v1/cases/\(forAppointment.id)/appointments/\(appointment)/response", token: forAppointment.token,
+                template: ["attending": true, "note": "Ik kom met mijn jurist."], required: ["attending"]),
+            FuzzTarget(
+                "POST /api/v1/cases/{id}/appointments/{appointmentId}/report",
+                path: "/api/v1/cases/\(forAppointment.id)/appointments/\(appointment)/report", token: chair.token,
+                template: ["held": true, "summary": "Beide partijen zijn gehoord.", "medical_notes": "Knieklachten."], required: ["held"]),
+            FuzzTarget(
+                "POST /api/v1/cases/{id}/appointments/{appointmentId}/cancel",
+                path: "/api/v1/cases/\(forAppointment.id)/appointments/\(appointment)/cancel", token: chair.token,
+                template: ["reason": "De voorzitter is verhinderd."], required: ["reason"]),
             FuzzTarget(
                 "POST /api/v1/cases/{id}/appeal", path: "/api/v1/cases/\(ruled.id)/appeal", token: ruled.token,
                 template: ["court": "Rechtbank Amsterdam", "lodged_on": today.description], required: ["court", "lodged_on"]),

@@ -60,6 +60,31 @@ struct ObjectionRow: Sendable {
     let undecided: Bool
 }
 
+/// An appointment, as the case pages list it (`_appointments.mustache`), with
+/// the forms this reader may use on it.
+struct AppointmentRow: Sendable {
+    let appointmentId: String
+    /// "Hoorzitting" or "Medisch onderzoek".
+    let appointmentWhat: String
+    let appointmentWhen: String
+    let appointmentMinutes: Int
+    let appointmentPlace: String?
+    let appointmentLink: String?
+    /// "Gepland", "Afgezegd", "Gehouden", "Niet doorgegaan".
+    let appointmentState: String
+    let appointmentSummary: String?
+    let appointmentNotes: String?
+    let cancelReason: String?
+    let answers: [AnswerLine]
+    let mayAnswer: Bool
+    let mayCancel: Bool
+    let mayReport: Bool
+
+    struct AnswerLine: Sendable {
+        let answerLine: String
+    }
+}
+
 struct DraftCommentRow: Sendable {
     let commenter: String
     /// Nil for "no comments".

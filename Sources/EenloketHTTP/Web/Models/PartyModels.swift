@@ -33,6 +33,8 @@ struct PartyCasePage: PageModel {
     let mayAppeal: Bool
     let mayAgree: Bool
     let mayCommentOnDraft: Bool
+    let appointments: [AppointmentRow]
+    let hasAppointments: Bool
     /// Objections on this case, and the members a party may still object to (their window is open).
     let objections: [ObjectionRow]
     let hasObjections: Bool

@@ -111,6 +111,12 @@ struct StaffCasePage: PageModel {
     /// Coordinators and admins decide undecided objections here.
     let mayDecideObjections: Bool
     let mayStepAside: Bool
+    let appointments: [AppointmentRow]
+    let hasAppointments: Bool
+    /// The chair or a coordinator plans a hearing or an examination.
+    let mayPlanAppointment: Bool
+    /// The panel's physicians, who may examine the employee.
+    let examiners: [SelectOption]
     /// The chair's form: the draft, or the ruling (nil when neither is possible now).
     let rulingForm: RulingForm?
     /// Why the ruling must wait (the other side is still to be heard).
@@ -139,6 +145,7 @@ struct StaffCasePage: PageModel {
     let rulingErrors: FormErrors?
     let objectionErrors: FormErrors?
     let stepAsideErrors: FormErrors?
+    let appointmentErrors: FormErrors?
     let statementErrors: FormErrors?
     let panelErrors: FormErrors?
     let appealErrors: FormErrors?

@@ -41,6 +41,32 @@ enum CaseView {
             draftRuling: r.ruling == nil ? r.draft.map { draft($0, showMedical: r.medical != nil, now: now) } : nil)
     }
 
+    /// Appointments with the forms `may` allows on each.
+    static func appointments(_ items: [AppointmentRecord], may: (CaseAction, AppointmentFacts) -> Bool) -> [AppointmentRow] {
+        items.map { a in
+            let state: String
+            switch a.status {
+            case .scheduled: state = "Gepland. De uitgenodigde partijen krijgen een dag van tevoren een herinnering."
+            case .cancelled: state = "Afgezegd" + (a.cancelledAt.map { " op \(Labels.moment($0))" } ?? "") + "."
+            case .held: state = "Gehouden."
+            case .notHeld: state = "Niet doorgegaan."
+            }
+            return AppointmentRow(
+                appointmentId: a.id.lowercased, appointmentWhat: a.kind == .hearing ? "Hoorzitting" : "Medisch onderzoek",
+                appointmentWhen: Labels.moment(a.startsAt), appointmentMinutes: a.durationMinutes, appointmentPlace: a.location,
+                appointmentLink: a.onlineURL, appointmentState: state, appointmentSummary: a.summary, appointmentNotes: a.medicalNotes,
+                cancelReason: a.cancelReason,
+                answers: PartyRole.allCases.compactMap { party in
+                    a.responses[party].map {
+                        AppointmentRow.AnswerLine(
+                            answerLine: "\(Labels.role(party.rawValue)): \($0.attending ? "komt" : "komt niet")" + ($0.note.map { " (\($0))" } ?? ""))
+                    }
+                },
+                mayAnswer: may(.answerAppointment, a.facts), mayCancel: may(.cancelAppointment, a.facts),
+                mayReport: may(.reportAppointment, a.facts))
+        }
+    }
+
     static func objections(_ objections: [ObjectionRecord]) -> [ObjectionRow] {
         objections.map { o in
             ObjectionRow(

@@ -91,6 +91,7 @@ extension WebController {
         let events = try await deps.cases.events(party.caseId, caller: caller)
         let statements = try await deps.cases.statements(party.caseId, caller: caller, at: now)
         let followUps = try await deps.cases.followUps(party.caseId, caller: caller, at: now)
+        let appointments = try await deps.cases.appointments(party.caseId, caller: caller, at: now)
         let facts = record.facts(deps.settings.procedure, calendar: try await deps.deadlineSettings.policy().calendar)
         let actions = ActionButtons(caller: caller, facts: facts, now: now)
         let objectable = record.panel.filter { CaseActions.objection(against: $0.staffId, by: caller, on: facts, at: now).isAllowed }.map {
@@ -116,6 +117,7 @@ extension WebController {
             hasFollowUps: !openFollowUps.isEmpty,
             mayAddStatement: actions.may(.addStatement), mayWithdraw: actions.may(.withdraw), mayAppeal: actions.may(.appeal),
             mayAgree: actions.may(.agreeToBeBound), mayCommentOnDraft: actions.may(.commentOnDraft),
+            appointments: CaseView.appointments(appointments) { actions.may($0, on: $1) }, hasAppointments: !appointments.isEmpty,
             objections: CaseView.objections(record.objections), hasObjections: !record.objections.isEmpty, objectable: objectable,
             mayObject: !objectable.isEmpty,
             mayDeclareNoComments: actions.may(.declareNoComments), agreementParagraphs: CaseView.paragraphs(deps.settings.bindingAgreement.text),
@@ -132,6 +134,7 @@ extension WebController {
         "akkoord": "U bent akkoord gegaan met een bindend oordeel. Dat staat nu in uw zaak.",
         "concept": "Uw reactie op het concept is opgeslagen. Het panel neemt die mee in het oordeel.",
         "bezwaar": "Uw bezwaar is ingediend. Een coördinator beslist erover; u krijgt bericht.",
+        "afspraak": "Uw antwoord is opgeslagen. Het panel ziet of u komt.",
     ]
 
     @Sendable func partyRuling(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -204,6 +207,23 @@ extension WebController {
                 values: ["bezwaar": form["reason"] ?? "", "staff_id": form["staff_id"] ?? ""], status: .unprocessableContent)
         }
         throw WebRedirect(to: "/zaak?bericht=bezwaar#bezwaren")
+    }
+
+    @Sendable func partyAppointmentAnswer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let session = try await party(request)
+        let appointment = try context.uuidParameter("appointmentId")
+        let form = try await FormData.read(request)
+        try CSRF.check(form, expected: session.csrf)
+        var body = form.json(strings: ["note"])
+        if let choice = form["attending"] { body["attending"] = .bool(choice == "true") }
+        do {
+            let (attending, note) = try AppointmentAnswerRequest.parse(body)
+            _ = try await deps.cases.answerAppointment(
+                session.party.caseId, appointment: appointment, attending: attending, note: note, by: session.caller, at: deps.now)
+        } catch AppError.invalid(let errors) {
+            return try await renderPartyCase(session, formErrors: ["afspraak": errors], message: nil, status: .unprocessableContent)
+        }
+        throw WebRedirect(to: "/zaak?bericht=afspraak#afspraken")
     }
 
     @Sendable func confirmWithdrawal(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -208,6 +208,7 @@ extension WebController {
         let record = try await deps.cases.view(id, caller: caller, at: now)
         let events = try await deps.cases.events(id, caller: caller)
         let statements = try await deps.cases.statements(id, caller: caller, at: now)
+        let appointments = try await deps.cases.appointments(id, caller: caller, at: now)
         let staff = session.staff
         var contacts: CaseContacts?
         if CaseAccessPolicy.canSeeContacts(caller) { contacts = try await deps.cases.contacts(id, caller: caller) }
@@ -240,6 +241,11 @@ extension WebController {
             verifyWaitsFor: actions.waitsFor(.verifyEmployee), mayRule: actions.may(.rule),
             objections: CaseView.objections(record.objections), hasObjections: !record.objections.isEmpty,
             mayDecideObjections: CaseActions.permits(.decideObjection, caller).isAllowed, mayStepAside: actions.may(.stepAside),
+            appointments: CaseView.appointments(appointments) { actions.may($0, on: $1) }, hasAppointments: !appointments.isEmpty,
+            mayPlanAppointment: actions.may(.planAppointment),
+            examiners: record.panel.filter { $0.discipline.isPhysician }.map {
+                SelectOption(value: $0.staffId.lowercased, label: "\($0.name), \(Labels.discipline($0.discipline))", selected: values["examiner_id"] == $0.staffId.lowercased)
+            },
             rulingForm: actions.may(.rule)
                 ? .ruling(afterComments: record.draft?.hasComments ?? false)
                 : (actions.may(.issueDraft) ? .draft(windowDays: deps.settings.procedure.draftWindowDays) : nil),
@@ -267,7 +273,7 @@ extension WebController {
                 addDiscipline: values["action"] == "add_discipline", replaceMember: values["action"] == "replace_member"),
             values: values, today: deps.today.description,
             verificationErrors: shownErrors("bevestiging"), triageErrors: shownErrors("beoordeling"), rulingErrors: shownErrors("uitspraak"),
-            objectionErrors: shownErrors("bezwaar"), stepAsideErrors: shownErrors("terugtrekken"),
+            objectionErrors: shownErrors("bezwaar"), stepAsideErrors: shownErrors("terugtrekken"), appointmentErrors: shownErrors("afspraak"),
             statementErrors: shownErrors("reactie"), panelErrors: shownErrors("panel"), appealErrors: shownErrors("beroep"),
             appealOutcomeErrors: shownErrors("rechter"))
         return try staffPage(title: (errors.isEmpty ? "" : "Fout: ") + "Zaak \(record.reference)", page, session: session, status: status)
@@ -277,6 +283,9 @@ extension WebController {
         "beoordeeld": "De beoordeling is vastgelegd.", "uitspraak": "Het oordeel is vastgelegd.",
         "concept": "Het concept is verstuurd. Beide partijen krijgen een bericht.",
         "bezwaar": "De beslissing over het bezwaar is vastgelegd. De partijen en het panellid krijgen bericht.",
+        "afspraak": "De afspraak is gepland. De uitgenodigde partijen krijgen bericht.",
+        "afgezegd": "De afspraak is afgezegd. De uitgenodigde partijen krijgen bericht.",
+        "verslag": "Het verslag van de afspraak is vastgelegd.",
 
         "reactie": "Uw reactie is toegevoegd.", "panel": "Het panel is gewijzigd.", "beroep": "Het beroep is vastgelegd.", "rechter": "De uitspraak van de rechter is vastgelegd.",
         "bevestigd": "Vastgelegd: de link hoort bij de werknemer. De werknemer ziet nu ook de medische informatie.",
@@ -364,6 +373,38 @@ extension WebController {
         ) { session, form, id in
             let reason = try StepAsideRequest.parse(form.json(strings: ["reason"]))
             _ = try await deps.cases.stepAside(id, reason: reason, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffPlanAppointment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, .planAppointment, form: "afspraak", done: "afspraak") { session, form, id in
+            var body = form.json(strings: ["kind", "location", "online_url", "examiner_id"], lists: ["parties"])
+            if let day = form.text("date").flatMap(LocalDate.init(iso:)), let time = form.text("time"),
+                let match = time.wholeMatch(of: /(\d{2}):(\d{2})/), let hh = Int(match.1), let mm = Int(match.2), hh < 24, mm < 60 {
+                body["starts_at"] = .string(Timestamp.format(AmsterdamTime.startOfDay(day).addingTimeInterval(TimeInterval(hh * 3600 + mm * 60))))
+            }
+            body["duration_minutes"] = .number(Double(form.text("duration_minutes").flatMap { Int($0) } ?? 0))
+            let plan = try AppointmentRequest.parse(body)
+            _ = try await deps.cases.planAppointment(id, plan, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffCancelAppointment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, .cancelAppointment, form: "afspraak", done: "afgezegd") { session, form, id in
+            let reason = try AppointmentCancelRequest.parse(form.json(strings: ["reason"]))
+            _ = try await deps.cases.cancelAppointment(
+                id, appointment: try context.uuidParameter("appointmentId"), reason: reason, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffReportAppointment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, .reportAppointment, form: "afspraak", done: "verslag") { session, form, id in
+            var body = form.json(strings: ["summary", "medical_notes"])
+            if let held = form["held"] { body["held"] = .bool(held == "true") }
+            let (held, summary, notes) = try AppointmentReportRequest.parse(body)
+            _ = try await deps.cases.reportAppointment(
+                id, appointment: try context.uuidParameter("appointmentId"), held: held, summary: summary, medicalNotes: notes,
+                by: .staff(session.staff), at: deps.now)
         }
     }
 

@@ -12,6 +12,10 @@ struct ActionButtons {
         CaseActions.decide(action, by: caller, on: facts, at: now, medical: medical).isAllowed
     }
 
+    func may(_ action: CaseAction, on appointment: AppointmentFacts) -> Bool {
+        CaseActions.onAppointment(action, appointment, by: caller, on: facts, at: now).isAllowed
+    }
+
     func waitsFor(_ action: CaseAction) -> String? {
         CaseActions.decide(action, by: caller, on: facts, at: now).waitsFor
     }

@@ -124,13 +124,7 @@ enum Labels {
     }
 
     /// "23 november 2026 om 14:28", in Amsterdam time.
-    static func moment(_ instant: Date) -> String {
-        let day = AmsterdamTime.date(of: instant)
-        let seconds = Int(instant.timeIntervalSince1970) + AmsterdamTime.utcOffset(at: instant)
-        let minuteOfDay = ((seconds % 86_400) + 86_400) % 86_400 / 60
-        let hh = minuteOfDay / 60, mm = minuteOfDay % 60
-        return "\(Dutch.date(day)) om \(hh < 10 ? "0" : "")\(hh):\(mm < 10 ? "0" : "")\(mm)"
-    }
+    static func moment(_ instant: Date) -> String { Dutch.moment(instant) }
 }
 
 /// Dutch names of the API fields the staff forms send, per form, for the error
