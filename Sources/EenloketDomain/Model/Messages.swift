@@ -30,6 +30,7 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case appointmentCancelled = "appointment_cancelled"
     case appointmentReminder = "appointment_reminder"
     case appointmentReported = "appointment_reported"
+    case appealLodged = "appeal_lodged"
 }
 
 /// A rendered message.
@@ -250,6 +251,13 @@ public enum Messages {
                 body: greeting + "De andere partij in uw zaak gaat akkoord met een bindend oordeel.\n"
                     + "Gaat u ook akkoord, dan is het oordeel van het panel bindend voor u allebei. Anders is het een advies.\n"
                     + "Op uw pagina leest u wat dat betekent en kunt u akkoord gaan, zolang de zaak loopt.\n\n" + partyLink + closing)
+        case .appealLodged:
+            return Message(
+                subject: "Er is beroep ingesteld tegen het oordeel (\(reference))",
+                body: greeting + "Er is beroep ingesteld tegen het oordeel in uw zaak" + (detail.map { ", bij \($0)" } ?? "") + ".\n"
+                    + "De rechter kijkt of het onaanvaardbaar is om u aan het oordeel te houden. "
+                    + "Zolang de rechter niet heeft beslist, geldt het oordeel. U hoort van Eenloket wat de rechter besliste.\n\n"
+                    + partyLink + closing)
         case .appealDecided:
             return Message(
                 subject: "De rechter heeft beslist (\(reference))",

@@ -290,6 +290,10 @@ extension CaseRepository {
             try await EventLog.append(
                 conn, caseId: id, type: .appealLodged, actor: EventActor(caller),
                 data: .object(["court": .string(input.court), "lodged_on": .string(input.lodgedOn.description)]), at: now, db: db)
+            try await Outbox.toParties(
+                nil, caseId: id, kind: .appealLodged,
+                message: Messages.render(.appealLodged, reference: current.reference, serviceURL: settings.publicURL, detail: input.court),
+                at: now, conn: conn, db: db)
             guard var after = try await load(id, on: conn) else { throw AppError.unavailable }
             try await attachMedical(&after, for: caller, at: now, on: conn)
             return after

@@ -31,6 +31,7 @@ struct AppealOutcomeTests {
                 "/api/v1/cases/\(c.id)/appeal", object: ["court": "Rechtbank Utrecht", "lodged_on": "2026-11-23"], token: c.employer)
             #expect(appeal.status == 201, "\(appeal.text)")
             #expect(appeal["appeal"]["outcome"] == .null)
+            #expect(try await t.outbox(c.id).filter { $0.kind == "appeal_lodged" }.count == 2, "both parties hear of the appeal")
             // Before the court decided, the page shows the appeal and nothing else of the case's model
             // (a missing field once fell back to the whole case, medical text included).
             let cookie = try await t.openLink(c.token)

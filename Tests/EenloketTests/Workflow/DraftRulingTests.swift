@@ -260,3 +260,68 @@ struct DraftRoundPageTests {
         }
     }
 }
+
+/// The retention purge also removes the texts of the fair procedure's records.
+@Suite("Retention of the procedure's records")
+struct ProcedureRetentionTests {
+    @Test func thePurgeRemovesDraftsCommentsObjectionsAndAppointmentTexts() async throws {
+        try await withApp(configure: { DraftRulingTests.draftRound(&$0); $0.retentionDays = 730; $0.sessionLifetime = 30 * 24 * 3600 }) { t in
+            let chair = try await t.member(.bedrijfsarts)
+            let c = try await t.file(["employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "email": "hr@jansen.example"]])
+            #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts]).status == 200)
+            let employer = try await HearingTests().deliverInvitation(t, caseId: c.id)
+            let id = UUID(uuidString: c.id)!
+            let objection = try await t.api.post(
+                "/api/v1/cases/\(c.id)/objections", object: ["staff_id": chair.id, "reason": "BEZWAAR-TEKST van de werkgever hier."], token: employer)
+            let oid = try #require(objection["id"].string)
+            #expect(try await t.api.post(
+                "/api/v1/objections/\(oid)/decision", object: ["upheld": false, "motivation": "MOTIVERING-TEKST van de coördinator."],
+                token: try await t.staff(.coordinator).token).status == 200)
+            let planned = try await t.api.post(
+                "/api/v1/cases/\(c.id)/appointments",
+                object: ["kind": "hearing", "starts_at": "2026-12-01T13:00:00Z", "duration_minutes": 60, "location": "PLAATS-TEKST",
+                         "parties": ["employee", "employer"]], token: chair.token)
+            let aid = try #require(planned["id"].string)
+            #expect(try await t.api.post(
+                "/api/v1/cases/\(c.id)/appointments/\(aid)/response", object: ["attending": true, "note": "NOTITIE-TEKST"], token: c.token).status == 200)
+            t.setClock("2026-12-01", hour: 16)
+            #expect(try await t.api.post(
+                "/api/v1/cases/\(c.id)/appointments/\(aid)/report",
+                object: ["held": true, "summary": "VERSLAG-TEKST", "medical_notes": "MEDISCH-VERSLAG"], token: chair.token).status == 200)
+            #expect(try await t.api.post("/api/v1/cases/\(c.id)/draft-ruling", object: t.rulingBody(medical: "MEDISCH-CONCEPT"), token: chair.token).status == 201)
+            #expect(try await t.api.post(
+                "/api/v1/cases/\(c.id)/draft-comments", object: ["text": "OPMERKING-TEKST medisch", "medical": true], token: c.token).status == 201)
+            #expect(try await t.api.post("/api/v1/cases/\(c.id)/draft-comments", object: ["no_comments": true], token: employer).status == 201)
+            var body = t.rulingBody()
+            body["comments_response"] = "Het panel heeft de opmerking verwerkt in de overwegingen."
+            #expect(try await t.api.post("/api/v1/cases/\(c.id)/ruling", object: body, token: chair.token).status == 201)
+
+            func texts() async throws -> String {
+                try await t.deps.database.transaction { conn in
+                    try await conn.run("SELECT set_config('eenloket.medical_read', 'on', true)", logger: t.deps.database.logger)
+                    return try await conn.rows(
+                        """
+                        SELECT concat_ws(' | ',
+                               (SELECT concat_ws(' ', decision, motivation) FROM draft_rulings WHERE case_id = \(id)),
+                               (SELECT medical_considerations FROM draft_ruling_medical WHERE case_id = \(id)),
+                               (SELECT string_agg(text, ' ') FROM draft_comments WHERE case_id = \(id)),
+                               (SELECT string_agg(concat_ws(' ', reason, motivation), ' ') FROM objections WHERE case_id = \(id)),
+                               (SELECT string_agg(concat_ws(' ', location, summary), ' ') FROM appointments WHERE case_id = \(id)),
+                               (SELECT string_agg(m.medical_notes, ' ') FROM appointment_medical m
+                                  JOIN appointments a ON a.id = m.appointment_id WHERE a.case_id = \(id)),
+                               (SELECT string_agg(r.note, ' ') FROM appointment_responses r
+                                  JOIN appointments a ON a.id = r.appointment_id WHERE a.case_id = \(id)))
+                        """, logger: t.deps.database.logger)[0].decode(String.self)
+                }
+            }
+            let markers = ["BEZWAAR-TEKST", "MOTIVERING-TEKST", "PLAATS-TEKST", "NOTITIE-TEKST", "VERSLAG-TEKST", "MEDISCH-VERSLAG",
+                           "MEDISCH-CONCEPT", "OPMERKING-TEKST"]
+            let before = try await texts()
+            #expect(markers.allSatisfy(before.contains), "\(before)")
+            t.clock.advance(by: 731 * 86_400)
+            #expect(try await t.deps.purgeExpiredPersonalData() == 1)
+            let after = try await texts()
+            #expect(!markers.contains(where: after.contains), "\(after)")
+        }
+    }
+}
