@@ -33,7 +33,7 @@ struct WebPageModelTests {
                 title: "Titel", content: "<p>inhoud</p>",
                 staff: StaffNavigation(role: .coordinator, name: "Co", csrf: "t")),
             ErrorPage(heading: "Niet gevonden", text: "Tekst"),
-            HomePage(message: "Afgemeld", costSentence: "Gratis.", byStatute: false),
+            HomePage(message: "Afgemeld", costSentence: "Gratis.", byStatute: false, hasDraftStep: true, draftWindowDays: 5),
             ChooseRolePage(),
             FilingFormPage(
                 isEmployee: true, roleSlug: "werknemer", csrf: "t", idempotencyKey: "k",

@@ -13,6 +13,9 @@ struct HomePage: PageModel {
     let costSentence: String
     /// Whether rulings bind by law (else by the parties' agreement).
     let byStatute: Bool
+    /// Whether the panel sends a draft first, and for how many working days parties may comment.
+    let hasDraftStep: Bool
+    let draftWindowDays: Int
 }
 
 /// `error.mustache`: every failure shown as a page.

@@ -11,7 +11,8 @@ extension WebController {
         let message = signedOff ? "U bent afgemeld. Wilt u uw zaak weer zien? Open dan de persoonlijke link uit uw e-mail of brief." : nil
         return try publicPage(title: "Eenloket: één loket voor vragen en conflicten bij ziekte", HomePage(
                 message: message, costSentence: deps.settings.procedure.costSentence,
-                byStatute: deps.settings.procedure.bindingBasis == .statute))
+                byStatute: deps.settings.procedure.bindingBasis == .statute, hasDraftStep: deps.settings.procedure.hasDraftStep,
+                draftWindowDays: deps.settings.procedure.draftWindowDays))
     }
 
     @Sendable func chooseRole(_ request: Request, context: AppRequestContext) async throws -> Response {
