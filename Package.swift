@@ -26,6 +26,8 @@ let package = Package(
         // Runs sendmail with a timeout and a clean teardown (no hand-rolled posix_spawn for mail).
         .package(url: "https://github.com/swiftlang/swift-subprocess.git", from: "1.0.2"),
         .package(url: "https://github.com/apple/swift-system.git", from: "1.5.0"),
+        // The streaming multipart/form-data parser for documents (no hand-written one).
+        .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
     ],
     targets: [
         // Pure rules: no I/O, no server, no database.
@@ -61,6 +63,7 @@ let package = Package(
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
                 .product(name: "HummingbirdOTP", package: "hummingbird-auth"),
                 .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "MultipartKit", package: "multipart-kit"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],

@@ -393,6 +393,46 @@ END;
 $$;
 
 --
+-- Name: guard_document_change(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_document_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF current_setting('eenloket.retention', true) = 'on' THEN
+        IF TG_OP = 'DELETE' OR TG_TABLE_NAME = 'document_chunks' THEN
+            RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD ELSE NEW END;
+        END IF;
+        IF (NEW.id, NEW.case_id, NEW.kind, NEW.content_type, NEW.size, NEW.sha256, NEW.medical, NEW.uploaded_by,
+            NEW.uploaded_by_staff, NEW.uploaded_at)
+           IS NOT DISTINCT FROM (OLD.id, OLD.case_id, OLD.kind, OLD.content_type, OLD.size, OLD.sha256, OLD.medical,
+                                 OLD.uploaded_by, OLD.uploaded_by_staff, OLD.uploaded_at) THEN
+            RETURN NEW;
+        END IF;
+    END IF;
+    RAISE EXCEPTION '% is append-only: % is not allowed', TG_TABLE_NAME, TG_OP USING ERRCODE = 'insufficient_privilege';
+END;
+$$;
+
+--
+-- Name: guard_document_insert(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_document_insert() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    IF (SELECT status FROM cases WHERE id = NEW.case_id FOR SHARE)
+       NOT IN ('submitted', 'awaiting_panel', 'in_review', 'draft_ruling') THEN
+        RAISE EXCEPTION 'case % takes no documents now', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'document_while_open';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
 -- Name: guard_draft_change(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -893,6 +933,21 @@ BEGIN
            summary = CASE WHEN summary IS NULL THEN NULL ELSE removed END,
            cancel_reason = CASE WHEN cancel_reason IS NULL THEN NULL ELSE removed END
      WHERE case_id = NEW.id;
+    RETURN NEW;
+END;
+$$;
+
+--
+-- Name: purge_documents(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.purge_documents() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    DELETE FROM document_chunks WHERE document_id IN (SELECT id FROM documents WHERE case_id = NEW.id);
+    UPDATE documents SET filename = 'verwijderd', description = NULL, purged_at = NEW.purged_at
+     WHERE case_id = NEW.id AND purged_at IS NULL;
     RETURN NEW;
 END;
 $$;
@@ -1581,6 +1636,52 @@ CREATE TABLE public.deadline_rules (
     CONSTRAINT deadline_rules_stage_check CHECK (((stage = ANY (ARRAY['triage'::text, 'panel'::text, 'ruling'::text])) OR (stage ~ '^follow_up_[1-9]$'::text))),
     CONSTRAINT deadline_rules_unit_check CHECK ((unit = ANY (ARRAY['working_days'::text, 'calendar_days'::text])))
 );
+
+--
+-- Name: document_chunks; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.document_chunks (
+    document_id uuid NOT NULL,
+    seq integer NOT NULL,
+    bytes bytea NOT NULL,
+    CONSTRAINT document_chunks_bytes_check CHECK (((octet_length(bytes) >= 1) AND (octet_length(bytes) <= 262144))),
+    CONSTRAINT document_chunks_seq_check CHECK ((seq >= 0))
+);
+
+ALTER TABLE ONLY public.document_chunks FORCE ROW LEVEL SECURITY;
+
+--
+-- Name: documents; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.documents (
+    id uuid NOT NULL,
+    case_id uuid NOT NULL,
+    kind text NOT NULL,
+    filename text NOT NULL,
+    content_type text NOT NULL,
+    size bigint NOT NULL,
+    sha256 text NOT NULL,
+    medical boolean NOT NULL,
+    description text,
+    uploaded_by text NOT NULL,
+    uploaded_by_staff uuid,
+    uploaded_at timestamp with time zone NOT NULL,
+    purged_at timestamp with time zone,
+    CONSTRAINT documents_content_type_check CHECK ((content_type = ANY (ARRAY['application/pdf'::text, 'image/png'::text, 'image/jpeg'::text]))),
+    CONSTRAINT documents_description_check CHECK (((char_length(description) >= 1) AND (char_length(description) <= 500))),
+    CONSTRAINT documents_filename_check CHECK (((char_length(filename) >= 1) AND (char_length(filename) <= 255))),
+    CONSTRAINT documents_kind_check CHECK ((kind = ANY (ARRAY['problem_analysis'::text, 'action_plan'::text, 'physician_advice'::text, 'evaluation'::text, 'job_description'::text, 'treating_physician_info'::text, 'reintegration_report'::text, 'correspondence'::text, 'other'::text]))),
+    CONSTRAINT documents_sha256_check CHECK ((sha256 ~ '^[0-9a-f]{64}$'::text)),
+    CONSTRAINT documents_size_check CHECK ((size > 0)),
+    CONSTRAINT documents_uploaded_by_check CHECK ((uploaded_by = ANY (ARRAY['employee'::text, 'employer'::text, 'intake_officer'::text, 'panel_member'::text]))),
+    CONSTRAINT employer_uploads_no_medical CHECK (((NOT medical) OR (uploaded_by <> 'employer'::text))),
+    CONSTRAINT staff_upload_names_staff CHECK (((uploaded_by = ANY (ARRAY['intake_officer'::text, 'panel_member'::text])) = (uploaded_by_staff IS NOT NULL))),
+    CONSTRAINT treating_physician_info_is_medical CHECK (((kind <> 'treating_physician_info'::text) OR medical))
+);
+
+ALTER TABLE ONLY public.documents FORCE ROW LEVEL SECURITY;
 
 --
 -- Name: draft_comments; Type: TABLE; Schema: public; Owner: -
@@ -2412,6 +2513,20 @@ ALTER TABLE ONLY public.deadline_rules
     ADD CONSTRAINT deadline_rules_pkey PRIMARY KEY (stage);
 
 --
+-- Name: document_chunks document_chunks_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.document_chunks
+    ADD CONSTRAINT document_chunks_pkey PRIMARY KEY (document_id, seq);
+
+--
+-- Name: documents documents_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents
+    ADD CONSTRAINT documents_pkey PRIMARY KEY (id);
+
+--
 -- Name: draft_comments draft_comments_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2723,6 +2838,12 @@ CREATE INDEX cases_retention_idx ON public.cases USING btree (closed_at) WHERE (
 --
 
 CREATE INDEX cases_status_queue_idx ON public.cases USING btree (status, COALESCE(next_due_by, 'infinity'::date), created_at, id);
+
+--
+-- Name: documents_case_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX documents_case_idx ON public.documents USING btree (case_id, uploaded_at, id);
 
 --
 -- Name: draft_comments_case_idx; Type: INDEX; Schema: public; Owner: -
@@ -3145,6 +3266,12 @@ CREATE TRIGGER cases_purge_appeal_summaries AFTER UPDATE OF purged_at ON public.
 CREATE TRIGGER cases_purge_appointments AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_appointments();
 
 --
+-- Name: cases cases_purge_documents; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER cases_purge_documents AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_documents();
+
+--
 -- Name: cases cases_purge_drafts; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3173,6 +3300,36 @@ CREATE CONSTRAINT TRIGGER cases_stats_accepted_insert AFTER INSERT ON public.cas
 --
 
 CREATE CONSTRAINT TRIGGER cases_stats_count AFTER INSERT OR UPDATE OF status, case_type ON public.cases DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.stats_count_case();
+
+--
+-- Name: document_chunks document_chunks_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER document_chunks_append_only BEFORE DELETE OR UPDATE ON public.document_chunks FOR EACH ROW EXECUTE FUNCTION public.guard_document_change();
+
+--
+-- Name: document_chunks document_chunks_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER document_chunks_no_truncate BEFORE TRUNCATE ON public.document_chunks FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
+
+--
+-- Name: documents documents_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER documents_append_only BEFORE DELETE OR UPDATE ON public.documents FOR EACH ROW EXECUTE FUNCTION public.guard_document_change();
+
+--
+-- Name: documents documents_guard_insert; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER documents_guard_insert BEFORE INSERT ON public.documents FOR EACH ROW EXECUTE FUNCTION public.guard_document_insert();
+
+--
+-- Name: documents documents_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER documents_no_truncate BEFORE TRUNCATE ON public.documents FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
 
 --
 -- Name: draft_comments draft_comments_append_only; Type: TRIGGER; Schema: public; Owner: -
@@ -3544,6 +3701,27 @@ ALTER TABLE ONLY public.cases
     ADD CONSTRAINT cases_triaged_by_fkey FOREIGN KEY (triaged_by) REFERENCES public.staff(id);
 
 --
+-- Name: document_chunks document_chunks_document_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.document_chunks
+    ADD CONSTRAINT document_chunks_document_id_fkey FOREIGN KEY (document_id) REFERENCES public.documents(id) DEFERRABLE INITIALLY DEFERRED;
+
+--
+-- Name: documents documents_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents
+    ADD CONSTRAINT documents_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id);
+
+--
+-- Name: documents documents_uploaded_by_staff_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.documents
+    ADD CONSTRAINT documents_uploaded_by_staff_fkey FOREIGN KEY (uploaded_by_staff) REFERENCES public.staff(id);
+
+--
 -- Name: draft_comments draft_comments_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -3831,6 +4009,56 @@ CREATE POLICY case_statements_read ON public.case_statements FOR SELECT USING ((
 --
 
 CREATE POLICY case_statements_write ON public.case_statements FOR INSERT WITH CHECK (true);
+
+--
+-- Name: document_chunks; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.document_chunks ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: document_chunks document_chunks_purge; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY document_chunks_purge ON public.document_chunks FOR DELETE USING ((current_setting('eenloket.retention'::text, true) = 'on'::text));
+
+--
+-- Name: document_chunks document_chunks_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY document_chunks_read ON public.document_chunks FOR SELECT USING (((current_setting('eenloket.medical_read'::text, true) = 'on'::text) OR (current_setting('eenloket.retention'::text, true) = 'on'::text) OR (EXISTS ( SELECT 1
+   FROM public.documents d
+  WHERE ((d.id = document_chunks.document_id) AND (NOT d.medical))))));
+
+--
+-- Name: document_chunks document_chunks_write; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY document_chunks_write ON public.document_chunks FOR INSERT WITH CHECK (true);
+
+--
+-- Name: documents; Type: ROW SECURITY; Schema: public; Owner: -
+--
+
+ALTER TABLE public.documents ENABLE ROW LEVEL SECURITY;
+
+--
+-- Name: documents documents_purge; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY documents_purge ON public.documents FOR UPDATE USING ((current_setting('eenloket.retention'::text, true) = 'on'::text)) WITH CHECK ((current_setting('eenloket.retention'::text, true) = 'on'::text));
+
+--
+-- Name: documents documents_read; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY documents_read ON public.documents FOR SELECT USING (((NOT medical) OR (current_setting('eenloket.medical_read'::text, true) = 'on'::text) OR (current_setting('eenloket.retention'::text, true) = 'on'::text)));
+
+--
+-- Name: documents documents_write; Type: POLICY; Schema: public; Owner: -
+--
+
+CREATE POLICY documents_write ON public.documents FOR INSERT WITH CHECK (true);
 
 --
 -- Name: draft_comments; Type: ROW SECURITY; Schema: public; Owner: -

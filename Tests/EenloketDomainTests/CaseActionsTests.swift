@@ -292,7 +292,7 @@ struct CaseActionsTests {
             .agreeToBeBound: ["party"], .recordAppealOutcome: ["coordinator"], .issueDraft: ["panel"], .commentOnDraft: ["party"],
             .declareNoComments: ["party"], .lodgeObjection: ["party"], .decideObjection: ["coordinator", "admin"], .stepAside: ["panel"],
             .planAppointment: ["coordinator", "panel"], .cancelAppointment: ["coordinator", "panel"], .reportAppointment: ["panel"],
-            .answerAppointment: ["party"],
+            .answerAppointment: ["party"], .addDocument: ["intake", "panel", "party"],
         ]
         #expect(Set(expected.keys) == Set(CaseAction.allCases), "every action has a row")
         for action in CaseAction.allCases {

@@ -44,6 +44,9 @@ TOKEN_FOR = {
     "decideObjection": ("coordinator", None, None),
     "stepAside": ("va", {"hearing"}, "admin"),
     "planAppointment": ("chair", {"review", "ruled", "drafted"}, "admin"),
+    "addDocument": ("hearing", {"hearing"}, "admin"),
+    "listDocuments": ("hearing", {"hearing"}, "admin"),
+    "downloadDocument": ("hearing", {"hearing"}, "admin"),
     "answerAppointment": ("review", {"review"}, "admin"),
     "cancelAppointment": ("chair", {"review", "ruled", "drafted"}, "admin"),
     "reportAppointment": ("chair", {"review", "ruled", "drafted"}, "admin"),
@@ -69,6 +72,9 @@ CASE_FOR = {
     "lodgeObjection": "hearing",
     "stepAside": "hearing",
     "planAppointment": "review",
+    "addDocument": "hearing",
+    "listDocuments": "hearing",
+    "downloadDocument": "hearing",
     "answerAppointment": "review",
     "cancelAppointment": "review",
     "reportAppointment": "review",
@@ -152,6 +158,8 @@ def map_path_parameters(context, path_parameters):
             seeded[name] = STATE["objection"]
         elif name == "appointmentId":
             seeded[name] = STATE["appointment"]
+        elif name == "documentId":
+            seeded[name] = STATE["document"]
     return seeded
 
 

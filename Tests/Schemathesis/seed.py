@@ -155,6 +155,20 @@ ten_days = datetime.date.today() + datetime.timedelta(days=10)
 appointment = call("POST", f"/api/v1/cases/{review_id}/appointments", {
     "kind": "hearing", "starts_at": f"{ten_days.isoformat()}T13:00:00Z", "duration_minutes": 60,
     "location": "Eenloket, Utrecht, zaal 2", "parties": ["employee", "employer"]}, chair)
+def upload(case_id, token, content, kind):
+    """A document through multipart/form-data (the standard library has no encoder for it)."""
+    boundary = "seed-boundary-1"
+    body = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"kind\"\r\n\r\n{kind}\r\n"
+            f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"stuk.pdf\"\r\n"
+            f"Content-Type: application/pdf\r\n\r\n").encode() + content + f"\r\n--{boundary}--\r\n".encode()
+    request = urllib.request.Request(BASE + f"/api/v1/cases/{case_id}/documents", data=body, method="POST")
+    request.add_header("Content-Type", f"multipart/form-data; boundary={boundary}")
+    request.add_header("Authorization", "Bearer " + token)
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        return json.loads(reply.read().decode())
+
+
+document = upload(hearing_id, hearing_token, b"%PDF-1.7\nPlan van aanpak\n", "action_plan")
 objection = call("POST", f"/api/v1/cases/{hearing_id}/objections", {
     "staff_id": va_id, "reason": "Deze arts werkte vorig jaar voor de arbodienst van mijn werkgever."}, hearing_token)
 
@@ -182,6 +196,7 @@ json.dump({
     "absence": absence["id"],
     "objection": objection["id"],
     "appointment": appointment["id"],
+    "document": document["id"],
     "letter": letters[0]["id"],
     "escalation": escalations[0]["id"],
     "check_code": check_code,

@@ -28,6 +28,10 @@ public enum AppError: Error, Sendable, Equatable {
     case payloadTooLarge
     /// 415: the body is not `application/json`.
     case unsupportedMediaType
+    /// 413 for a document: larger than the limit, which the message names.
+    case documentTooLarge(String)
+    /// 415 for a document: its bytes are not of an accepted type (the message names them).
+    case unsupportedDocument(String)
     /// 422: well-formed but invalid.
     case invalid([FieldError])
     /// 429: too many attempts; try again after this many seconds.

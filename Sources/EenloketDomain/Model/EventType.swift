@@ -46,4 +46,5 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case appointmentAnswered = "appointment_answered"
     case appointmentCancelled = "appointment_cancelled"
     case appointmentReported = "appointment_reported"
+    case documentAdded = "document_added"
 }

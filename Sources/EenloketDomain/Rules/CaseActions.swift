@@ -36,6 +36,8 @@ public enum CaseAction: String, Sendable, CaseIterable {
     case cancelAppointment = "cancel_appointment"
     /// The chair reports how an appointment went.
     case reportAppointment = "report_appointment"
+    /// A party, an intake officer or a member of the panel adds a document to the case file.
+    case addDocument = "add_document"
 }
 
 /// The answer to "may this caller do this now?".
@@ -227,6 +229,7 @@ public enum CaseActions {
         case .planAppointment: return planAppointment(caller, facts)
         case .answerAppointment: return answerAppointment(caller, facts)
         case .cancelAppointment, .reportAppointment: return chairOrCoordinator(caller, facts, action == .reportAppointment)
+        case .addDocument: return addDocument(caller, facts)
         }
     }
 
@@ -279,6 +282,13 @@ public enum CaseActions {
         case .stepAside: return staffOnly(caller, [.panelMember], "zich uit een panel terugtrekken")
         case .planAppointment, .cancelAppointment: return staffOnly(caller, [.panelMember, .coordinator], "afspraken plannen")
         case .reportAppointment: return staffOnly(caller, [.panelMember], "verslag doen van een afspraak")
+        case .addDocument:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff(let staff) where staff.role == .inspector: return .forbidden(inspectorMessage)
+            case .staff: return staffOnly(caller, [.intakeOfficer, .panelMember], "stukken toevoegen")
+            case .party: return .allowed
+            }
         case .answerAppointment:
             switch caller {
             case .anonymous: return .unauthenticated
@@ -371,6 +381,15 @@ public enum CaseActions {
             return .notYet("Er staat nog een afspraak gepland. Leg eerst vast hoe die ging, of zeg haar af.")
         }
         return .allowed
+    }
+
+    /// Statuses in which the case file takes documents.
+    public static let documentStatuses: Set<CaseStatus> = [.submitted, .awaitingPanel, .inReview, .draftRuling]
+
+    private static func addDocument(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        if let party = caller.party, !CaseAccessPolicy.mayActAsParty(party, facts.access) { return .forbidden(notVerifiedYet) }
+        return documentStatuses.contains(facts.status)
+            ? .allowed : .conflict("Bij een zaak met status \(facts.status.rawValue) kunnen geen stukken meer worden toegevoegd.")
     }
 
     private static func planAppointment(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {

@@ -1,4 +1,5 @@
 import EenloketDomain
+import EenloketStore
 import Foundation
 
 /// Everything the service reads from its environment, checked once at start.
@@ -26,6 +27,10 @@ public struct AppConfiguration: Sendable {
     public var publicURL: String?
     /// Working days the other party has to respond before the panel may rule (0: no waiting).
     public var hearingWindowDays: Int
+    /// The largest document accepted, in bytes (`EENLOKET_DOCUMENT_MAX_BYTES`).
+    public var documentMaxBytes = 20 * 1024 * 1024
+    /// The ClamAV daemon (`EENLOKET_CLAMD`, `unix:/path` or `tcp:host:port`); nil: documents are not scanned.
+    public var clamd: ClamdEndpoint?
     /// `spool` (RFC 5322 files in `mailSpoolDirectory`) or `sendmail` (`sendmailPath -t`).
     public var mailTransport: String
     public var mailSpoolDirectory: String
@@ -158,6 +163,12 @@ public struct AppConfiguration: Sendable {
         if let months = int("EENLOKET_APPEAL_WINDOW_MONTHS", 1...24) { config.procedure.appealWindowMonths = months }
         if let euros = int("EENLOKET_PROCEDURE_FEE_EUROS", 0...100_000) { config.procedure.feeEuros = euros }
         if let days = int("EENLOKET_DRAFT_WINDOW_DAYS", 0...60) { config.procedure.draftWindowDays = days }
+        if let bytes = int("EENLOKET_DOCUMENT_MAX_BYTES", 1...(512 * 1024 * 1024)) { config.documentMaxBytes = bytes }
+        if let clamd = env["EENLOKET_CLAMD"], !clamd.isEmpty {
+            if let endpoint = ClamdEndpoint(clamd) { config.clamd = endpoint } else {
+                problems.append("EENLOKET_CLAMD must be unix:/path/to/clamd.ctl or tcp:host:port")
+            }
+        }
         if let days = int("EENLOKET_OBJECTION_WINDOW_DAYS", 1...60) { config.procedure.objectionWindowDays = days }
         if let payer = env["EENLOKET_PROCEDURE_FEE_PAYER"], !payer.isEmpty {
             if let role = PartyRole(rawValue: payer) { config.procedure.feePayer = role } else {

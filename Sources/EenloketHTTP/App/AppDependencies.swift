@@ -41,7 +41,7 @@ public struct AppDependencies: Sendable {
         self.deadlineSettings = DeadlineSettings(db: database)
         self.settings = ServiceSettings(
             publicURL: configuration.effectivePublicURL, hearingWindowDays: configuration.hearingWindowDays,
-            procedure: configuration.procedure)
+            procedure: configuration.procedure, clamd: configuration.clamd)
         self.cases = CaseRepository(
             db: database, deadlines: deadlineSettings, settings: settings, sealer: sealer, secret: secret)
         self.stats = StatsRepository(db: database)

@@ -83,6 +83,9 @@ public func makeApplication(
                     try await migrations.apply(on: client, logger: dbLogger)
                     try await sealer.register(on: database, at: deps.now)
                     try await ensureAdministrator(config, deps: deps, logger: logger)
+                    if config.clamd == nil {
+                        logger.warning("documents are not scanned for malware: EENLOKET_CLAMD is not set")
+                    }
                 }
                 guard started != nil else { throw StartupFailure.databaseUnreachable(seconds: Int(config.startupTimeLimit)) }
             }
@@ -156,6 +159,7 @@ public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestCont
     router.addRoutes(CaseController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(ObjectionController(deps: deps).caseEndpoints, atPath: "/api/v1/cases")
     router.addRoutes(AppointmentController(deps: deps).endpoints, atPath: "/api/v1/cases")
+    router.addRoutes(DocumentController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(ObjectionController(deps: deps).endpoints, atPath: "/api/v1/objections")
     router.addRoutes(DataRightsController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(PartyContactController(deps: deps).endpoints, atPath: "/api/v1/cases")

@@ -35,6 +35,10 @@ struct Problem: Encodable {
             (status, title, detail) = (.conflict, "Kan nu niet", why)
         case .payloadTooLarge:
             (status, title, detail) = (.contentTooLarge, "Te groot", "Het verzoek is groter dan 1 MiB.")
+        case .documentTooLarge(let why):
+            (status, title, detail) = (.contentTooLarge, "Te groot", why)
+        case .unsupportedDocument(let why):
+            (status, title, detail) = (.unsupportedMediaType, "Verkeerd soort bestand", why)
         case .unsupportedMediaType:
             (status, title, detail) = (.unsupportedMediaType, "Verkeerd formaat", "Stuur de gegevens als application/json.")
         case .invalid(let fieldErrors):

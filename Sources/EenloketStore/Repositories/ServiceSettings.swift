@@ -8,8 +8,16 @@ public struct ServiceSettings: Sendable {
     public var hearingWindowDays: Int
     /// The fair procedure: binding basis, appeal window, the fee.
     public var procedure: ProcedureSettings
+    /// The ClamAV daemon that scans every document before it is stored; nil: documents are not scanned.
+    public var clamd: ClamdEndpoint?
+    /// The longest a scanner operation may take before the upload is refused (503).
+    public var scanTimeout: Double = 30
 
-    public init(publicURL: String = "http://127.0.0.1:8080", hearingWindowDays: Int = 5, procedure: ProcedureSettings = ProcedureSettings()) {
+    public init(
+        publicURL: String = "http://127.0.0.1:8080", hearingWindowDays: Int = 5, procedure: ProcedureSettings = ProcedureSettings(),
+        clamd: ClamdEndpoint? = nil
+    ) {
+        self.clamd = clamd
         self.publicURL = publicURL
         self.hearingWindowDays = hearingWindowDays
         self.procedure = procedure

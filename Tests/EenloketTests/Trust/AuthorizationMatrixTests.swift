@@ -128,6 +128,14 @@ enum AuthorizationTable {
             admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
             chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
         "GET /api/v1/objections": staffOnly([.coordinator: 200, .admin: 200]),
+        // The case file: the parties, intake officers and the case's panel add documents; whoever may see the case reads
+        // them (medical ones by the medical rule: the probe reads a document that is not medical).
+        "POST /api/v1/cases/{id}/documents": row(
+            anonymous: 401, employee: 201, employerFiler: 201, invitedParty: 201, otherCaseFiler: 404,
+            admin: 403, intakeOfficer: 201, coordinator: 403, inspector: 403,
+            chair: 201, panelPhysician: 201, panelArbeidsdeskundige: 201, outsider: 404),
+        "GET /api/v1/cases/{id}/documents": caseReaders,
+        "GET /api/v1/cases/{id}/documents/{documentId}": caseReaders,
         // Appointments: the chair (or a coordinator) plans and cancels, the chair reports, an invited party answers.
         "GET /api/v1/cases/{id}/appointments": caseReaders,
         "POST /api/v1/cases/{id}/appointments": staffOnly([.chair: 201, .coordinator: 201, .outsider: 404]),
@@ -213,7 +221,10 @@ enum MatrixMarkers {
     static let information = "MEDISCH-DOSSIER-Q7X burn-out sinds maart"
     static let statement = "MEDISCH-VERKLARING-Q7X behandelaar ziet vooruitgang"
     static let ruling = "MEDISCH-OVERWEGING-Q7X herstel verloopt langzaam"
-    static let all = ["MEDISCH-DOSSIER-Q7X", "MEDISCH-VERKLARING-Q7X", "MEDISCH-OVERWEGING-Q7X"]
+    static let document = "MEDISCH-BRIEF-Q7X specialist"
+    /// The markers of the ruled cases (the medical document lies on a case in review).
+    static let ofRuledCases = ["MEDISCH-DOSSIER-Q7X", "MEDISCH-VERKLARING-Q7X", "MEDISCH-OVERWEGING-Q7X"]
+    static let all = ofRuledCases + ["MEDISCH-BRIEF-Q7X"]
 }
 
 /// A request to send on behalf of one caller.
@@ -222,6 +233,8 @@ struct MatrixProbe {
     var path: String
     var body: [String: Any]?
     var token: String?
+    /// A document upload's multipart body instead of JSON.
+    var form: DocumentForm? = nil
 }
 
 /// A realistic pool with cases in every state the endpoints need, and a token for everyone.
@@ -263,6 +276,8 @@ final class MatrixWorld {
     var followUps: [TrustCaller: String] = [:]
     var sharedAbsence = ""
     var deniedObjection: String?
+    /// A document that is not medical on each case in review (its medical sibling carries a marker in its name).
+    var documents: [String: String] = [:]
     var deniedAppointment: String?
     var counter = 0
     var invitations: [String: String] = [:]
@@ -299,6 +314,16 @@ final class MatrixWorld {
         for role in [PartyRole.employee, .employer] {
             w.cases[.submitted, default: [:]][role] = try await w.makeCase(role, .submitted)
             w.cases[.inReview, default: [:]][role] = try await w.makeCase(role, .inReview, medicalStatement: role == .employee)
+            let reviewed = w.cases[.inReview]![role]!
+            let plain = try await t.upload(reviewed.id, DocumentForm(file: DocumentForm.pdf(1500), kind: "action_plan"), token: reviewed.filerToken)
+            try #require(plain.status == 201, "set-up: document: \(plain.text)")
+            w.documents[reviewed.id] = try #require(plain["id"].string)
+            if role == .employee {
+                let medical = try await t.upload(
+                    reviewed.id, DocumentForm(file: DocumentForm.jpeg, filename: "\(MatrixMarkers.document).jpg", kind: "correspondence", medical: "true"),
+                    token: reviewed.filerToken)
+                try #require(medical.status == 201, "set-up: medical document: \(medical.text)")
+            }
             w.cases[.drafted, default: [:]][role] = try await w.makeCase(role, .drafted, medicalStatement: role == .employee)
             w.cases[.ruled, default: [:]][role] = try await w.makeCase(role, .ruled, medicalStatement: role == .employee)
         }
@@ -617,6 +642,15 @@ final class MatrixWorld {
             return on(try await subject(caller, .inReview, fresh: allowed), t.rulingBody(medical: MatrixMarkers.ruling))
         case "GET /api/v1/objections":
             return plain(template)
+        case "POST /api/v1/cases/{id}/documents":
+            var probe = on(home(caller, .inReview))
+            probe.form = DocumentForm(file: DocumentForm.pdf(2000), kind: "job_description")
+            return probe
+        case "GET /api/v1/cases/{id}/documents":
+            return on(home(caller, .inReview))
+        case "GET /api/v1/cases/{id}/documents/{documentId}":
+            let handle = home(caller, .inReview)
+            return on(handle, nil, ["documentId": documents[handle.id] ?? UUID().uuidString.lowercased()])
         case "GET /api/v1/cases/{id}/appointments":
             return on(home(caller, .inReview))
         case "POST /api/v1/cases/{id}/appointments":
@@ -690,7 +724,12 @@ final class MatrixWorld {
     }
 
     func send(_ probe: MatrixProbe) async throws -> Reply {
-        try await t.api.request(probe.method, probe.path, json: probe.body.map(jsonText), token: probe.token)
+        if let form = probe.form {
+            var headers: HTTPFields = [.contentType: form.contentType]
+            if let token = probe.token { headers[.authorization] = "Bearer \(token)" }
+            return Reply(response: try await t.api.client.executeRequest(uri: probe.path, method: .post, headers: headers, body: form.body))
+        }
+        return try await t.api.request(probe.method, probe.path, json: probe.body.map(jsonText), token: probe.token)
     }
 }
 
@@ -824,7 +863,7 @@ struct AuthorizationMatrixTests {
                     let handle = world.home(caller, .ruled)
                     let export = try await t.api.get("/api/v1/cases/\(handle.id)/export", token: world.token(caller, on: handle))
                     #expect(export.status == 200, "\(caller) export: \(export.text.prefix(300))")
-                    for marker in MatrixMarkers.all {
+                    for marker in MatrixMarkers.ofRuledCases {
                         #expect(export.text.contains(marker) == (caller.seesMedical), "\(caller) export and \(marker)")
                     }
                 }

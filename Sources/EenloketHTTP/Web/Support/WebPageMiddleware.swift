@@ -53,6 +53,10 @@ struct WebPageMiddleware: RouterMiddleware {
             (status, title, text) = (.tooManyRequests, "Te veel pogingen", "Probeer het over \(seconds / 60 + 1) minuten opnieuw.")
         case .payloadTooLarge:
             (status, title, text) = (.contentTooLarge, "Te veel tekst", "Het formulier is te groot. Maak uw tekst korter.")
+        case .documentTooLarge(let why):
+            (status, title, text) = (.contentTooLarge, "Bestand te groot", why)
+        case .unsupportedDocument(let why):
+            (status, title, text) = (.unsupportedMediaType, "Verkeerd soort bestand", why)
         case .malformed, .invalid, .unsupportedMediaType:
             (status, title, text) = (.badRequest, "Er ging iets mis met het formulier", "Open de pagina opnieuw en probeer het nog eens.")
         case .requestTimeout:

@@ -1,0 +1,101 @@
+import EenloketDomain
+import EenloketStore
+import Foundation
+import HTTPTypes
+import Hummingbird
+
+/// The case file: documents uploaded as multipart/form-data and streamed in
+/// both directions.
+struct DocumentController {
+    let deps: AppDependencies
+
+    var endpoints: RouteCollection<AppRequestContext> {
+        RouteCollection(context: AppRequestContext.self)
+            .post("{id}/documents", use: upload)
+            .get("{id}/documents", use: list)
+            .get("{id}/documents/{documentId}", use: download)
+    }
+
+    /// `POST /api/v1/cases/{id}/documents`.
+    @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try CaseActions.permits(.addDocument, context.caller).enforce()
+        let id = try context.uuidParameter("id")
+        guard let boundary = MultipartDocumentReader.boundary(of: request.headers[.contentType]) else {
+            throw AppError.unsupportedDocument("Stuur het stuk als multipart/form-data, met het bestand in het deel file.")
+        }
+        let maxBytes = deps.configuration.documentMaxBytes
+        let maxBody = maxBytes + DocumentRules.formOverheadBytes
+        if let length = request.headers[.contentLength].flatMap(Int.init), length > maxBody {
+            throw AppError.documentTooLarge(MultipartDocumentReader.tooLarge(maxBody))
+        }
+        let reader = MultipartDocumentReader(boundary: boundary)
+        let record = try await deps.cases.addDocument(id, by: context.caller, at: deps.now, maxBytes: maxBytes) { sink in
+            try await reader.read(request.body, into: sink, maxBodyBytes: maxBody)
+        }
+        context.logger.info("document added", metadata: ["case_id": "\(id.lowercased)", "size": "\(record.size)"])
+        return try JSONResponse.make(DocumentJSON(record), status: .created)
+    }
+
+    /// `GET /api/v1/cases/{id}/documents`: those the caller may see.
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try CaseActions.permits(.read, context.caller).enforce()
+        let items = try await deps.cases.documents(try context.uuidParameter("id"), caller: context.caller)
+        return try JSONResponse.make(ItemsJSON(items: items.map(DocumentJSON.init)))
+    }
+
+    /// `GET /api/v1/cases/{id}/documents/{documentId}`: the bytes, streamed.
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try CaseActions.permits(.read, context.caller).enforce()
+        let (id, documentId) = (try context.uuidParameter("id"), try context.uuidParameter("documentId"))
+        let caller = context.caller
+        guard let document = try await deps.cases.documents(id, caller: caller).first(where: { $0.id == documentId }), !document.purged else {
+            throw AppError.notFound
+        }
+        let cases = deps.cases
+        let now = deps.now
+        var headers: HTTPFields = [
+            .contentType: document.contentType, .cacheControl: "no-store",
+            .contentDisposition: "attachment; filename=\"\(Self.asciiName(document.filename))\"; filename*=UTF-8''\(Self.encoded(document.filename))",
+        ]
+        headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+        let body = ResponseBody(contentLength: Int(document.size)) { writer in
+            try await cases.streamDocument(id, document: documentId, caller: caller, at: now, opened: { _ in }) { bytes in
+                try await writer.write(bytes)
+            }
+            try await writer.finish(nil)
+        }
+        return Response(status: .ok, headers: headers, body: body)
+    }
+
+    /// The file name in plain ASCII for the old `filename` parameter.
+    static func asciiName(_ name: String) -> String {
+        String(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\\" ? Character($0) : "_" })
+    }
+
+    /// RFC 5987 encoding for `filename*`.
+    static func encoded(_ name: String) -> String {
+        name.addingPercentEncoding(withAllowedCharacters: .alphanumerics.union(CharacterSet(charactersIn: ".-_"))) ?? "document"
+    }
+}
+
+/// A document of the case file (without its content).
+struct DocumentJSON: Encodable {
+    let record: DocumentRecord
+
+    init(_ record: DocumentRecord) { self.record = record }
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: APIKey.self)
+        let d = record
+        try c.encode(d.id.lowercased, forKey: APIKey("id"))
+        try c.encode(d.kind.rawValue, forKey: APIKey("kind"))
+        try c.encode(d.filename, forKey: APIKey("filename"))
+        try c.encode(d.contentType, forKey: APIKey("content_type"))
+        try c.encode(d.size, forKey: APIKey("size"))
+        try c.encode(d.sha256, forKey: APIKey("sha256"))
+        try c.encode(d.medical, forKey: APIKey("medical"))
+        try c.encode(d.description, forKey: APIKey("description"))
+        try c.encode(d.uploadedBy, forKey: APIKey("uploaded_by"))
+        try c.encode(Timestamp.format(d.uploadedAt), forKey: APIKey("uploaded_at"))
+    }
+}
