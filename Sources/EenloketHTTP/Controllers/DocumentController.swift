@@ -48,7 +48,7 @@ struct DocumentController {
         try CaseActions.permits(.read, context.caller).enforce()
         let (id, documentId) = (try context.uuidParameter("id"), try context.uuidParameter("documentId"))
         let caller = context.caller
-        guard let document = try await deps.cases.documents(id, caller: caller).first(where: { $0.id == documentId }), !document.purged else {
+        guard let document = try await deps.cases.documents(id, caller: caller, only: documentId).first, !document.purged else {
             throw AppError.notFound
         }
         let cases = deps.cases
@@ -59,7 +59,7 @@ struct DocumentController {
         ]
         headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
         let body = ResponseBody(contentLength: Int(document.size)) { writer in
-            try await cases.streamDocument(id, document: documentId, caller: caller, at: now, opened: { _ in }) { bytes in
+            try await cases.streamDocument(id, document: documentId, caller: caller, at: now) { bytes in
                 try await writer.write(bytes)
             }
             try await writer.finish(nil)

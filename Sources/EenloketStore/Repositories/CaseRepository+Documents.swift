@@ -150,8 +150,9 @@ extension CaseRepository {
         }
     }
 
-    /// The documents the caller may see, oldest first: medical ones only by the medical-field rule.
-    public func documents(_ id: UUID, caller: Caller) async throws -> [DocumentRecord] {
+    /// The documents the caller may see, oldest first: medical ones only by the medical-field rule;
+    /// `only` one of them (the download's headers need just that one).
+    public func documents(_ id: UUID, caller: Caller, only: UUID? = nil) async throws -> [DocumentRecord] {
         guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
             throw AppError.notFound
         }
@@ -165,7 +166,7 @@ extension CaseRepository {
             let rows = try await conn.rows(
                 """
                 SELECT id, kind, filename, content_type, size, sha256, medical, description, uploaded_by, uploaded_at, purged_at IS NOT NULL
-                  FROM documents WHERE case_id = \(id) AND (\(medical) OR NOT medical)
+                  FROM documents WHERE case_id = \(id) AND (\(medical) OR NOT medical) AND (\(only)::uuid IS NULL OR id = \(only))
                  ORDER BY uploaded_at, id
                 """, logger: db.logger)
             if medical { try await conn.run("SELECT close_medical()", logger: db.logger) }
@@ -177,7 +178,7 @@ extension CaseRepository {
     /// may see it (else 404). A staff member's download of a medical document
     /// is recorded in the case's history in the same transaction.
     public func streamDocument(
-        _ id: UUID, document documentId: UUID, caller: Caller, at now: Date, opened: (DocumentRecord) async throws -> Void,
+        _ id: UUID, document documentId: UUID, caller: Caller, at now: Date,
         write: (ByteBuffer) async throws -> Void
     ) async throws {
         guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
@@ -203,7 +204,6 @@ extension CaseRepository {
                         "fields": .array(["document"]), "document_id": .string(documentId.lowercased), "role": .string(staff.role.rawValue),
                     ]), at: now, db: db)
             }
-            try await opened(document)
             var seq: Int32 = 0
             while true {
                 let chunk = try await conn.rows(
