@@ -50,6 +50,16 @@ CREATE FUNCTION public.close_medical() RETURNS void
     AS $$ SELECT set_config('eenloket.medical_read', '', true); $$;
 
 --
+-- Name: consent_given(uuid, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.consent_given(p_case uuid, p_kind text) RETURNS boolean
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT coalesce((SELECT given FROM consent_changes WHERE case_id = p_case AND kind = p_kind ORDER BY id DESC LIMIT 1), false)
+$$;
+
+--
 -- Name: draft_for(uuid, text, text, uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -393,6 +403,23 @@ END;
 $$;
 
 --
+-- Name: guard_consent_change(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.guard_consent_change() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM 1 FROM cases WHERE id = NEW.case_id FOR NO KEY UPDATE;
+    IF consent_given(NEW.case_id, NEW.kind) = NEW.given THEN
+        RAISE EXCEPTION 'consent % on case % is already %', NEW.kind, NEW.case_id, NEW.given
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'consent_is_a_change';
+    END IF;
+    RETURN NEW;
+END;
+$$;
+
+--
 -- Name: guard_document_change(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -427,6 +454,11 @@ BEGIN
        NOT IN ('submitted', 'awaiting_panel', 'in_review', 'draft_ruling') THEN
         RAISE EXCEPTION 'case % takes no documents now', NEW.case_id
             USING ERRCODE = 'check_violation', CONSTRAINT = 'document_while_open';
+    END IF;
+    IF NEW.kind = 'treating_physician_info' AND NEW.uploaded_by IN ('intake_officer', 'panel_member')
+       AND NOT consent_given(NEW.case_id, 'treating_physician') THEN
+        RAISE EXCEPTION 'no consent for information from treating physicians on case %', NEW.case_id
+            USING ERRCODE = 'check_violation', CONSTRAINT = 'treating_physician_consent';
     END IF;
     RETURN NEW;
 END;
@@ -1623,6 +1655,32 @@ CREATE TABLE public.cases (
 );
 
 --
+-- Name: consent_changes; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.consent_changes (
+    id bigint NOT NULL,
+    case_id uuid NOT NULL,
+    kind text NOT NULL,
+    given boolean NOT NULL,
+    changed_at timestamp with time zone NOT NULL,
+    CONSTRAINT consent_changes_kind_check CHECK ((kind = ANY (ARRAY['treating_physician'::text, 'share_with_own_physician'::text])))
+);
+
+--
+-- Name: consent_changes_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.consent_changes ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.consent_changes_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: deadline_rules; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -2506,6 +2564,13 @@ ALTER TABLE ONLY public.cases
     ADD CONSTRAINT cases_reference_key UNIQUE (reference);
 
 --
+-- Name: consent_changes consent_changes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.consent_changes
+    ADD CONSTRAINT consent_changes_pkey PRIMARY KEY (id);
+
+--
 -- Name: deadline_rules deadline_rules_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2838,6 +2903,12 @@ CREATE INDEX cases_retention_idx ON public.cases USING btree (closed_at) WHERE (
 --
 
 CREATE INDEX cases_status_queue_idx ON public.cases USING btree (status, COALESCE(next_due_by, 'infinity'::date), created_at, id);
+
+--
+-- Name: consent_changes_case_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX consent_changes_case_idx ON public.consent_changes USING btree (case_id, kind, id DESC);
 
 --
 -- Name: documents_case_idx; Type: INDEX; Schema: public; Owner: -
@@ -3302,6 +3373,24 @@ CREATE CONSTRAINT TRIGGER cases_stats_accepted_insert AFTER INSERT ON public.cas
 CREATE CONSTRAINT TRIGGER cases_stats_count AFTER INSERT OR UPDATE OF status, case_type ON public.cases DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION public.stats_count_case();
 
 --
+-- Name: consent_changes consent_changes_append_only; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER consent_changes_append_only BEFORE DELETE OR UPDATE ON public.consent_changes FOR EACH ROW EXECUTE FUNCTION public.forbid_change();
+
+--
+-- Name: consent_changes consent_changes_guard; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER consent_changes_guard BEFORE INSERT ON public.consent_changes FOR EACH ROW EXECUTE FUNCTION public.guard_consent_change();
+
+--
+-- Name: consent_changes consent_changes_no_truncate; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER consent_changes_no_truncate BEFORE TRUNCATE ON public.consent_changes FOR EACH STATEMENT EXECUTE FUNCTION public.forbid_change();
+
+--
 -- Name: document_chunks document_chunks_append_only; Type: TRIGGER; Schema: public; Owner: -
 --
 
@@ -3699,6 +3788,13 @@ ALTER TABLE ONLY public.case_statements
 
 ALTER TABLE ONLY public.cases
     ADD CONSTRAINT cases_triaged_by_fkey FOREIGN KEY (triaged_by) REFERENCES public.staff(id);
+
+--
+-- Name: consent_changes consent_changes_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.consent_changes
+    ADD CONSTRAINT consent_changes_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id);
 
 --
 -- Name: document_chunks document_chunks_document_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

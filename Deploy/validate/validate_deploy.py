@@ -15,8 +15,11 @@ Checks, without a container engine, a cluster or the network:
     dockerfile-parse and hadolint, and its Dockerfile.dockerignore;
   * the nginx configuration with `nginx -t`, then a short live run of nginx on
     loopback in front of two stub upstreams (log redaction, headers, limits);
-  * the systemd unit with `systemd-analyze verify`, the env examples, and that
-    every EENLOKET_* name used here is one the top-level README documents.
+  * the systemd unit (with its ClamAV drop-in) with `systemd-analyze verify`,
+    the env examples, and that every EENLOKET_* name used here is one the
+    top-level README documents;
+  * ClamAV in every form: compose and Kubernetes run clamd with freshclam and
+    point EENLOKET_CLAMD at it, the VM example at Debian's clamd socket.
 
 Exits 1 when any check fails. The last line reads "N passed, M failed".
 """
@@ -244,9 +247,11 @@ def check_kubernetes(loaded: dict[Path, list], known_vars: set[str]) -> None:
         R.check(not wrong, f"every namespaced object is in namespace {ns!r}", f"not: {wrong}")
 
     def one(kind: str) -> dict | None:
+        """The object of this kind that belongs to the service: the one named
+        `eenloket` when several exist (ClamAV has a Service and a PDB too)."""
         items = by_kind.get(kind, [])
         R.check(len(items) >= 1, f"a {kind} exists")
-        return items[0] if items else None
+        return next((d for d in items if d["metadata"]["name"] == "eenloket"), items[0] if items else None)
 
     deployment = one("Deployment")
     service = one("Service")
@@ -609,6 +614,13 @@ def check_compose(loaded: dict[Path, list], known_vars: set[str], nginx_upstream
     active = set(re.findall(r"^([A-Z_][A-Z0-9_]*)=.*CHANGE-ME", env_example, re.M))
     R.check(required <= active, "every required variable is a CHANGE-ME placeholder in compose.env.example",
             f"{sorted(required - active)}")
+    # The env file only feeds ${…} in compose.yaml: a service variable listed
+    # there but not passed on in `environment:` would silently do nothing.
+    offered = {n for n in documented if n.startswith("EENLOKET_")}
+    for n in replicas:
+        passed = set((services[n].get("environment") or {}))
+        R.check(offered <= passed, f"{n} receives every EENLOKET_* variable compose.env.example offers",
+                f"not passed: {sorted(offered - passed)}")
 
 
 # ---------------------------------------------------------------------------
@@ -909,8 +921,9 @@ http {{
 # ---------------------------------------------------------------------------
 def check_systemd_and_env(known_vars: set[str]) -> None:
     unit = DEPLOY / "eenloket.service"
+    dropins = DEPLOY / "eenloket.service.d"
     env_path = DEPLOY / "eenloket.env.example"
-    R.section(f"VM install: {rel(unit)} (systemd-analyze verify) and {rel(env_path)}")
+    R.section(f"VM install: {rel(unit)} with {rel(dropins)}/ (systemd-analyze verify) and {rel(env_path)}")
     text = unit.read_text(encoding="utf-8")
     exec_start = re.search(r"^ExecStart=(\S+)\s+(.*)$", text, re.M)
     R.check(exec_start is not None and exec_start.group(2).strip() == "serve", "ExecStart runs `eenloket serve`")
@@ -919,10 +932,14 @@ def check_systemd_and_env(known_vars: set[str]) -> None:
         with tempfile.TemporaryDirectory() as tmp:
             copy = Path(tmp) / "eenloket.service"
             copy.write_text(text.replace(exec_start.group(1), "/bin/true"))
+            # verify reads drop-ins from <unit>.d/ next to the unit it is given.
+            if dropins.is_dir():
+                shutil.copytree(dropins, Path(tmp) / dropins.name)
             out = subprocess.run([analyze, "verify", str(copy)], capture_output=True, text=True, timeout=60)
             messages = (out.stdout + out.stderr).strip()
             R.check(out.returncode == 0 and not messages,
-                    "systemd-analyze verify: no unknown or invalid settings (binary path stubbed)", messages)
+                    "systemd-analyze verify (with the drop-ins): no unknown or invalid settings (binary path stubbed)",
+                    messages)
     else:
         R.fail("systemd-analyze not found (Debian package systemd)")
     for setting in ("NoNewPrivileges=true", "ProtectSystem=strict", "KillSignal=SIGTERM", "EnvironmentFile=/etc/eenloket/eenloket.env"):
@@ -944,6 +961,175 @@ def check_systemd_and_env(known_vars: set[str]) -> None:
     ro = re.search(r"^ReadOnlyPaths=(\S+)", text, re.M)
     for key in ("EENLOKET_SQL_DIR", "EENLOKET_WEB_DIR"):
         R.check(ro is not None and active.get(key, "").startswith(ro.group(1)), f"{key} points into {ro.group(1) if ro else '?'}")
+
+
+# ---------------------------------------------------------------------------
+# 7. ClamAV in every form
+# ---------------------------------------------------------------------------
+CLAMD_PORT = 3310
+# clamd's StreamMaxLength: the default since ClamAV 0.105 (the official image's
+# clamd.conf keeps it), and what Debian's generated /etc/clamav/clamd.conf sets.
+CLAMD_STREAM_MAX_IMAGE = 100 * 2**20
+CLAMD_STREAM_MAX_DEBIAN = 25 * 2**20
+DEFAULT_DOCUMENT_MAX_BYTES = 20 * 2**20
+# ClamAV's own minimum for clamd with the full signature set.
+CLAMD_MIN_MEMORY = 3 * 2**30
+
+
+def compose_default(value) -> str:
+    """`${NAME:-default}` → default; anything else as it is."""
+    m = re.fullmatch(r"\$\{[A-Z_][A-Z0-9_]*:?-(.*)\}", str(value))
+    return m.group(1) if m else str(value)
+
+
+def compose_memory(value) -> int:
+    m = re.fullmatch(r"([0-9]+)([kmg]?)b?", str(value).strip().lower())
+    if not m:
+        return 0
+    return int(m.group(1)) * {"": 1, "k": 2**10, "m": 2**20, "g": 2**30}[m.group(2)]
+
+
+def is_clamav_image(image) -> bool:
+    return "clamav/clamav" in str(image)
+
+
+def runs_freshclam(containers: list[dict]) -> bool:
+    """The official image runs freshclam unless CLAMAV_NO_FRESHCLAMD=true; a
+    sidecar may run it instead."""
+    for c in containers:
+        env = {e.get("name"): str(e.get("value", "")) for e in c.get("env", []) or []}
+        if is_clamav_image(c.get("image")) and env.get("CLAMAV_NO_FRESHCLAMD", "false").lower() != "true":
+            return True
+        if "freshclam" in " ".join(map(str, (c.get("command") or []) + (c.get("args") or []))):
+            return True
+    return False
+
+
+def check_clamav(loaded: dict[Path, list]) -> None:
+    R.section("ClamAV: clamd with freshclam in compose and Kubernetes, Debian's clamd for the VM")
+
+    # -- compose ----------------------------------------------------------------
+    compose = (loaded.get(DEPLOY / "compose.yaml") or [{}])[0]
+    services = compose.get("services", {}) or {}
+    scanners = [n for n, s in services.items() if is_clamav_image(s.get("image"))]
+    if R.check(len(scanners) == 1, f"compose: one ClamAV service ({scanners})"):
+        name = scanners[0]
+        svc = services[name]
+        env = {k: str(v) for k, v in (svc.get("environment") or {}).items()}
+        R.check(env.get("CLAMAV_NO_CLAMD", "false") != "true" and env.get("CLAMAV_NO_FRESHCLAMD", "false") != "true",
+                f"compose: {name} runs both clamd and freshclam")
+        named = set((compose.get("volumes") or {}))
+        R.check(any(str(v).split(":")[0] in named and str(v).split(":")[1] == "/var/lib/clamav"
+                    for v in svc.get("volumes", [])),
+                f"compose: {name} keeps its signatures in a named volume at /var/lib/clamav")
+        health = json.dumps(svc.get("healthcheck", {}))
+        R.check(any(w in health for w in ("clamdcheck", "PING", "clamdscan")), f"compose: {name} has a clamd health check")
+        R.check(not svc.get("ports"), f"compose: {name} publishes no port (clamd has no authentication)")
+        limit = compose_memory((((svc.get("deploy") or {}).get("resources") or {}).get("limits") or {}).get("memory", 0))
+        R.check(limit >= CLAMD_MIN_MEMORY, f"compose: {name} may use ≥ 3 GiB ({limit / 2**30:.1f} GiB)")
+        replicas = [n for n, s in services.items() if s.get("command") == ["serve"]]
+        for n in replicas:
+            s = services[n]
+            env = s.get("environment") or {}
+            R.check(compose_default(env.get("EENLOKET_CLAMD", "")) == f"tcp:{name}:{CLAMD_PORT}",
+                    f"compose: {n} scans with EENLOKET_CLAMD=tcp:{name}:{CLAMD_PORT}",
+                    f"got {env.get('EENLOKET_CLAMD')!r}")
+            R.check(((s.get("depends_on") or {}).get(name) or {}).get("condition") == "service_healthy",
+                    f"compose: {n} waits for a healthy {name}")
+            size = int(compose_default(env.get("EENLOKET_DOCUMENT_MAX_BYTES", DEFAULT_DOCUMENT_MAX_BYTES)))
+            R.check(size <= CLAMD_STREAM_MAX_IMAGE,
+                    f"compose: {n}'s largest document ({size} bytes) fits clamd's StreamMaxLength (100 MiB)")
+
+    # -- Kubernetes ---------------------------------------------------------------
+    docs = [d for path, items in loaded.items() if path.parent == K8S_DIR for d in items]
+    workloads = [d for d in docs if d.get("kind") in ("StatefulSet", "Deployment")
+                 and any(is_clamav_image(c.get("image")) for c in d["spec"]["template"]["spec"]["containers"])]
+    config = next((d.get("data") or {} for d in docs if d.get("kind") == "ConfigMap"
+                   and d["metadata"]["name"] == "eenloket-config"), {})
+    web = next((d for d in docs if d.get("kind") == "Deployment" and d["metadata"]["name"] == "eenloket"), None)
+    if not R.check(len(workloads) == 1, f"Kubernetes: one ClamAV workload "
+                                        f"({[w['kind'] + '/' + w['metadata']['name'] for w in workloads]})"):
+        return
+    w = workloads[0]
+    pod = w["spec"]["template"]["spec"]
+    labels = w["spec"]["template"]["metadata"].get("labels", {})
+    containers = pod["containers"]
+    clamd = next(c for c in containers if is_clamav_image(c.get("image")))
+    what = f"{w['kind']}/{w['metadata']['name']}"
+    R.check(runs_freshclam(containers), f"Kubernetes: {what} runs freshclam (signatures kept current)")
+    port_names = {p.get("name"): p["containerPort"] for p in clamd.get("ports", [])}
+    R.check(CLAMD_PORT in port_names.values(), f"Kubernetes: {what} exposes clamd on {CLAMD_PORT}")
+    for probe in ("startupProbe", "readinessProbe", "livenessProbe"):
+        R.check(probe in clamd, f"Kubernetes: {what} has a {probe}")
+    res = clamd.get("resources") or {}
+    req, lim = res.get("requests") or {}, res.get("limits") or {}
+    R.check("memory" in req and "memory" in lim and memory_bytes(lim["memory"]) >= CLAMD_MIN_MEMORY
+            and memory_bytes(req["memory"]) <= memory_bytes(lim["memory"]),
+            f"Kubernetes: {what} memory request ≤ limit, limit ≥ 3Gi ({req.get('memory')}/{lim.get('memory')})")
+    psc, csc = pod.get("securityContext") or {}, clamd.get("securityContext") or {}
+    R.check((psc.get("runAsNonRoot") or csc.get("runAsNonRoot")) is True
+            and int(psc.get("runAsUser", csc.get("runAsUser", 0))) != 0
+            and csc.get("readOnlyRootFilesystem") is True and csc.get("allowPrivilegeEscalation") is False
+            and "ALL" in ((csc.get("capabilities") or {}).get("drop") or []),
+            f"Kubernetes: {what} runs as non-root, read-only, without capabilities")
+    db_mount = next((m["name"] for m in clamd.get("volumeMounts", []) if m["mountPath"] == "/var/lib/clamav"), None)
+    claims = {tpl["metadata"]["name"] for tpl in w["spec"].get("volumeClaimTemplates", []) or []}
+    pvcs = {v["name"] for v in pod.get("volumes", []) if "persistentVolumeClaim" in v}
+    R.check(db_mount is not None and db_mount in claims | pvcs,
+            f"Kubernetes: {what} keeps its signatures on a persistent volume at /var/lib/clamav")
+
+    def selects(selector: dict, pod_labels: dict) -> bool:
+        return bool(selector) and all(pod_labels.get(k) == v for k, v in selector.items())
+
+    services = [d for d in docs if d.get("kind") == "Service" and selects(d["spec"].get("selector", {}), labels)]
+    if R.check(len(services) == 1, f"Kubernetes: one Service in front of clamd ({[s['metadata']['name'] for s in services]})"):
+        svc = services[0]
+        port = next((p for p in svc["spec"]["ports"]
+                     if p.get("targetPort") in port_names or port_names.get(p.get("targetPort")) == CLAMD_PORT
+                     or p.get("targetPort") == CLAMD_PORT), None)
+        R.check(port is not None, f"Kubernetes: Service {svc['metadata']['name']} forwards to clamd's port")
+        target = str(config.get("EENLOKET_CLAMD", ""))
+        sname, ns = svc["metadata"]["name"], svc["metadata"].get("namespace")
+        hosts = {sname, f"{sname}.{ns}", f"{sname}.{ns}.svc", f"{sname}.{ns}.svc.cluster.local"}
+        R.check(port is not None and target in {f"tcp:{h}:{port['port']}" for h in hosts},
+                f"Kubernetes: EENLOKET_CLAMD in the ConfigMap points at that Service ({target})")
+    size = int(config.get("EENLOKET_DOCUMENT_MAX_BYTES", DEFAULT_DOCUMENT_MAX_BYTES))
+    R.check(size <= CLAMD_STREAM_MAX_IMAGE,
+            f"Kubernetes: the largest document ({size} bytes) fits clamd's StreamMaxLength (100 MiB)")
+    policies = [d for d in docs if d.get("kind") == "NetworkPolicy"
+                and selects(d["spec"].get("podSelector", {}).get("matchLabels", {}), labels)]
+    web_labels = web["spec"]["template"]["metadata"].get("labels", {}) if web else {}
+    admitted = [p for p in policies for rule in p["spec"].get("ingress", []) or []
+                for peer in rule.get("from", []) or []
+                if selects((peer.get("podSelector") or {}).get("matchLabels", {}), web_labels)]
+    R.check(bool(policies) and bool(admitted),
+            "Kubernetes: a NetworkPolicy lets only the Eenloket pods reach clamd (no authentication in its protocol)")
+
+    # -- VM (systemd) ---------------------------------------------------------------
+    dropin = DEPLOY / "eenloket.service.d" / "clamd.conf"
+    if R.check(dropin.exists(), f"VM: {rel(dropin)} exists"):
+        text = dropin.read_text(encoding="utf-8")
+        wants = " ".join(re.findall(r"^Wants=(.*)$", text, re.M)).split()
+        after = " ".join(re.findall(r"^After=(.*)$", text, re.M)).split()
+        R.check("clamav-daemon.service" in wants and "clamav-daemon.service" in after,
+                "VM: the drop-in wants, and starts after, Debian's clamav-daemon.service")
+        R.check(not re.search(r"^(Requires|BindsTo)=.*clamav", text, re.M),
+                "VM: the drop-in does not stop Eenloket with clamd (Wants, not Requires)")
+    env_text = (DEPLOY / "eenloket.env.example").read_text(encoding="utf-8")
+    active = dict(re.findall(r"^([A-Z_][A-Z0-9_]*)=(.*)$", env_text, re.M))
+    socket_path = "/run/clamav/clamd.ctl"
+    R.check(active.get("EENLOKET_CLAMD") == f"unix:{socket_path}",
+            f"VM: eenloket.env.example sets EENLOKET_CLAMD=unix:{socket_path} (Debian's clamd)",
+            f"got {active.get('EENLOKET_CLAMD')!r}")
+    debian_socket = Path("/lib/systemd/system/clamav-daemon.socket")
+    if debian_socket.exists():
+        listen = re.findall(r"^ListenStream=(\S+)", debian_socket.read_text(), re.M)
+        R.check(socket_path in listen, f"VM: the installed clamav-daemon.socket listens on {socket_path} ({listen})")
+    else:
+        R.note("clamav-daemon is not installed here: its socket path is not compared")
+    size = int(active.get("EENLOKET_DOCUMENT_MAX_BYTES", DEFAULT_DOCUMENT_MAX_BYTES))
+    R.check(size <= CLAMD_STREAM_MAX_DEBIAN,
+            f"VM: the largest document ({size} bytes) fits Debian's StreamMaxLength (25 MiB)")
 
 
 def check_names_and_secrets(known_vars: set[str]) -> None:
@@ -979,7 +1165,7 @@ def check_readme() -> None:
     text = path.read_text(encoding="utf-8").lower()
     for topic in ("configuration", "secrets", "image", "compose", "kubernetes", "cloudnativepg", "migration", "upgrade",
                   "expand", "scaling", "max_connections", "backup", "point-in-time", "pg_basebackup", "/metrics",
-                  "logs", "tls", "validate"):
+                  "logs", "tls", "validate", "clamav", "freshclam", "streammaxlength", "eicar"):
         R.check(topic in text, f"covers {topic!r}")
 
 
@@ -997,6 +1183,7 @@ def main() -> int:
     check_dockerfile(args.hadolint)
     check_nginx(args.nginx)
     check_systemd_and_env(known)
+    check_clamav(loaded)
     check_names_and_secrets(known)
     check_readme()
     print(f"\nDeploy validation: {time.monotonic() - started:.1f} s")

@@ -279,6 +279,32 @@ struct CaseActionsTests {
         #expect(CaseActions.answerable(followUpDue: true, stillOpen: true) == .allowed)
     }
 
+    @Test func consentIsTheEmployeesAloneAtAnyTime() {
+        let employee = Caller.party(PartyPrincipal(caseId: Self.caseId, role: .employee, isFiler: false))
+        for status in CaseStatus.allCases {
+            #expect(Self.decide(.changeConsent, employee, Self.facts(status, verified: true)) == .allowed, "\(status): also after the ruling")
+        }
+        #expect(Self.decide(.changeConsent, employee, Self.facts(.inReview, verified: false)) == .forbidden(CaseActions.notVerifiedYet))
+        #expect(Self.isForbidden(Self.decide(.changeConsent, Self.filer, Self.facts(.inReview, verified: true))), "the employer")
+        #expect(Self.isForbidden(Self.decide(.changeConsent, .staff(Self.chair), Self.facts(.inReview, verified: true))))
+        #expect(Self.decide(.changeConsent, Self.otherCase, Self.facts(.inReview, verified: true)) == .notFound)
+    }
+
+    @Test func staffAddInformationFromATreatingPhysicianOnlyWithConsent() {
+        let given = Consents([.treatingPhysician: ConsentState(given: true, at: Self.now)])
+        let withdrawn = Consents([.treatingPhysician: ConsentState(given: false, at: Self.now)])
+        let info = DocumentKind.treatingPhysicianInfo
+        #expect(DocumentRules.consentAllowed(kind: info, by: .staff(Self.chair), consents: given) == .allowed)
+        for consents in [Consents(), withdrawn] {
+            #expect(DocumentRules.consentAllowed(kind: info, by: .staff(Self.chair), consents: consents) != .allowed)
+            #expect(DocumentRules.consentAllowed(kind: info, by: Self.intake, consents: consents) != .allowed)
+            #expect(DocumentRules.consentAllowed(kind: .physicianAdvice, by: Self.intake, consents: consents) == .allowed, "other kinds")
+            #expect(DocumentRules.consentAllowed(kind: info, by: Self.invitedEmployee, consents: consents) == .allowed, "the employee's own")
+        }
+        #expect(Consents(given.states).changes(to: [.treatingPhysician: true, .shareWithOwnPhysician: false]).isEmpty, "nothing changes")
+        #expect(withdrawn.changes(to: [.treatingPhysician: true]) == [.treatingPhysician: true])
+    }
+
     /// Which kinds of caller may ever take each action, written out here as
     /// the contract says, so a changed role rule fails a named cell.
     @Test func theRoleTableIsTheContracts() {
@@ -292,7 +318,7 @@ struct CaseActionsTests {
             .agreeToBeBound: ["party"], .recordAppealOutcome: ["coordinator"], .issueDraft: ["panel"], .commentOnDraft: ["party"],
             .declareNoComments: ["party"], .lodgeObjection: ["party"], .decideObjection: ["coordinator", "admin"], .stepAside: ["panel"],
             .planAppointment: ["coordinator", "panel"], .cancelAppointment: ["coordinator", "panel"], .reportAppointment: ["panel"],
-            .answerAppointment: ["party"], .addDocument: ["intake", "panel", "party"],
+            .answerAppointment: ["party"], .addDocument: ["intake", "panel", "party"], .changeConsent: ["party"],
         ]
         #expect(Set(expected.keys) == Set(CaseAction.allCases), "every action has a row")
         for action in CaseAction.allCases {

@@ -47,4 +47,5 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case appointmentCancelled = "appointment_cancelled"
     case appointmentReported = "appointment_reported"
     case documentAdded = "document_added"
+    case consentChanged = "consent_changed"
 }

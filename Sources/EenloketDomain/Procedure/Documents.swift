@@ -56,6 +56,15 @@ public enum DocumentRules {
         return .allowed
     }
 
+    /// 422 when staff add information from a treating physician while the employee has not consented to it.
+    /// The employee may always add their own physician's letters: adding them is their choice.
+    public static func consentAllowed(kind: DocumentKind, by caller: Caller, consents: Consents) -> ActionVerdict {
+        guard kind == .treatingPhysicianInfo, caller.staff != nil, !consents[.treatingPhysician].given else { return .allowed }
+        return .invalid(
+            field: "kind",
+            message: "Informatie van een behandelend arts kan alleen worden toegevoegd als de werknemer daar toestemming voor geeft.")
+    }
+
     /// A file name as stored and shown: the last path component, without control
     /// characters or quotes, at most 255 characters; "document" when nothing is left.
     public static func cleanFilename(_ raw: String) -> String {

@@ -38,6 +38,8 @@ public enum CaseAction: String, Sendable, CaseIterable {
     case reportAppointment = "report_appointment"
     /// A party, an intake officer or a member of the panel adds a document to the case file.
     case addDocument = "add_document"
+    /// The employee gives or withdraws consent (treating physicians, sharing the ruling).
+    case changeConsent = "change_consent"
 }
 
 /// The answer to "may this caller do this now?".
@@ -122,13 +124,16 @@ public struct CaseFacts: Sendable {
     public let calendar: WorkingDayCalendar
     /// Appointments planned and not yet held, reported or cancelled.
     public let scheduledAppointments: Int
+    /// The employee's consents.
+    public let consents: Consents
 
     public init(
         access: CaseAccessFacts, filerRole: PartyRole, chairId: UUID?, hasRuling: Bool, hasAppeal: Bool, invited: InvitedPartyFacts?,
         agreed: Set<PartyRole> = [], hasAppealOutcome: Bool = false, procedure: ProcedureSettings = ProcedureSettings(),
         draft: DraftFacts? = nil, seatsJoinedAt: [UUID: Date] = [:], undecidedObjections: [UndecidedObjection] = [],
-        calendar: WorkingDayCalendar = WorkingDayCalendar(), scheduledAppointments: Int = 0
+        calendar: WorkingDayCalendar = WorkingDayCalendar(), scheduledAppointments: Int = 0, consents: Consents = Consents()
     ) {
+        self.consents = consents
         self.scheduledAppointments = scheduledAppointments
         self.procedure = procedure
         self.draft = draft
@@ -155,7 +160,8 @@ public struct CaseFacts: Sendable {
         CaseFacts(
             access: access, filerRole: filerRole, chairId: chairId, hasRuling: hasRuling, hasAppeal: hasAppeal, invited: invited,
             agreed: agreed, hasAppealOutcome: hasAppealOutcome, procedure: procedure, draft: draft, seatsJoinedAt: seatsJoinedAt,
-            undecidedObjections: undecidedObjections, calendar: calendar, scheduledAppointments: scheduledAppointments)
+            undecidedObjections: undecidedObjections, calendar: calendar, scheduledAppointments: scheduledAppointments,
+            consents: consents)
     }
 
     /// When a party may no longer object to a member who joined at `joinedAt`.
@@ -194,6 +200,7 @@ public enum CaseActions {
     static let appealMessage = "Alleen de partijen of een coördinator kunnen een beroep vastleggen."
     static let statementMessage = "Alleen de partijen en het panel van deze zaak kunnen een reactie geven."
     static let followUpMessage = "Alleen de partijen beantwoorden de nazorgvragen."
+    static let consentMessage = "Alleen de werknemer zelf geeft toestemming of trekt die in."
     static let draftCommentMessage = "Alleen de werknemer en de werkgever reageren op het concept van het oordeel."
     /// For an invited employee's link that staff have not verified yet.
     public static let notVerifiedYet =
@@ -230,6 +237,7 @@ public enum CaseActions {
         case .answerAppointment: return answerAppointment(caller, facts)
         case .cancelAppointment, .reportAppointment: return chairOrCoordinator(caller, facts, action == .reportAppointment)
         case .addDocument: return addDocument(caller, facts)
+        case .changeConsent: return changeConsent(caller, facts)
         }
     }
 
@@ -305,6 +313,12 @@ public enum CaseActions {
             switch caller {
             case .anonymous: return .unauthenticated
             case .staff: return .forbidden("Alleen de werknemer en de werkgever zelf gaan akkoord met een bindend oordeel.")
+            case .party: return .allowed
+            }
+        case .changeConsent:
+            switch caller {
+            case .anonymous: return .unauthenticated
+            case .staff: return .forbidden(consentMessage)
             case .party: return .allowed
             }
         }
@@ -585,6 +599,12 @@ public enum CaseActions {
             return .conflict("Deze zaak is afgesloten (status \(facts.status.rawValue)). Akkoord gaan kan alleen zolang de zaak loopt.")
         }
         return .allowed
+    }
+
+    /// Consent is the employee's alone, and can be given or withdrawn at any time (AVG art. 7(3)).
+    private static func changeConsent(_ caller: Caller, _ facts: CaseFacts) -> ActionVerdict {
+        guard let party = caller.party, party.role == .employee else { return .forbidden(consentMessage) }
+        return CaseAccessPolicy.mayActAsParty(party, facts.access) ? .allowed : .forbidden(notVerifiedYet)
     }
 
     private static func staffOnly(_ caller: Caller, _ roles: Set<StaffRole>, _ action: String) -> ActionVerdict {

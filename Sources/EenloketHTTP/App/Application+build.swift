@@ -160,6 +160,7 @@ public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestCont
     router.addRoutes(ObjectionController(deps: deps).caseEndpoints, atPath: "/api/v1/cases")
     router.addRoutes(AppointmentController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(DocumentController(deps: deps).endpoints, atPath: "/api/v1/cases")
+    router.addRoutes(ConsentController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(ObjectionController(deps: deps).endpoints, atPath: "/api/v1/objections")
     router.addRoutes(DataRightsController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(PartyContactController(deps: deps).endpoints, atPath: "/api/v1/cases")

@@ -75,6 +75,8 @@ struct CaseResponse: Encodable {
         try c.encode(BindingJSON(r.binding), forKey: APIKey("binding"))
         if let medical = r.medical {
             try c.encode(medical.medicalInformation, forKey: APIKey("medical_information"))
+            // The consents follow the medical-field rule: never the employer, a coordinator or an admin.
+            try c.encode(ConsentsJSON(r.consents), forKey: APIKey("consents"))
         }
         if let code = r.checkCode {
             try c.encode(code, forKey: APIKey("check_code"))

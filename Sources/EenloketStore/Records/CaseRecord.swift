@@ -32,6 +32,8 @@ public struct CaseRecord: Sendable {
     public let objections: [ObjectionRecord]
     /// Appointments planned and not yet held, reported or cancelled.
     public let scheduledAppointments: Int
+    /// The employee's consents; shown only to those who see medical fields.
+    public let consents: Consents
     /// Whether the employee gave medical information at filing.
     public let hasMedicalInformation: Bool
     /// Medical fields, loaded only when the caller may see them.
@@ -61,7 +63,7 @@ public struct CaseRecord: Sendable {
             procedure: procedure, draft: draft?.facts,
             seatsJoinedAt: Dictionary(panel.map { ($0.staffId, $0.assignedAt) }, uniquingKeysWith: { a, _ in a }),
             undecidedObjections: objections.filter { $0.decision == nil }.map { UndecidedObjection(staffId: $0.staffId, party: $0.party) },
-            calendar: calendar, scheduledAppointments: scheduledAppointments)
+            calendar: calendar, scheduledAppointments: scheduledAppointments, consents: consents)
     }
 
     /// Whether the employee party holds its own link: the employee filed, or

@@ -71,6 +71,10 @@ enum CaseQuery {
                                              'outcome', o.outcome, 'decided_on', o.decided_on, 'summary', o.summary,
                                              'recorded_at_ms', floor(extract(epoch FROM o.recorded_at) * 1000)::bigint)
                                         FROM appeal_outcomes o WHERE o.case_id = c.id),
+                   'consents', (SELECT coalesce(jsonb_object_agg(cc.kind, jsonb_build_object(
+                                           'given', cc.given, 'at_ms', floor(extract(epoch FROM cc.changed_at) * 1000)::bigint)), '{}')
+                                  FROM (SELECT DISTINCT ON (kind) kind, given, changed_at FROM consent_changes
+                                         WHERE case_id = c.id ORDER BY kind, id DESC) cc),
                    'agreed_at_ms', (SELECT coalesce(jsonb_object_agg(b.party, floor(extract(epoch FROM b.agreed_at) * 1000)::bigint), '{}')
                                       FROM binding_agreements b WHERE b.case_id = c.id)),
                \(draft),
@@ -135,7 +139,7 @@ enum CaseQuery {
             updatedAt: updatedAt, triage: triage, deadlines: deadlineList.items.compactMap(\.record), panel: panel,
             ruling: ruling, appeal: appeal, hearing: hearing?.record, binding: procedure.record, draft: draft?.record,
             objections: procedure.objections.compactMap { $0.record(caseId: caseId, reference: reference) },
-            scheduledAppointments: procedure.scheduled_appointments,
+            scheduledAppointments: procedure.scheduled_appointments, consents: procedure.consentStates,
             hasMedicalInformation: hasMedical, medical: nil)
         return Loaded(record: record, medicalInformation: medicalInformation, medicalConsiderations: medicalConsiderations)
     }

@@ -129,6 +129,7 @@ extension CaseRepository {
             }
             let medical = DocumentRules.isMedical(kind: details.kind, marked: details.marked)
             try DocumentRules.medicalAllowed(medical, by: caller).enforce()
+            try DocumentRules.consentAllowed(kind: details.kind, by: caller, consents: current.consents).enforce()
             let uploadedBy = caller.party?.role.rawValue ?? caller.staff?.role.rawValue ?? ""
             let record = DocumentRecord(
                 id: documentId, kind: details.kind, filename: details.filename, contentType: type.rawValue, size: Int64(size), sha256: digest,

@@ -195,6 +195,20 @@ struct ProcedureJSON: Decodable, PostgresDecodable, Sendable {
     let comments_response: String?
     let objections: [ObjectionJSON]
     let scheduled_appointments: Int
+    let consents: [String: ConsentJSON]
+
+    struct ConsentJSON: Decodable, Sendable {
+        let given: Bool
+        let at_ms: Int64
+    }
+
+    var consentStates: Consents {
+        Consents(
+            Dictionary(
+                uniqueKeysWithValues: consents.compactMap { key, value in
+                    ConsentKind(rawValue: key).map { ($0, ConsentState(given: value.given, at: Date(timeIntervalSince1970: TimeInterval(value.at_ms) / 1000))) }
+                }))
+    }
 
     struct ObjectionJSON: Decodable, Sendable {
         let id: UUID

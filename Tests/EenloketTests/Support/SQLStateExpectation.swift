@@ -5,7 +5,7 @@ import Testing
 /// violation, "P0001" a trigger's RAISE, "42501" refused by row security), so a
 /// test of a database guard cannot pass because of some other error.
 func expectSQLState(
-    _ sqlState: String, _ comment: Comment? = nil, sourceLocation: SourceLocation = #_sourceLocation,
+    _ sqlState: String, _ comment: Comment? = nil, constraint: String? = nil, sourceLocation: SourceLocation = #_sourceLocation,
     _ body: () async throws -> Void
 ) async {
     do {
@@ -20,6 +20,9 @@ func expectSQLState(
         #expect(
             actual == sqlState, "expected SQLSTATE \(sqlState), got \(actual ?? "none"): \(error.serverInfo?[.message] ?? "\(error.code)")",
             sourceLocation: sourceLocation)
+        if let constraint {
+            #expect(error.serverInfo?[.constraintName] == constraint, "expected the guard \(constraint)", sourceLocation: sourceLocation)
+        }
     } catch {
         Issue.record("expected SQLSTATE \(sqlState), got \(error)", sourceLocation: sourceLocation)
     }

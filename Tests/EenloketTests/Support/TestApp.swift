@@ -120,6 +120,10 @@ struct API: Sendable {
         try await request(.patch, path, json: jsonText(object), token: token)
     }
 
+    func put(_ path: String, object: [String: Any], token: String? = nil) async throws -> Reply {
+        try await request(.put, path, json: jsonText(object), token: token)
+    }
+
     func delete(_ path: String, token: String? = nil) async throws -> Reply {
         try await request(.delete, path, token: token)
     }

@@ -135,6 +135,11 @@ enum AuthorizationTable {
             admin: 403, intakeOfficer: 201, coordinator: 403, inspector: 403,
             chair: 201, panelPhysician: 201, panelArbeidsdeskundige: 201, outsider: 404),
         "GET /api/v1/cases/{id}/documents": caseReaders,
+        // Consent is the employee's alone: the employer and every staff role get 403.
+        "PUT /api/v1/cases/{id}/consents": row(
+            anonymous: 401, employee: 200, employerFiler: 403, invitedParty: 403, otherCaseFiler: 404,
+            admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
+            chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
         "GET /api/v1/cases/{id}/documents/{documentId}": caseReaders,
         // Appointments: the chair (or a coordinator) plans and cancels, the chair reports, an invited party answers.
         "GET /api/v1/cases/{id}/appointments": caseReaders,
@@ -648,6 +653,8 @@ final class MatrixWorld {
             return probe
         case "GET /api/v1/cases/{id}/documents":
             return on(home(caller, .inReview))
+        case "PUT /api/v1/cases/{id}/consents":
+            return on(home(caller, .inReview), ["share_with_own_physician": true])
         case "GET /api/v1/cases/{id}/documents/{documentId}":
             let handle = home(caller, .inReview)
             return on(handle, nil, ["documentId": documents[handle.id] ?? UUID().uuidString.lowercased()])

@@ -325,6 +325,10 @@ struct FuzzGenerator {
     /// One case of a kind; every kind but `hostile` makes the body invalid.
     mutating func make(_ kind: String) -> FuzzCase {
         let fieldList = fields
+        // A body of booleans only (consents) has no text to corrupt: those kinds become a wrong type.
+        if stringFields.isEmpty && ["invalid UTF-8", "raw control character", "lone surrogate", "hostile text"].contains(kind) {
+            return make("wrong type")
+        }
         switch kind {
         case "wrong type":
             let field = random.pick(fieldList)
@@ -419,7 +423,7 @@ struct FuzzGenerator {
 
 // MARK: The tests
 
-/// Routes under /api/v1 that take a POST or PATCH but read no body.
+/// Routes under /api/v1 that take a POST, PUT or PATCH but read no body.
 private let bodylessRoutes: Set<String> = [
     "POST /api/v1/cases/{id}/withdraw", "POST /api/v1/escalations/{id}/resolve", "POST /api/v1/notifications/{id}/print",
     // multipart/form-data, not JSON: DocumentTests sends it broken and hostile bodies.
@@ -584,6 +588,9 @@ struct FuzzTests {
                 "POST /api/v1/cases/{id}/binding-agreement", path: "/api/v1/cases/\(forStatements.id)/binding-agreement",
                 token: forStatements.token, template: ["agree": true, "name": "Sanne de Vries"], required: ["agree", "name"]),
             FuzzTarget(
+                "PUT /api/v1/cases/{id}/consents", path: "/api/v1/cases/\(forStatements.id)/consents", token: forStatements.token,
+                template: ["treating_physician": true, "share_with_own_physician": false], required: []),
+            FuzzTarget(
                 "POST /api/v1/cases/{id}/panel", path: "/api/v1/cases/\(forPanel.id)/panel", token: coordinator,
                 template: ["action": "add_discipline", "discipline": "verzekeringsarts", "motivation": "Een verzekeringsarts is nodig."],
                 required: ["action", "discipline", "motivation"]),
@@ -605,7 +612,7 @@ struct FuzzTests {
             // Stop drawing random cases after this long (the fixed round always runs), so a slow machine stays bounded.
             let budget = Duration.seconds(ProcessInfo.processInfo.environment["EENLOKET_FUZZ_SECONDS"].flatMap(Int.init) ?? 35)
             let targets = try await targets(t)
-            let served = try TrustKit.servedAPIRoutes(t.deps).filter { $0.hasPrefix("POST ") || $0.hasPrefix("PATCH ") }
+            let served = try TrustKit.servedAPIRoutes(t.deps).filter { $0.hasPrefix("POST ") || $0.hasPrefix("PUT ") || $0.hasPrefix("PATCH ") }
             for route in served where !bodylessRoutes.contains(route) && !targets.contains(where: { $0.route == route }) {
                 Issue.record("new JSON body endpoint \(route) has no fuzz target in FuzzTests.targets")
             }

@@ -69,22 +69,46 @@ enum Labels {
         ][role] ?? role
     }
 
+    /// The Dutch name of a history event; exhaustive, so a new event type cannot go unnamed on the pages.
     static func event(_ type: String) -> String {
-        [
-            "case_filed": "Vraag ingediend", "case_triaged": "Vraag beoordeeld", "party_invited": "Andere partij uitgenodigd",
-            "member_assigned": "Panellid aangewezen", "panel_completed": "Panel compleet",
-            "medical_data_viewed": "Medische gegevens ingezien door een medewerker", "statement_added": "Reactie toegevoegd",
-            "ruling_recorded": "Oordeel gegeven", "binding_agreed": "Akkoord met een bindend oordeel", "appeal_decided": "Uitspraak van de rechter vastgelegd", "case_withdrawn": "Zaak ingetrokken",
-            "appeal_lodged": "Beroep bij de rechter vastgelegd", "reminder_sent": "Herinnering verstuurd",
-            "deadline_missed": "Termijn verstreken", "escalated": "Voorgelegd aan een coördinator",
-            "panel_changed": "Panel gewijzigd", "follow_up_answered": "Nazorgvragen beantwoord",
-            "follow_up_missed": "Nazorgvragen niet beantwoord", "letter_printed": "Brief verstuurd",
-            "data_exported": "Gegevens bekeken of gedownload door een partij",
-            "personal_data_purged": "Persoonlijke en medische gegevens verwijderd (bewaartermijn voorbij)",
-            "party_link_first_used": "De persoonlijke link van de uitgenodigde partij is voor het eerst gebruikt",
-            "party_verified": "Gecontroleerd dat de link bij de werknemer hoort",
-            "letter_reprinted": "Brief opnieuw verstuurd met een nieuwe link",
-        ][type] ?? type
+        guard let known = EventType(rawValue: type) else { return type }
+        switch known {
+        case .caseFiled: return "Vraag ingediend"
+        case .caseTriaged: return "Vraag beoordeeld"
+        case .partyInvited: return "Andere partij uitgenodigd"
+        case .partyLinkFirstUsed: return "De persoonlijke link van de uitgenodigde partij is voor het eerst gebruikt"
+        case .partyVerified: return "Gecontroleerd dat de link bij de werknemer hoort"
+        case .memberAssigned: return "Panellid aangewezen"
+        case .panelCompleted: return "Panel compleet"
+        case .panelChanged: return "Panel gewijzigd"
+        case .statementAdded: return "Reactie toegevoegd"
+        case .rulingRecorded: return "Oordeel gegeven"
+        case .caseWithdrawn: return "Zaak ingetrokken"
+        case .appealLodged: return "Beroep bij de rechter vastgelegd"
+        case .medicalDataViewed: return "Medische gegevens ingezien door een medewerker"
+        case .dataExported: return "Gegevens bekeken of gedownload door een partij"
+        case .reminderSent: return "Herinnering verstuurd"
+        case .deadlineMissed: return "Termijn verstreken"
+        case .escalated: return "Voorgelegd aan een coördinator"
+        case .followUpAnswered: return "Nazorgvragen beantwoord"
+        case .followUpMissed: return "Nazorgvragen niet beantwoord"
+        case .letterPrinted: return "Brief verstuurd"
+        case .letterReprinted: return "Brief opnieuw verstuurd met een nieuwe link"
+        case .personalDataPurged: return "Persoonlijke en medische gegevens verwijderd (bewaartermijn voorbij)"
+        case .bindingAgreed: return "Akkoord met een bindend oordeel"
+        case .appealDecided: return "Uitspraak van de rechter vastgelegd"
+        case .draftIssued: return "Concept van het oordeel verstuurd"
+        case .draftCommented: return "Gereageerd op het concept"
+        case .objectionLodged: return "Bezwaar tegen een panellid ingediend"
+        case .objectionDecided: return "Over een bezwaar tegen een panellid beslist"
+        case .memberSteppedAside: return "Panellid teruggetreden"
+        case .appointmentScheduled: return "Afspraak gepland"
+        case .appointmentAnswered: return "Antwoord op een afspraak gegeven"
+        case .appointmentCancelled: return "Afspraak afgezegd"
+        case .appointmentReported: return "Verslag van een afspraak vastgelegd"
+        case .documentAdded: return "Stuk toegevoegd aan het dossier"
+        case .consentChanged: return "Toestemming gegeven of ingetrokken"
+        }
     }
 
     static func staffChange(_ change: StaffChange) -> String {
