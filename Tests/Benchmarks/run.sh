@@ -39,13 +39,7 @@ cleanup() {
 trap cleanup EXIT
 trap "exit 130" INT TERM
 
-# PostgreSQL refuses to run as root: the server side runs as the postgres user then.
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then
-    id postgres >/dev/null 2>&1 || useradd --system --no-create-home --shell /usr/sbin/nologin postgres
-    runuser -u postgres -- "$@"
-  else "$@"; fi
-}
+. "$ROOT/Tests/Support/as-postgres.sh"
 PGPORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 sql() { psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U postgres -At "$@"; }
 

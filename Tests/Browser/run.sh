@@ -32,13 +32,18 @@ BIN="$ROOT/.build/debug/eenloket"
 WORK=$(mktemp -d /tmp/eenloket-browser.XXXXXX)
 chmod 755 "$WORK"
 SERVICE=
+. "$ROOT/Tests/Support/test-clamd.sh"
 cleanup() {
+  stop_test_clamd
   if [ -n "${OTP_SERVICE:-}" ]; then kill -TERM "$OTP_SERVICE" 2>/dev/null || true; wait "$OTP_SERVICE" 2>/dev/null || true; fi
   if [ -n "$SERVICE" ]; then kill -TERM "$SERVICE" 2>/dev/null || true; wait "$SERVICE" 2>/dev/null || true; fi
   rm -rf "$WORK"
 }
 trap cleanup EXIT
 
+# Uploads are scanned by a real clamd, as in production (a refused file is part of the tests).
+start_test_clamd "$WORK/clamd"
+export EENLOKET_CLAMD="unix:$CLAMD_SOCK"
 PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 export EENLOKET_ADMIN_EMAIL=beheer-browser@example.nl
 export EENLOKET_ADMIN_PASSWORD="browser-beheer-$RANDOM-wachtwoord"

@@ -71,6 +71,12 @@ public enum CaseAccessPolicy {
         }
     }
 
+    /// Whether the caller may see a document of the case file: a non-medical one
+    /// whoever may see the case, a medical one by the medical-field rule.
+    public static func canSeeDocument(_ caller: Caller, _ facts: CaseAccessFacts, medical: Bool) -> Bool {
+        medical ? canSeeMedical(caller, facts) : canSee(caller, facts)
+    }
+
     /// Whether staff see the case's history with the staff members behind each event.
     public static func seesActors(_ caller: Caller) -> Bool {
         caller.staff != nil

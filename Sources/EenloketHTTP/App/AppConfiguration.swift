@@ -29,6 +29,8 @@ public struct AppConfiguration: Sendable {
     public var hearingWindowDays: Int
     /// The largest document accepted, in bytes (`EENLOKET_DOCUMENT_MAX_BYTES`).
     public var documentMaxBytes = 20 * 1024 * 1024
+    /// How long a document upload may take in all (instead of the request timeout): 20 MiB over a slow mobile connection.
+    public var documentUploadTimeout: Duration = .seconds(900)
     /// The ClamAV daemon (`EENLOKET_CLAMD`, `unix:/path` or `tcp:host:port`); nil: documents are not scanned.
     public var clamd: ClamdEndpoint?
     /// `spool` (RFC 5322 files in `mailSpoolDirectory`) or `sendmail` (`sendmailPath -t`).
@@ -164,6 +166,7 @@ public struct AppConfiguration: Sendable {
         if let euros = int("EENLOKET_PROCEDURE_FEE_EUROS", 0...100_000) { config.procedure.feeEuros = euros }
         if let days = int("EENLOKET_DRAFT_WINDOW_DAYS", 0...60) { config.procedure.draftWindowDays = days }
         if let bytes = int("EENLOKET_DOCUMENT_MAX_BYTES", 1...(512 * 1024 * 1024)) { config.documentMaxBytes = bytes }
+        if let seconds = int("EENLOKET_DOCUMENT_UPLOAD_TIMEOUT_SECONDS", 10...3600) { config.documentUploadTimeout = .seconds(seconds) }
         if let clamd = env["EENLOKET_CLAMD"], !clamd.isEmpty {
             if let endpoint = ClamdEndpoint(clamd) { config.clamd = endpoint } else {
                 problems.append("EENLOKET_CLAMD must be unix:/path/to/clamd.ctl or tcp:host:port")

@@ -26,6 +26,7 @@ public struct AppDependencies: Sendable {
     public let retention: Retention
     let passwords: PasswordHasher
     let filingLimiter: FilingRateLimiter
+    let uploadSlots: UploadSlots
 
     public init(
         configuration: AppConfiguration, database: Database, migrations: MigrationRunner, clock: any WallClock, sealer: RulingSealer,
@@ -33,6 +34,7 @@ public struct AppDependencies: Sendable {
     ) {
         self.sealer = sealer
         self.filingLimiter = FilingRateLimiter(perHour: configuration.filingsPerHourPerAddress)
+        self.uploadSlots = UploadSlots(poolSize: configuration.databasePoolSize)
         self.configuration = configuration
         self.database = database
         self.staff = StaffRepository(db: database, serviceURL: configuration.effectivePublicURL)

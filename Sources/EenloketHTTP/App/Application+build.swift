@@ -65,7 +65,8 @@ public func makeApplication(
             })
     }
     var app = Application(
-        responder: TimeoutResponder(base: try buildRouter(deps).buildResponder(), timeout: config.requestTimeout),
+        responder: TimeoutResponder(
+            base: try buildRouter(deps).buildResponder(), timeout: config.requestTimeout, uploadTimeout: config.documentUploadTimeout),
         // A connection that sends nothing for the connection timeout is closed (an idle keep-alive, a
         // stalled body), and one that has not sent its request's head within it as well.
         server: .http1(

@@ -8,18 +8,28 @@ import Synchronization
 /// is cancelled. The answer does not wait for that work to finish: work stuck
 /// on a connection the database cut must not hold the client, nor a graceful
 /// shutdown, hostage. So this wraps the whole router, where the work can run
-/// in a task of its own, rather than being a middleware.
+/// in a task of its own, rather than being a middleware. A document upload
+/// (a multipart POST) gets `uploadTimeout` instead: its body alone may take
+/// minutes on a slow connection; a stalled one is still closed by the
+/// connection's idle timeout.
 public struct TimeoutResponder<Base: HTTPResponder>: HTTPResponder where Base.Context == AppRequestContext {
     public typealias Context = AppRequestContext
     let base: Base
     let timeout: Duration
+    let uploadTimeout: Duration
 
-    init(base: Base, timeout: Duration) {
+    init(base: Base, timeout: Duration, uploadTimeout: Duration) {
         self.base = base
         self.timeout = timeout
+        self.uploadTimeout = uploadTimeout
+    }
+
+    static func isUpload(_ request: Request) -> Bool {
+        request.method == .post && request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {
+        let timeout = Self.isUpload(request) ? uploadTimeout : self.timeout
         let answer = FirstAnswer()
         let base = self.base
         let work = Task { try await base.respond(to: request, context: context) }

@@ -38,6 +38,8 @@ struct PartyData {
     let events: [CaseEvent]
     let statements: [StatementRecord]
     let followUps: [FollowUpRecord]
+    /// The documents the party may see (their content is downloaded one by one).
+    let documents: [DocumentRecord]
     let contact: (name: String?, email: String?, address: PostalAddress?)
     let exportedAt: Date
 
@@ -51,6 +53,7 @@ struct PartyData {
             party: party, record: record, events: try await deps.cases.events(id, caller: caller),
             statements: try await deps.cases.statements(id, caller: caller, at: now),
             followUps: try await deps.cases.followUps(id, caller: caller, at: now),
+            documents: try await deps.cases.documents(id, caller: caller),
             contact: try await deps.cases.partyContact(party), exportedAt: now)
     }
 }
@@ -64,6 +67,7 @@ struct CaseExportJSON: Encodable {
     let events: [EventJSON]
     let statements: [StatementJSON]
     let follow_ups: [FollowUpJSON]
+    let documents: [DocumentJSON]
 
     init(_ data: PartyData) {
         let showActor = CaseAccessPolicy.seesActors(.party(data.party))
@@ -76,6 +80,8 @@ struct CaseExportJSON: Encodable {
         events = data.events.map { EventJSON(event: $0, showActor: showActor) }
         statements = data.statements.map { StatementJSON(record: $0, showAuthor: false) }
         follow_ups = data.followUps.map(FollowUpJSON.init)
+        let caseId = data.record.id.lowercased
+        documents = data.documents.map { DocumentJSON($0, download: $0.purged ? nil : "/api/v1/cases/\(caseId)/documents/\($0.id.lowercased)") }
     }
 }
 

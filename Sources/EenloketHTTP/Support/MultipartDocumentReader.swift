@@ -20,15 +20,23 @@ final class MultipartDocumentReader {
     private var fieldTooLong = false
     /// Whether the file's part ended with a boundary (a body cut off half-way did not).
     private var fileComplete = false
+    /// Asked once with the fields before the first bytes of the file are kept
+    /// (the web form's token, which the form sends before the file).
+    private let gate: (([String: String]) throws -> Void)?
+    private var gatePassed = false
+    private var gateError: (any Error)?
     static let maxFieldBytes = 2000
 
-    init(boundary: String) {
+    init(boundary: String, gate: (([String: String]) throws -> Void)? = nil) {
+        self.gate = gate
         parser = MultipartParser(boundary: boundary)
         parser.onHeader = { [unowned self] name, value in
             guard name.lowercased() == "content-disposition" else { return }
             self.partName = Self.parameter("name", in: value)
             self.partFilename = Self.parameter("filename", in: value)
             if self.partName == "file" {
+                // Only the fields before the file count for the gate.
+                self.passGate()
                 self.fileParts += 1
                 self.filename = DocumentRules.cleanFilename(self.partFilename ?? "")
             }
@@ -71,7 +79,8 @@ final class MultipartDocumentReader {
     /// Streams the body: the file into `sink`, the fields kept; then checks the fields.
     func read(_ body: RequestBody, into sink: DocumentSink, maxBodyBytes: Int) async throws -> DocumentDetails {
         var received = 0
-        for try await buffer in body {
+        var chunks = body.makeAsyncIterator()
+        while let buffer = try await Self.next(&chunks) {
             received += buffer.readableBytes
             if received > maxBodyBytes { throw AppError.documentTooLarge(Self.tooLarge(maxBodyBytes)) }
             do {
@@ -79,12 +88,39 @@ final class MultipartDocumentReader {
             } catch {
                 throw AppError.malformed("De multipart-gegevens kloppen niet. Stuur het formulier opnieuw.")
             }
+            if let gateError { throw gateError }
             if fileBytes.readableBytes > 0 {
                 try await sink.write(&fileBytes)
                 fileBytes.clear()
             }
         }
+        passGate()
+        if let gateError { throw gateError }
         return try details()
+    }
+
+    /// The next piece of the body. A connection closed half-way (the client left,
+    /// or went quiet until the idle timeout) is the client's doing: 400, nothing stored.
+    private static func next(_ chunks: inout RequestBody.AsyncIterator) async throws -> ByteBuffer? {
+        do {
+            return try await chunks.next()
+        } catch let error as AppError {
+            throw error
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            throw AppError.malformed("Het bestand kwam niet helemaal binnen. Stuur het opnieuw.")
+        }
+    }
+
+    private func passGate() {
+        guard let gate, !gatePassed, gateError == nil else { return }
+        do {
+            try gate(fields.mapValues { String(decoding: $0, as: UTF8.self) })
+            gatePassed = true
+        } catch {
+            gateError = error
+        }
     }
 
     private func details() throws -> DocumentDetails {

@@ -123,7 +123,7 @@ extension CaseRepository {
                         + "Controleer het bestand en probeer een ander bestand.")
             }
 
-            guard size > 0 else { throw AppError.invalid("file", "Het bestand is leeg. Kies een bestand met inhoud.") }
+            guard size > 0 else { throw AppError.invalid("file", "Het bestand is leeg, of er is geen bestand gekozen. Kies een bestand met inhoud.") }
             guard let type else {
                 throw AppError.unsupportedDocument("Dit soort bestand kan niet. Voeg een \(DocumentType.acceptedInWords) toe.")
             }
@@ -157,7 +157,7 @@ extension CaseRepository {
         guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
             throw AppError.notFound
         }
-        let medical = CaseAccessPolicy.canSeeMedical(caller, record.accessFacts)
+        let medical = CaseAccessPolicy.canSeeDocument(caller, record.accessFacts, medical: true)
         let viewer = ViewerBinds(caller)
         return try await db.transaction { conn in
             if medical {
@@ -185,7 +185,7 @@ extension CaseRepository {
         guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
             throw AppError.notFound
         }
-        let medicalAllowed = CaseAccessPolicy.canSeeMedical(caller, record.accessFacts)
+        let medicalAllowed = CaseAccessPolicy.canSeeDocument(caller, record.accessFacts, medical: true)
         let viewer = ViewerBinds(caller)
         try await db.transaction { conn in
             if medicalAllowed {

@@ -328,6 +328,23 @@ extension CaseRepository {
         return try rows[0].decode(Bool.self)
     }
 
+    /// Whether the database alone lets this caller read a document's row and
+    /// content (for the parity test: the medical rule opens medical ones).
+    public func documentVisibleInDatabase(_ documentId: UUID, caseId id: UUID, to caller: Caller) async throws -> Bool {
+        let viewer = ViewerBinds(caller)
+        return try await db.transaction { conn in
+            try await conn.run(
+                "SELECT open_medical(\(id), \(viewer.kind), \(viewer.role), \(viewer.staffId), \(viewer.caseId))", logger: db.logger)
+            let rows = try await conn.rows(
+                """
+                SELECT (SELECT count(*) FROM documents WHERE id = \(documentId))::int,
+                       (SELECT count(*) FROM document_chunks WHERE document_id = \(documentId))::int
+                """, logger: db.logger)
+            let (row, chunks) = try rows[0].decode((Int, Int).self)
+            return row > 0 && chunks > 0
+        }
+    }
+
     /// A case without any access check, for tests and tools.
     public func caseForTests(_ id: UUID) async throws -> CaseRecord? {
         try await load(id, on: nil)

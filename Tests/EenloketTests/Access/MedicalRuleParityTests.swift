@@ -5,6 +5,23 @@ import Testing
 
 @Suite("The medical rule in SQL equals the one in Swift")
 struct MedicalRuleParityTests {
+    /// Every kind of caller of a case: nobody, each party (filer or invited) of
+    /// this case and of another, each staff role, and the given panel members.
+    static func callers(of caseId: UUID, members: [(String, Discipline)]) -> [Caller] {
+        var callers: [Caller] = [.anonymous]
+        for role in PartyRole.allCases {
+            for filer in [true, false] { callers.append(.party(PartyPrincipal(caseId: caseId, role: role, isFiler: filer))) }
+            callers.append(.party(PartyPrincipal(caseId: UUID(), role: role, isFiler: true)))
+        }
+        for role in StaffRole.allCases where role != .panelMember {
+            callers.append(.staff(StaffPrincipal(id: UUID(), role: role, discipline: nil)))
+        }
+        for (member, discipline) in members {
+            callers.append(.staff(StaffPrincipal(id: UUID(uuidString: member)!, role: .panelMember, discipline: discipline)))
+        }
+        return callers
+    }
+
     @Test func everyCallerGetsTheSameAnswerFromBoth() async throws {
         try await withApp { t in
             let ba = try await t.member(.bedrijfsarts)
@@ -20,18 +37,8 @@ struct MedicalRuleParityTests {
             for c in [accepted, withdrawn, submitted] {
                 let caseId = UUID(uuidString: c.id)!
                 let record = try #require(try await t.deps.cases.caseForTests(caseId))
-                var callers: [Caller] = [.anonymous]
-                for role in PartyRole.allCases {
-                    callers.append(.party(PartyPrincipal(caseId: caseId, role: role, isFiler: true)))
-                    callers.append(.party(PartyPrincipal(caseId: UUID(), role: role, isFiler: true)))
-                }
-                for role in StaffRole.allCases where role != .panelMember {
-                    callers.append(.staff(StaffPrincipal(id: UUID(), role: role, discipline: nil)))
-                }
-                for (member, discipline) in [(ba.id, Discipline.bedrijfsarts), (ad.id, .arbeidsdeskundige), (outsider.id, .verzekeringsarts)] {
-                    callers.append(.staff(StaffPrincipal(id: UUID(uuidString: member)!, role: .panelMember, discipline: discipline)))
-                }
-                for caller in callers {
+                let members = [(ba.id, Discipline.bedrijfsarts), (ad.id, .arbeidsdeskundige), (outsider.id, .verzekeringsarts)]
+                for caller in Self.callers(of: caseId, members: members) {
                     let swift = CaseAccessPolicy.canSeeMedical(caller, record.accessFacts)
                     let sql = try await t.deps.cases.medicalVisibleInDatabase(caseId, to: caller)
                     #expect(swift == sql, "\(caller) on \(record.status): Swift \(swift), SQL \(sql)")

@@ -111,7 +111,12 @@ struct ProtectionTests {
             return "much too late"
         }
         router.get("/fast") { _, _ in "ok" }
-        let app = Application(responder: TimeoutResponder(base: router.buildResponder(), timeout: .milliseconds(200)))
+        // An upload's body may take minutes: a multipart POST gets the upload timeout instead.
+        router.post("/upload") { _, _ -> String in
+            try await Task.sleep(for: .milliseconds(600))
+            return "stored"
+        }
+        let app = Application(responder: TimeoutResponder(base: router.buildResponder(), timeout: .milliseconds(200), uploadTimeout: .seconds(5)))
         try await app.test(.router) { client in
             let started = ContinuousClock.now
             let slow = try await client.executeRequest(uri: "/api/v1/slow", method: .get, headers: [:], body: nil)
@@ -129,6 +134,11 @@ struct ProtectionTests {
             #expect(stuck.headers[.contentType]?.hasPrefix("text/html") == true, "a page gets a page")
             let fast = try await client.executeRequest(uri: "/fast", method: .get, headers: [:], body: nil)
             #expect(fast.status == .ok)
+            let upload = try await client.executeRequest(
+                uri: "/upload", method: .post, headers: [.contentType: "multipart/form-data; boundary=x"], body: nil)
+            #expect(upload.status == .ok, "an upload is not cut off by the request timeout")
+            let json = try await client.executeRequest(uri: "/upload", method: .post, headers: [.contentType: "application/json"], body: nil)
+            #expect(json.status == .serviceUnavailable, "any other request is")
         }
     }
 }

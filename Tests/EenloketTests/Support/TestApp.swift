@@ -40,6 +40,8 @@ func testConfiguration() -> AppConfiguration {
     config.runWorkers = false
     // Many tests run at once against one server: keep each pool small.
     config.databasePoolSize = 6
+    // An upload that hangs fails a test in a minute, not after the deployment's 15.
+    config.documentUploadTimeout = .seconds(60)
     config.hearingWindowDays = 0
     // The chair rules at once unless a test asks for the draft round.
     config.procedure.draftWindowDays = 0

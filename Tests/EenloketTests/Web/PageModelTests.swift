@@ -25,6 +25,15 @@ struct WebPageModelTests {
         let errors = FormErrors([FormErrorItem(message: "Vul dit in.", href: "#veld-x", field: "Veld")])
         let select = SelectOption(value: "a", label: "A", selected: true)
         let check = CheckOption(value: "a", label: "A", checked: true)
+        let document = DocumentRow(
+            kindLabel: "Plan van aanpak", filename: "plan.pdf", href: "/zaak/stukken/1", size: "2,4 MB", addedBy: "werkgever",
+            addedAt: "1 maart", medical: true, description: "Versie 2")
+        let caseFile = CaseFilePart(
+            documents: [document], hasDocuments: true, mayAdd: true, uploadAction: "/zaak/stukken", csrf: "t", kinds: [select],
+            mayMarkMedical: true, medicalLabel: "Medisch", hint: "PDF", errors: errors, fileError: "Te groot")
+        let consent = ConsentPart(
+            treatingPhysicianGiven: true, treatingPhysicianState: "Gegeven", shareGiven: false, shareState: "Niet gegeven", mayChange: true,
+            csrf: "t", errors: errors)
         let field = FilingFormPage.Field(
             name: "filer.name", id: "veld-filer-name", label: "Uw naam", type: "text", value: "Sanne", required: true,
             hintId: "veld-filer-name-uitleg", errorId: "veld-filer-name-fout", hint: "Uitleg", error: "Fout", autocomplete: "name")
@@ -49,14 +58,15 @@ struct WebPageModelTests {
                 mayAddStatement: true, mayWithdraw: true, mayAppeal: true, mayAgree: true, mayCommentOnDraft: true,
                 appointments: [AppointmentRow(appointmentId: "a", appointmentWhat: "Hoorzitting", appointmentWhen: "1 december", appointmentMinutes: 60, appointmentPlace: "Zaal 2", appointmentLink: "https://video.example", appointmentState: "Gepland", appointmentSummary: "Verslag", appointmentNotes: "Medisch", cancelReason: "Ziek", answers: [AppointmentRow.AnswerLine(answerLine: "Werknemer: komt")], mayAnswer: true, mayCancel: true, mayReport: true)], hasAppointments: true,
                 objections: [ObjectionRow(objectionId: "o", objector: "werkgever", member: "Dr. A", objectionReason: "Reden", lodgedOn: "1 maart", decisionText: "Toegewezen", decisionMotivation: "Omdat", undecided: true)], hasObjections: true, objectable: [select], mayObject: true,
-                mayDeclareNoComments: true, agreementParagraphs: ["Afspraak"],
+                mayDeclareNoComments: true, agreementParagraphs: ["Afspraak"], caseFile: caseFile, consent: consent,
                 values: ["reactie": "x", "akkoord": "Sanne", "concept": "Een fout"], today: "2026-03-01",
                 statementErrors: errors, appealErrors: errors, followUpErrors: errors, agreementErrors: errors, draftErrors: errors,
                 objectionErrors: errors),
             PartyDataPage(
                 summary: summary, youAre: "werknemer", isFiler: true, contactName: "Sanne", contactEmail: "s@example.nl",
                 contactAddress: ["Straat 1"], hasContactAddress: true, events: [event], statements: [row], hasStatements: true,
-                answers: [PartyDataPage.Answer(number: 1, state: "beantwoord", remarks: "Goed")], hasAnswers: true, retention: "Eén jaar"),
+                answers: [PartyDataPage.Answer(number: 1, state: "beantwoord", remarks: "Goed")], hasAnswers: true,
+                documents: [document], hasDocuments: true, retention: "Eén jaar"),
             RulingPrintPage(summary: summary),
             WithdrawPage(reference: "EL-1", csrf: "t"),
             StaffLoginPage(csrf: "t", back: "/medewerkers", email: "a@b.nl", message: "Gewijzigd", error: "Fout"),
@@ -73,7 +83,7 @@ struct WebPageModelTests {
                 ],
                 hasItems: true, filters: [select], next: "/medewerkers/zaken?na=x"),
             StaffCasePage(
-                summary: summary, csrf: "t", message: "Gelukt", steps: [step], deadlines: [deadline], events: [event], statements: [row],
+                summary: summary, caseFile: caseFile, consent: consent, csrf: "t", message: "Gelukt", steps: [step], deadlines: [deadline], events: [event], statements: [row],
                 hasStatements: true,
                 contacts: ContactsPart(
                     filerRole: "Werknemer", filerName: "Sanne", filerEmail: "s@example.nl", otherRole: "Werkgever",
@@ -176,7 +186,7 @@ struct WebPageModelTests {
             PartyDataPage(
                 summary: .sample, youAre: "werkgever", isFiler: false, contactName: nil, contactEmail: "w@example.nl",
                 contactAddress: ["Marktstraat 1", "1011 AA  Amsterdam"], hasContactAddress: true, events: [], statements: [],
-                hasStatements: false, answers: [], hasAnswers: false, retention: "Eén jaar"))
+                hasStatements: false, answers: [], hasAnswers: false, documents: [], hasDocuments: false, retention: "Eén jaar"))
         #expect(html.contains("<dt>Naam</dt><dd>Niet bekend</dd>"))
         #expect(html.contains("<dt>E-mailadres</dt><dd>w@example.nl</dd>"))
         #expect(html.contains("<dt>Postadres</dt><dd>Marktstraat 1<br>1011 AA  Amsterdam<br></dd>"))

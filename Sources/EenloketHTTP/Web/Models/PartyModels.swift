@@ -43,6 +43,9 @@ struct PartyCasePage: PageModel {
     let mayDeclareNoComments: Bool
     /// The agreement's text, by paragraph.
     let agreementParagraphs: [String]
+    let caseFile: CaseFilePart
+    /// The employee's consents (nil for the employer).
+    let consent: ConsentPart?
 
     /// What was typed, by field name, for a re-shown form.
     let values: [String: String]
@@ -79,6 +82,9 @@ struct PartyDataPage: PageModel {
     let hasStatements: Bool
     let answers: [Answer]
     let hasAnswers: Bool
+    /// The documents the party may see, with their download links.
+    let documents: [DocumentRow]
+    let hasDocuments: Bool
     let retention: String
 
     /// An after-care questionnaire answered or missed.

@@ -89,6 +89,9 @@ struct RulingForm: Sendable {
 struct StaffCasePage: PageModel {
     static let template = "staff-case"
     let summary: CaseSummaryModel
+    let caseFile: CaseFilePart
+    /// The employee's consents, for staff who see medical fields.
+    let consent: ConsentPart?
     let csrf: String
     let message: String?
     let steps: [StepRow]

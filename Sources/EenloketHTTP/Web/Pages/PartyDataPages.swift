@@ -20,7 +20,9 @@ extension WebController {
             summary: CaseView.summary(data.record, now: data.exportedAt), youAre: Labels.role(party.role.rawValue).lowercased(), isFiler: party.isFiler,
             contactName: data.contact.name, contactEmail: data.contact.email, contactAddress: address, hasContactAddress: !address.isEmpty,
             events: CaseView.events(data.events), statements: CaseView.statements(data.statements), hasStatements: !data.statements.isEmpty,
-            answers: answers, hasAnswers: !answers.isEmpty, retention: Self.retentionText(days: deps.configuration.retentionDays))
+            answers: answers, hasAnswers: !answers.isEmpty,
+            documents: CaseView.documentRows(data.documents, downloadBase: "/zaak/stukken"), hasDocuments: !data.documents.isEmpty,
+            retention: Self.retentionText(days: deps.configuration.retentionDays))
         return try publicPage(title: "Uw gegevens \(data.record.reference)", page)
     }
 

@@ -92,6 +92,7 @@ extension WebController {
         let statements = try await deps.cases.statements(party.caseId, caller: caller, at: now)
         let followUps = try await deps.cases.followUps(party.caseId, caller: caller, at: now)
         let appointments = try await deps.cases.appointments(party.caseId, caller: caller, at: now)
+        let documents = try await deps.cases.documents(party.caseId, caller: caller)
         let facts = record.facts(deps.settings.procedure, calendar: try await deps.deadlineSettings.policy().calendar)
         let actions = ActionButtons(caller: caller, facts: facts, now: now)
         let objectable = record.panel.filter { CaseActions.objection(against: $0.staffId, by: caller, on: facts, at: now).isAllowed }.map {
@@ -121,6 +122,11 @@ extension WebController {
             objections: CaseView.objections(record.objections), hasObjections: !record.objections.isEmpty, objectable: objectable,
             mayObject: !objectable.isEmpty,
             mayDeclareNoComments: actions.may(.declareNoComments), agreementParagraphs: CaseView.paragraphs(deps.settings.bindingAgreement.text),
+            caseFile: CaseView.caseFile(
+                documents, caller: caller, consents: record.consents, mayAdd: actions.may(.addDocument), downloadBase: "/zaak/stukken",
+                uploadAction: "/zaak/stukken", csrf: session.csrf, maxBytes: deps.configuration.documentMaxBytes,
+                errors: formErrors["stukken"] ?? []),
+            consent: CaseView.consents(record, mayChange: actions.may(.changeConsent), csrf: session.csrf, errors: []),
             values: values, today: deps.today.description,
             statementErrors: shownErrors("reactie"), appealErrors: shownErrors("beroep"), followUpErrors: shownErrors("nazorg"),
             agreementErrors: shownErrors("akkoord"), draftErrors: shownErrors("concept"),
@@ -135,6 +141,8 @@ extension WebController {
         "concept": "Uw reactie op het concept is opgeslagen. Het panel neemt die mee in het oordeel.",
         "bezwaar": "Uw bezwaar is ingediend. Een coördinator beslist erover; u krijgt bericht.",
         "afspraak": "Uw antwoord is opgeslagen. Het panel ziet of u komt.",
+        "stuk": "Het stuk is toegevoegd aan het dossier.",
+        "toestemming": "Uw keuze is opgeslagen. U kunt haar altijd weer veranderen.",
     ]
 
     @Sendable func partyRuling(_ request: Request, context: AppRequestContext) async throws -> Response {

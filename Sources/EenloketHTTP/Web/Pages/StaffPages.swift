@@ -209,6 +209,7 @@ extension WebController {
         let events = try await deps.cases.events(id, caller: caller)
         let statements = try await deps.cases.statements(id, caller: caller, at: now)
         let appointments = try await deps.cases.appointments(id, caller: caller, at: now)
+        let documents = try await deps.cases.documents(id, caller: caller)
         let staff = session.staff
         var contacts: CaseContacts?
         if CaseAccessPolicy.canSeeContacts(caller) { contacts = try await deps.cases.contacts(id, caller: caller) }
@@ -233,7 +234,13 @@ extension WebController {
         }
         let actions = ActionButtons(caller: caller, facts: record.facts(deps.settings.procedure, calendar: try await deps.deadlineSettings.policy().calendar), now: now)
         let page = StaffCasePage(
-            summary: CaseView.summary(record, now: deps.now), csrf: session.csrf, message: message.map { Self.staffMessages[$0] ?? "" },
+            summary: CaseView.summary(record, now: deps.now),
+            caseFile: CaseView.caseFile(
+                documents, caller: caller, consents: record.consents, mayAdd: actions.may(.addDocument),
+                downloadBase: "/medewerkers/zaken/\(id.lowercased)/stukken", uploadAction: "/medewerkers/zaken/\(id.lowercased)/stukken",
+                csrf: session.csrf, maxBytes: deps.configuration.documentMaxBytes, errors: errors["stukken"] ?? []),
+            consent: CaseView.consents(record, mayChange: false, csrf: session.csrf, errors: []),
+            csrf: session.csrf, message: message.map { Self.staffMessages[$0] ?? "" },
             steps: CaseView.steps(record), deadlines: CaseView.deadlines(record, today: deps.today), events: CaseView.events(events),
             statements: CaseView.statements(statements), hasStatements: !statements.isEmpty,
             contacts: contacts.map { CaseView.contacts($0, record: record) }, otherParty: otherParty,
@@ -286,6 +293,7 @@ extension WebController {
         "afspraak": "De afspraak is gepland. De uitgenodigde partijen krijgen bericht.",
         "afgezegd": "De afspraak is afgezegd. De uitgenodigde partijen krijgen bericht.",
         "verslag": "Het verslag van de afspraak is vastgelegd.",
+        "stuk": "Het stuk is toegevoegd aan het dossier.",
 
         "reactie": "Uw reactie is toegevoegd.", "panel": "Het panel is gewijzigd.", "beroep": "Het beroep is vastgelegd.", "rechter": "De uitspraak van de rechter is vastgelegd.",
         "bevestigd": "Vastgelegd: de link hoort bij de werknemer. De werknemer ziet nu ook de medische informatie.",

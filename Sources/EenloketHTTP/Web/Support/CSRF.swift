@@ -27,7 +27,12 @@ enum CSRF {
 
     /// Checks the form's token against the expected one (constant time).
     static func check(_ form: FormData, expected: String?) throws {
-        guard let expected, let given = form["csrf"], given.utf8.count == expected.utf8.count,
+        try check(given: form["csrf"], expected: expected)
+    }
+
+    /// Checks a token read some other way (a multipart form's field).
+    static func check(given: String?, expected: String?) throws {
+        guard let expected, let given, given.utf8.count == expected.utf8.count,
             zip(given.utf8, expected.utf8).reduce(0, { $0 | ($1.0 ^ $1.1) }) == 0
         else {
             throw AppError.forbidden("Dit formulier is verlopen of komt niet van Eenloket. Open de pagina opnieuw en probeer het nog eens.")

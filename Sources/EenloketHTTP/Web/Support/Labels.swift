@@ -189,3 +189,33 @@ enum FieldLabels {
         return "Formulier"
     }
 }
+
+/// Dutch names and sizes for the case file.
+extension Labels {
+    static func documentKind(_ kind: DocumentKind) -> String {
+        switch kind {
+        case .problemAnalysis: return "Probleemanalyse"
+        case .actionPlan: return "Plan van aanpak"
+        case .physicianAdvice: return "Advies van de bedrijfsarts"
+        case .evaluation: return "Evaluatie"
+        case .jobDescription: return "Functieomschrijving"
+        case .treatingPhysicianInfo: return "Informatie van een behandelend arts"
+        case .reintegrationReport: return "Re-integratieverslag"
+        case .correspondence: return "Brief of e-mail"
+        case .other: return "Ander stuk"
+        }
+    }
+
+    /// "840 kB", "2,4 MB" (Dutch decimal comma).
+    static func fileSize(_ bytes: Int64) -> String {
+        if bytes < 1024 * 1024 { return "\(max(1, (bytes + 1023) / 1024)) kB" }
+        let tenths = (bytes * 10 + 512 * 1024) / (1024 * 1024)
+        return "\(tenths / 10),\(tenths % 10) MB"
+    }
+
+    /// "gegeven op 3 december 2026 om 10:15", "niet gegeven", "ingetrokken op …".
+    static func consent(_ state: ConsentState) -> String {
+        guard let at = state.at else { return "Niet gegeven." }
+        return state.given ? "Gegeven op \(moment(at))." : "Ingetrokken op \(moment(at))."
+    }
+}

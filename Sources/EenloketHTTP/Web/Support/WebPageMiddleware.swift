@@ -36,7 +36,11 @@ struct WebPageMiddleware: RouterMiddleware {
             ProblemMiddleware<Context>.logBug("page failed: \(type(of: error))", context: context)
             response = errorPage(.internalError, requestId: context.id)
         }
-        for field in Self.securityHeaders { response.headers[field.name] = field.value }
+        // A document download keeps its own, stricter policy (a sandbox).
+        let download = response.headers[.contentDisposition]?.hasPrefix("attachment") == true
+        for field in Self.securityHeaders where !(download && field.name == .contentSecurityPolicy) {
+            response.headers[field.name] = field.value
+        }
         return response
     }
 
