@@ -71,6 +71,7 @@ public enum DocumentRules {
         let last = raw.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? ""
         let kept = last.unicodeScalars.filter { !CharacterSet.controlCharacters.contains($0) && $0 != "\"" }
         let name = String(String.UnicodeScalarView(kept)).trimmingCharacters(in: .whitespaces)
-        return name.isEmpty ? "document" : String(name.prefix(255))
+        // At most 255 code points, as PostgreSQL's char_length counts.
+        return name.isEmpty ? "document" : String(String.UnicodeScalarView(name.unicodeScalars.prefix(255)))
     }
 }

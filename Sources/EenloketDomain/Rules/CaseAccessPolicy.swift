@@ -83,13 +83,19 @@ public enum CaseAccessPolicy {
     }
 
     /// The data of a history event as the caller sees it, or nil when the
-    /// caller does not see the event at all. That the employee changed a consent
-    /// is seen only by those who see the consents. That staff viewed medical data, or
+    /// caller does not see the event at all. That the employee changed a consent,
+    /// or that a medical document was added, is seen only by those who see the
+    /// consents and the medical documents. That staff viewed medical data, or
     /// that a statement is medical, reveals that medical data exists and when:
     /// a party who may not see the medical fields sees neither.
     public static func visibleEvent(_ type: String, data: JSONValue, _ caller: Caller, _ facts: CaseAccessFacts) -> JSONValue? {
         // Consents follow the medical-field rule for staff as well: not the employer, a coordinator or an admin.
         if type == EventType.consentChanged.rawValue {
+            guard canSeeMedical(caller, facts) else { return nil }
+            return data
+        }
+        // A medical document's arrival (its kind, its size) is seen by those who may see the document.
+        if type == EventType.documentAdded.rawValue, case .object(let members) = data, members["medical"] == .bool(true) {
             guard canSeeMedical(caller, facts) else { return nil }
             return data
         }

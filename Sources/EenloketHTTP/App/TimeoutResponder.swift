@@ -24,8 +24,14 @@ public struct TimeoutResponder<Base: HTTPResponder>: HTTPResponder where Base.Co
         self.uploadTimeout = uploadTimeout
     }
 
+    /// A multipart POST to one of the three upload routes (the API's and the two pages').
     static func isUpload(_ request: Request) -> Bool {
-        request.method == .post && request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true
+        guard request.method == .post, request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true else {
+            return false
+        }
+        let path = request.uri.path
+        return (path.hasPrefix("/api/v1/cases/") && path.hasSuffix("/documents")) || path == "/zaak/stukken"
+            || (path.hasPrefix("/medewerkers/zaken/") && path.hasSuffix("/stukken"))
     }
 
     public func respond(to request: Request, context: Context) async throws -> Response {

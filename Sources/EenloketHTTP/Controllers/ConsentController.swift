@@ -15,8 +15,8 @@ struct ConsentController {
     @Sendable func change(_ request: Request, context: AppRequestContext) async throws -> Response {
         try CaseActions.permits(.changeConsent, context.caller).enforce()
         let id = try context.uuidParameter("id")
-        let wanted = try ConsentRequest.parse(try await JSONBody.object(request))
-        let consents = try await deps.cases.changeConsents(id, wanted, by: context.caller, at: deps.now)
+        let body = try await JSONBody.object(request)
+        let consents = try await deps.cases.changeConsents(id, by: context.caller, at: deps.now) { try ConsentRequest.parse(body) }
         return try JSONResponse.make(ConsentsJSON(consents))
     }
 }

@@ -26,6 +26,8 @@ final class MultipartDocumentReader {
     private var gatePassed = false
     private var gateError: (any Error)?
     static let maxFieldBytes = 2000
+    /// The only fields kept; any other part is read past and forgotten, so memory stays bounded.
+    static let knownFields: Set<String> = ["csrf", "kind", "medical", "description"]
 
     init(boundary: String, gate: (([String: String]) throws -> Void)? = nil) {
         self.gate = gate
@@ -44,7 +46,7 @@ final class MultipartDocumentReader {
         parser.onBody = { [unowned self] body in
             if self.partName == "file" {
                 if self.fileParts == 1 { self.fileBytes.writeBuffer(&body) }
-            } else if let name = self.partName {
+            } else if let name = self.partName, Self.knownFields.contains(name) {
                 var field = self.fields[name, default: []]
                 field += body.readBytes(length: body.readableBytes) ?? []
                 if field.count > Self.maxFieldBytes { self.fieldTooLong = true } else { self.fields[name] = field }
@@ -143,7 +145,8 @@ final class MultipartDocumentReader {
         }
         var description = text("description")?.trimmingCharacters(in: .whitespacesAndNewlines)
         if description?.isEmpty == true { description = nil }
-        if let description, description.count > 500 || description.unicodeScalars.contains(where: { $0.value == 0 }) {
+        // Counted as PostgreSQL's char_length counts: in code points.
+        if let description, description.unicodeScalars.count > 500 || description.unicodeScalars.contains(where: { $0.value == 0 }) {
             errors.append(FieldError("description", "Een omschrijving heeft hoogstens 500 tekens."))
         }
         if fieldTooLong { errors.append(FieldError("description", "Een omschrijving heeft hoogstens 500 tekens.")) }

@@ -9,9 +9,9 @@ final class UploadSlots: Sendable {
     private let inUse = Mutex(0)
     let limit: Int
 
-    /// Half the database pool, and at least two.
+    /// Half the database pool, never all of it (one upload at least).
     init(poolSize: Int) {
-        limit = max(2, poolSize / 2)
+        limit = max(1, min(poolSize / 2, poolSize - 1))
     }
 
     /// Runs `body` in a slot, or throws `unavailable` when all are taken.

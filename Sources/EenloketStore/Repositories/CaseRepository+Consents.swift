@@ -5,10 +5,13 @@ import PostgresNIO
 extension CaseRepository {
     /// Gives or withdraws the employee's consents. Only what changes is
     /// recorded, each change with its `consent_changed` event, in one transaction.
-    public func changeConsents(_ id: UUID, _ wanted: [ConsentKind: Bool], by caller: Caller, at now: Date) async throws -> Consents {
+    /// `wanted` reads the request once the caller is known to be allowed (a refused caller gets 403 or 404, not a 422).
+    public func changeConsents(
+        _ id: UUID, by caller: Caller, at now: Date, wanted: () throws -> [ConsentKind: Bool]
+    ) async throws -> Consents {
         try await db.transaction { conn in
             let current = try await locked(id, for: .changeConsent, by: caller, at: now, conn: conn)
-            let changes = current.consents.changes(to: wanted)
+            let changes = current.consents.changes(to: try wanted())
             var states = current.consents.states
             for kind in ConsentKind.allCases {
                 guard let given = changes[kind] else { continue }

@@ -134,13 +134,21 @@ extension CaseRepository {
             let record = DocumentRecord(
                 id: documentId, kind: details.kind, filename: details.filename, contentType: type.rawValue, size: Int64(size), sha256: digest,
                 medical: medical, description: details.description, uploadedBy: uploadedBy, uploadedAt: now, purged: false)
-            try await conn.run(
-                """
-                INSERT INTO documents (id, case_id, kind, filename, content_type, size, sha256, medical, description, uploaded_by,
-                                       uploaded_by_staff, uploaded_at)
-                VALUES (\(documentId), \(id), \(details.kind.rawValue), \(details.filename), \(type.rawValue), \(Int64(size)), \(digest),
-                        \(medical), \(details.description), \(uploadedBy), \(caller.staff?.id), \(now))
-                """, logger: db.logger)
+            do {
+                try await conn.run(
+                    """
+                    INSERT INTO documents (id, case_id, kind, filename, content_type, size, sha256, medical, description, uploaded_by,
+                                           uploaded_by_staff, uploaded_at)
+                    VALUES (\(documentId), \(id), \(details.kind.rawValue), \(details.filename), \(type.rawValue), \(Int64(size)), \(digest),
+                            \(medical), \(details.description), \(uploadedBy), \(caller.staff?.id), \(now))
+                    """, logger: db.logger)
+            } catch where DatabaseErrors.constraint(error) == "treating_physician_consent" {
+                // The employee withdrew consent while the file streamed in.
+                try DocumentRules.consentAllowed(kind: details.kind, by: caller, consents: Consents()).enforce()
+                throw error
+            } catch where DatabaseErrors.constraint(error) == "document_while_open" {
+                throw AppError.conflict("De zaak is intussen afgesloten. Er kunnen geen stukken meer worden toegevoegd.")
+            }
             try await EventLog.append(
                 conn, caseId: id, type: .documentAdded, actor: EventActor(caller),
                 data: .object([

@@ -104,6 +104,9 @@ extension CaseRepository {
             record.medical = MedicalFields(medicalInformation: mark, medicalConsiderations: nil)
             stored = Array((mark + "\n").utf8) + (try responder.render(record, filing.token).body)
             record.medical = MedicalFields(medicalInformation: medical, medicalConsiderations: nil)
+        } else if filing.new.filerRole == .employee {
+            // The employee filer may see the medical fields (none yet) and the consents.
+            record.medical = MedicalFields(medicalInformation: nil, medicalConsiderations: nil)
         }
         let response = try responder.render(record, filing.token)
         if filing.new.medicalInformation == nil { stored += response.body }

@@ -45,6 +45,7 @@ struct ConsentTests {
             let s = try await ObjectionTests.setup(t)
             let path = "/api/v1/cases/\(s.id)/consents"
             expectProblem(try await t.api.put(path, object: ["treating_physician": true], token: s.employer), 403)
+            expectProblem(try await t.api.put(path, object: [:], token: s.employer), 403)  // who asks is decided before the body
             expectProblem(try await t.api.put(path, object: ["treating_physician": true], token: try await t.staff(.intakeOfficer).token), 403)
             expectProblem(try await t.api.put(path, object: ["treating_physician": true], token: s.chair.token), 403)
             expectProblem(try await t.api.put(path, object: ["treating_physician": true]), 401)
@@ -98,6 +99,15 @@ struct ConsentTests {
             expectProblem(try await t.upload(s.id, info, token: try await t.staff(.intakeOfficer).token), 422)
             let kept = try await t.api.get("/api/v1/cases/\(s.id)/documents", token: s.employee)
             #expect(kept["items"].array.count == 2, "withdrawing consent keeps what was added while it was given")
+        }
+    }
+
+    @Test func theEmployeeFilerSeesTheConsentsInTheFilingAnswer() async throws {
+        try await withApp { t in
+            var body = t.filing()
+            body["medical_information"] = nil
+            let filed = try await t.api.post("/api/v1/cases", object: body)
+            #expect(filed.status == 201 && filed["consents"]["treating_physician"]["given"].bool == false, "\(filed.text)")
         }
     }
 

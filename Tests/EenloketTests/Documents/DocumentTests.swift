@@ -99,6 +99,11 @@ struct DocumentTests {
             let docId = try #require(added["id"].string)
             let path = "/api/v1/cases/\(s.id)/documents"
             #expect(try await t.api.get(path, token: s.employer)["items"].array.isEmpty, "the employer never sees it listed")
+            for (who, token) in [("employer", s.employer), ("coordinator", try await t.staff(.coordinator).token)] {
+                let history = try await t.api.get("/api/v1/cases/\(s.id)/events", token: token)
+                #expect(history.status == 200 && !history.text.contains("document_added"), "\(who) does not learn a medical document arrived")
+            }
+            #expect(try await t.api.get("/api/v1/cases/\(s.id)/events", token: s.employee).text.contains("document_added"))
             expectProblem(try await t.api.get("\(path)/\(docId)", token: s.employer), 404)
             let coordinator = try await t.staff(.coordinator).token
             #expect(try await t.api.get(path, token: coordinator)["items"].array.isEmpty)

@@ -112,7 +112,7 @@ struct ProtectionTests {
         }
         router.get("/fast") { _, _ in "ok" }
         // An upload's body may take minutes: a multipart POST gets the upload timeout instead.
-        router.post("/upload") { _, _ -> String in
+        router.post("/zaak/stukken") { _, _ -> String in
             try await Task.sleep(for: .milliseconds(600))
             return "stored"
         }
@@ -135,9 +135,9 @@ struct ProtectionTests {
             let fast = try await client.executeRequest(uri: "/fast", method: .get, headers: [:], body: nil)
             #expect(fast.status == .ok)
             let upload = try await client.executeRequest(
-                uri: "/upload", method: .post, headers: [.contentType: "multipart/form-data; boundary=x"], body: nil)
+                uri: "/zaak/stukken", method: .post, headers: [.contentType: "multipart/form-data; boundary=x"], body: nil)
             #expect(upload.status == .ok, "an upload is not cut off by the request timeout")
-            let json = try await client.executeRequest(uri: "/upload", method: .post, headers: [.contentType: "application/json"], body: nil)
+            let json = try await client.executeRequest(uri: "/zaak/stukken", method: .post, headers: [.contentType: "application/json"], body: nil)
             #expect(json.status == .serviceUnavailable, "any other request is")
         }
     }

@@ -122,15 +122,31 @@ struct CaseFilePageTests {
             let employee = try await t.openLink(s.employee)
             let csrf = try Self.csrf(try await t.partyPage("/zaak", cookie: employee))
             let consent = try await t.api.request(
-                .post, "/zaak/toestemming", json: "csrf=\(csrf)&treating_physician=true", headers: [.cookie: employee],
+                .post, "/zaak/toestemming", json: "csrf=\(csrf)&shown_treating_physician=false&treating_physician=true", headers: [.cookie: employee],
                 contentType: "application/x-www-form-urlencoded")
             #expect(consent.status == 303 && consent.headers[.location] == "/zaak?bericht=toestemming#toestemming")
             let mine = try await t.partyPage("/zaak", cookie: employee)
             #expect(mine.text.contains("Gegeven op") && mine.text.contains("id=\"veld-toestemming-treating-physician\" name=\"treating_physician\" value=\"true\" aria-describedby=\"toestemming-arts-stand\" checked"))
             #expect(try await t.api.request(.get, path, headers: [.cookie: chair]).text.contains("value=\"treating_physician_info\""))
-            // Unticking both withdraws both (the form sends the whole choice).
+            // An arbeidsdeskundige on the panel may add documents but not see the consents: the form never tells.
+            let expert = try await t.member(.arbeidsdeskundige)
+            #expect(try await t.api.post(
+                "/api/v1/cases/\(s.id)/panel",
+                object: ["action": "add_discipline", "discipline": "arbeidsdeskundige", "motivation": "Een arbeidsdeskundige is nodig."],
+                token: try await t.staff(.coordinator).token).status == 200)
+            let expertPage = try await t.api.request(.get, path, headers: [.cookie: "eenloket_sessie=\(expert.token)"])
+            #expect(expertPage.status == 200 && expertPage.text.contains("action=\"\(path)/stukken\""), "\(expertPage.status)")
+            #expect(!expertPage.text.contains("value=\"treating_physician_info\"") && !expertPage.text.contains("Toestemming van de werknemer"))
+            // A page left open from before (both shown unticked) does not undo the later choice it never showed...
             _ = try await t.api.request(
-                .post, "/zaak/toestemming", json: "csrf=\(csrf)", headers: [.cookie: employee], contentType: "application/x-www-form-urlencoded")
+                .post, "/zaak/toestemming", json: "csrf=\(csrf)&shown_treating_physician=false&shown_share_with_own_physician=false&share_with_own_physician=true",
+                headers: [.cookie: employee], contentType: "application/x-www-form-urlencoded")
+            let both = try await t.view(s.id, token: s.employee)["consents"]
+            #expect(both["treating_physician"]["given"].bool == true && both["share_with_own_physician"]["given"].bool == true)
+            // ...and unticking a box that was shown ticked withdraws that consent.
+            _ = try await t.api.request(
+                .post, "/zaak/toestemming", json: "csrf=\(csrf)&shown_treating_physician=true&shown_share_with_own_physician=true&share_with_own_physician=true",
+                headers: [.cookie: employee], contentType: "application/x-www-form-urlencoded")
             #expect(try await t.view(s.id, token: s.employee)["consents"]["treating_physician"]["given"].bool == false)
 
             let employer = try await t.openLink(s.employer)

@@ -30,13 +30,15 @@ extension WebController {
             caseId: session.party.caseId, documentId: try context.uuidParameter("documentId"), caller: session.caller, deps: deps)
     }
 
-    /// `POST /zaak/toestemming`: the form always sends the whole choice (an unticked box is "no").
+    /// `POST /zaak/toestemming`: an unticked box is "no"; only the boxes changed from what
+    /// the page showed count, so a page left open in an old tab never undoes a later choice.
     @Sendable func partyConsent(_ request: Request, context: AppRequestContext) async throws -> Response {
         let session = try await party(request)
         let form = try await FormData.read(request)
         try CSRF.check(form, expected: session.csrf)
-        let wanted = Dictionary(uniqueKeysWithValues: ConsentKind.allCases.map { ($0, form[$0.rawValue] == "true") })
-        _ = try await deps.cases.changeConsents(session.party.caseId, wanted, by: session.caller, at: deps.now)
+        let changed = ConsentKind.allCases.filter { (form[$0.rawValue] == "true") != (form["shown_" + $0.rawValue] == "true") }
+        let wanted = Dictionary(uniqueKeysWithValues: changed.map { ($0, form[$0.rawValue] == "true") })
+        _ = try await deps.cases.changeConsents(session.party.caseId, by: session.caller, at: deps.now) { wanted }
         throw WebRedirect(to: "/zaak?bericht=toestemming#toestemming")
     }
 

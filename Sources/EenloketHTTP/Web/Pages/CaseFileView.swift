@@ -6,21 +6,24 @@ import Foundation
 /// rules the API uses: the list holds only what the repository let this reader
 /// see, and the form offers only what `DocumentRules` allows.
 extension CaseView {
+    /// `consents` is nil for a reader who may not see them: the form then offers no
+    /// information from treating physicians, so it cannot tell whether consent was given.
     static func caseFile(
-        _ documents: [DocumentRecord], caller: Caller, consents: Consents, mayAdd: Bool, downloadBase: String, uploadAction: String,
+        _ documents: [DocumentRecord], caller: Caller, consents: Consents?, mayAdd: Bool, downloadBase: String, uploadAction: String,
         csrf: String, maxBytes: Int, errors: [FieldError]
     ) -> CaseFilePart {
         let rows = documentRows(documents, downloadBase: downloadBase)
         let kinds = DocumentKind.allCases.filter { kind in
             DocumentRules.medicalAllowed(DocumentRules.isMedical(kind: kind, marked: false), by: caller).isAllowed
-                && DocumentRules.consentAllowed(kind: kind, by: caller, consents: consents).isAllowed
+                && DocumentRules.consentAllowed(kind: kind, by: caller, consents: consents ?? Consents()).isAllowed
         }
         let megabytes = maxBytes / (1024 * 1024)
         let hint: String
         switch caller.party?.role {
         case .employee:
-            hint = "Een PDF, PNG of JPEG (bijvoorbeeld een foto van een brief), hoogstens \(megabytes) MB. Het panel en Eenloket zien het stuk. "
-                + "Uw werkgever ziet het ook, behalve als u aangeeft dat het medisch is."
+            hint = "Een PDF, PNG of JPEG (bijvoorbeeld een foto van een brief), hoogstens \(megabytes) MB. Uw werkgever en het panel zien het stuk ook. "
+                + "Is het medisch? Zet dan een vinkje. Dan zien alleen Eenloket en de artsen van het panel het. "
+                + "Informatie van een behandelend arts is altijd medisch."
         case .employer:
             hint = "Een PDF, PNG of JPEG, hoogstens \(megabytes) MB. Het panel, Eenloket en de werknemer zien het stuk. "
                 + "Voeg geen medische stukken toe: die komen van de werknemer of de artsen."

@@ -123,7 +123,7 @@ extension WebController {
             mayObject: !objectable.isEmpty,
             mayDeclareNoComments: actions.may(.declareNoComments), agreementParagraphs: CaseView.paragraphs(deps.settings.bindingAgreement.text),
             caseFile: CaseView.caseFile(
-                documents, caller: caller, consents: record.consents, mayAdd: actions.may(.addDocument), downloadBase: "/zaak/stukken",
+                documents, caller: caller, consents: record.medical != nil ? record.consents : nil, mayAdd: actions.may(.addDocument), downloadBase: "/zaak/stukken",
                 uploadAction: "/zaak/stukken", csrf: session.csrf, maxBytes: deps.configuration.documentMaxBytes,
                 errors: formErrors["stukken"] ?? []),
             consent: CaseView.consents(record, mayChange: actions.may(.changeConsent), csrf: session.csrf, errors: []),

@@ -236,7 +236,7 @@ extension WebController {
         let page = StaffCasePage(
             summary: CaseView.summary(record, now: deps.now),
             caseFile: CaseView.caseFile(
-                documents, caller: caller, consents: record.consents, mayAdd: actions.may(.addDocument),
+                documents, caller: caller, consents: record.medical != nil ? record.consents : nil, mayAdd: actions.may(.addDocument),
                 downloadBase: "/medewerkers/zaken/\(id.lowercased)/stukken", uploadAction: "/medewerkers/zaken/\(id.lowercased)/stukken",
                 csrf: session.csrf, maxBytes: deps.configuration.documentMaxBytes, errors: errors["stukken"] ?? []),
             consent: CaseView.consents(record, mayChange: false, csrf: session.csrf, errors: []),
