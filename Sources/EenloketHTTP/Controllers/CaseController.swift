@@ -82,7 +82,7 @@ struct CaseController {
         }
         if !errors.isEmpty { throw AppError.invalid(errors) }
         let page = try await deps.cases.list(for: staff, status: status, limit: limit, after: cursor)
-        return try JSONResponse.make(CaseListJSON(items: page.items.map(CaseSummaryJSON.init), next_cursor: page.next?.encoded))
+        return try JSONResponse.make(CaseListJSON(items: page.items.map { CaseSummaryJSON(summary: $0, today: deps.today) }, next_cursor: page.next?.encoded))
     }
 
     /// `GET /api/v1/cases/{id}`.

@@ -39,6 +39,18 @@ enum CreateCaseRequest {
                 r.fail("sick_since", "De eerste ziektedag mag hoogstens 3 jaar geleden zijn.")
             }
         }
+        var earlierSpell: EarlierSpell?
+        if let spell = try r.object("earlier_spell", required: false) {
+            let (started, ended) = (try spell.date("started_on"), try spell.date("ended_on"))
+            if let started, let ended, let sickSince {
+                let candidate = EarlierSpell(startedOn: started, endedOn: ended)
+                if let problem = SicknessPeriod.problem(with: candidate, sickSince: sickSince) {
+                    spell.fail("ended_on", problem)
+                } else {
+                    earlierSpell = candidate
+                }
+            }
+        }
         let question = try r.text("question", length: 20...20_000)
         let physician = try r.object("occupational_physician", required: false)
         let physicianName = try physician?.text("name", required: false, length: 1...200)
@@ -52,7 +64,7 @@ enum CreateCaseRequest {
         let agreement = try r.object("binding_agreement", required: false)
         let agreedName = try agreement.flatMap { try BindingAgreementRequest.read($0) }
         try r.finish()
-        return NewCase(
+        var new = NewCase(
             filerRole: filerRole!, filerName: filerName!, filerEmail: filerEmail!, employeeName: employeeName!,
             employerName: employerName!, employerKvk: kvk!, sickSince: sickSince!, question: question!,
             physicianName: physicianName, physicianOrganisation: physicianOrganisation,
@@ -60,6 +72,8 @@ enum CreateCaseRequest {
             employeeEmail: employeeEmail ?? (filerRole == .employee ? filerEmail : nil),
             employerEmail: employerEmail ?? (filerRole == .employer ? filerEmail : nil),
             employeeAddress: employeeAddress, employerAddress: employerAddress, agreedName: agreedName)
+        new.earlierSpell = earlierSpell
+        return new
     }
 
     /// An optional `email` of a party, used to invite the other party.

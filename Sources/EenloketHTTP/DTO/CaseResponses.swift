@@ -73,6 +73,7 @@ struct CaseResponse: Encodable {
             try c.encodeNil(forKey: APIKey("hearing"))
         }
         try c.encode(BindingJSON(r.binding), forKey: APIKey("binding"))
+        try c.encode(SicknessJSON(period: r.sickness, today: AmsterdamTime.date(of: now)), forKey: APIKey("sickness"))
         if let medical = r.medical {
             try c.encode(medical.medicalInformation, forKey: APIKey("medical_information"))
             // The consents follow the medical-field rule: never the employer, a coordinator or an admin.
@@ -229,6 +230,8 @@ struct AppealJSON: Encodable {
 /// A line of `GET /api/v1/cases`.
 struct CaseSummaryJSON: Encodable {
     let summary: CaseSummary
+    /// The Amsterdam date the sickness week is counted on.
+    let today: LocalDate
 
     func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: APIKey.self)
@@ -238,6 +241,7 @@ struct CaseSummaryJSON: Encodable {
         try c.encode(summary.caseType?.rawValue, forKey: APIKey("case_type"))
         try c.encode(Timestamp.format(summary.createdAt), forKey: APIKey("created_at"))
         try c.encode(summary.dueBy?.description, forKey: APIKey("due_by"))
+        try c.encode(SicknessJSON(period: summary.sickness, today: today), forKey: APIKey("sickness"))
     }
 }
 
@@ -279,4 +283,26 @@ struct EventJSON: Encodable {
 
 struct EventListJSON: Encodable {
     let items: [EventJSON]
+}
+
+/// `sickness`: the week of sickness today and the next Poortwachter milestone (null when none is left).
+struct SicknessJSON: Encodable {
+    let period: SicknessPeriod
+    let today: LocalDate
+
+    func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: APIKey.self)
+        try c.encode(period.week(on: today), forKey: APIKey("week"))
+        if let next = period.nextMilestone(after: today) {
+            try c.encode(MilestoneJSON(key: next.milestone.rawValue, week: next.milestone.week, on: next.on.description), forKey: APIKey("next_milestone"))
+        } else {
+            try c.encodeNil(forKey: APIKey("next_milestone"))
+        }
+    }
+
+    struct MilestoneJSON: Encodable {
+        let key: String
+        let week: Int
+        let on: String
+    }
 }

@@ -1,4 +1,5 @@
 import EenloketDomain
+import Foundation
 
 /// Reads typed fields from a JSON object, telling a wrong JSON type (400,
 /// thrown at once) from a missing or invalid value (422, collected so one
@@ -69,10 +70,15 @@ final class FieldReader {
     }
 
     /// A string that is not empty after trimming, within a length range (counted in characters).
+    /// What counts as blank: exactly the white space of the OpenAPI document's `\S` patterns
+    /// (ECMAScript's `\s`), so a text the document calls valid is never refused as empty
+    /// (Foundation's set would also count U+0085, which `\s` does not).
+    static let blank = CharacterSet(charactersIn: "\t\n\u{0B}\u{0C}\r \u{A0}\u{1680}\u{2028}\u{2029}\u{202F}\u{205F}\u{3000}\u{FEFF}")
+        .union(CharacterSet(charactersIn: Unicode.Scalar(0x2000)!...Unicode.Scalar(0x200A)!))
+
     func text(_ key: String, required: Bool = true, length: ClosedRange<Int>) throws -> String? {
         guard let s = try string(key, required: required) else { return nil }
-        let trimmed = s.trimmingCharacters(in: .whitespacesAndNewlines)
-        if trimmed.isEmpty {
+        if s.unicodeScalars.allSatisfy(Self.blank.contains) {
             fail(key, required ? "Dit veld is verplicht." : "Laat dit veld weg of vul het in.")
             return nil
         }

@@ -34,6 +34,8 @@ public struct CaseRecord: Sendable {
     public let scheduledAppointments: Int
     /// The employee's consents; shown only to those who see medical fields.
     public let consents: Consents
+    /// Where the employee is in the sickness years (from `sick_since` and an earlier spell).
+    public let sickness: SicknessPeriod
     /// Whether the employee gave medical information at filing.
     public let hasMedicalInformation: Bool
     /// Medical fields, loaded only when the caller may see them.
@@ -232,6 +234,8 @@ public struct AppealOutcomeRecord: Sendable {
 
 /// A line of the cases list.
 public struct CaseSummary: Sendable {
+    /// Where the employee is in the sickness years.
+    public let sickness: SicknessPeriod
     public let id: UUID
     public let reference: String
     public let status: CaseStatus
@@ -272,6 +276,8 @@ public struct NewCase: Sendable {
     public let employerAddress: PostalAddress?
     /// The name the filer signed with when agreeing to be bound while filing.
     public let agreedName: String?
+    /// An earlier spell of sickness (counts with this one when it ended fewer than 28 days before).
+    public var earlierSpell: EarlierSpell?
 
     public init(
         filerRole: PartyRole, filerName: String, filerEmail: String, employeeName: String, employerName: String,

@@ -75,6 +75,8 @@ enum CaseQuery {
                                            'given', cc.given, 'at_ms', floor(extract(epoch FROM cc.changed_at) * 1000)::bigint)), '{}')
                                   FROM (SELECT DISTINCT ON (kind) kind, given, changed_at FROM consent_changes
                                          WHERE case_id = c.id ORDER BY kind, id DESC) cc),
+                   'earlier_spell', CASE WHEN c.earlier_spell_started_on IS NOT NULL THEN jsonb_build_object(
+                                         'started_on', c.earlier_spell_started_on, 'ended_on', c.earlier_spell_ended_on) END,
                    'agreed_at_ms', (SELECT coalesce(jsonb_object_agg(b.party, floor(extract(epoch FROM b.agreed_at) * 1000)::bigint), '{}')
                                       FROM binding_agreements b WHERE b.case_id = c.id)),
                \(draft),
@@ -140,6 +142,7 @@ enum CaseQuery {
             ruling: ruling, appeal: appeal, hearing: hearing?.record, binding: procedure.record, draft: draft?.record,
             objections: procedure.objections.compactMap { $0.record(caseId: caseId, reference: reference) },
             scheduledAppointments: procedure.scheduled_appointments, consents: procedure.consentStates,
+            sickness: SicknessPeriod(sickSince: LocalDate(iso: sickSince) ?? LocalDate(dayNumber: 0), earlier: procedure.earlier_spell?.spell),
             hasMedicalInformation: hasMedical, medical: nil)
         return Loaded(record: record, medicalInformation: medicalInformation, medicalConsiderations: medicalConsiderations)
     }

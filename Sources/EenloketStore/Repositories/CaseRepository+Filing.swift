@@ -52,7 +52,14 @@ extension CaseRepository {
     ) async throws -> FilingOutcome {
         let filing = try FileCase(new, at: now, policy: try await deadlines.policy(), settings: settings)
         guard let request else {
-            _ = try await db.rows(filing.query)
+            if new.earlierSpell == nil {
+                _ = try await db.rows(filing.query)
+            } else {
+                try await db.transaction { conn in
+                    try await conn.run(filing.query, logger: db.logger)
+                    try await recordEarlierSpell(filing, conn: conn)
+                }
+            }
             return try await answer(filing, responder: responder, on: nil).outcome
         }
         return try await db.transaction { conn -> FilingOutcome in
@@ -69,6 +76,7 @@ extension CaseRepository {
                 return try await replay(keyHash: keyHash, requestHash: requestHash, key: request.key, responder: responder, conn: conn)
             }
             try await conn.run(filing.query, logger: db.logger)
+            try await recordEarlierSpell(filing, conn: conn)
             let (outcome, stored) = try await answer(filing, responder: responder, on: conn)
             let sealed = try idempotency.seal(stored, key: request.key)
             try await conn.run(
@@ -78,6 +86,17 @@ extension CaseRepository {
                 """, logger: db.logger)
             return outcome
         }
+    }
+
+    /// The earlier spell the filer named, with the case it belongs to.
+    private func recordEarlierSpell(_ filing: FileCase, conn: PostgresConnection) async throws {
+        guard let spell = filing.new.earlierSpell else { return }
+        try await conn.run(
+            """
+            UPDATE cases SET earlier_spell_started_on = \(spell.startedOn.description)::date,
+                             earlier_spell_ended_on = \(spell.endedOn.description)::date
+             WHERE id = \(filing.id)
+            """, logger: db.logger)
     }
 
     /// Whether an earlier filing with this Idempotency-Key has its answer stored

@@ -57,6 +57,7 @@ extension CaseRepository {
         let cursorDue = cursor.map { $0.dueBy?.description ?? "infinity" }
         return try """
             SELECT c.id, c.reference, c.status, c.case_type, c.created_at, c.next_due_by::text,
+                   c.sick_since::text, c.earlier_spell_started_on::text, c.earlier_spell_ended_on::text,
                    (SELECT d.preferred_by::text FROM case_deadlines d
                      WHERE d.case_id = c.id AND d.met_at IS NULL AND c.next_due_by IS NOT NULL
                      ORDER BY d.due_by LIMIT 1)
@@ -86,9 +87,11 @@ extension CaseRepository {
         let rows = try await db.rows(
             try Self.listQuery(status: status, panelMember: staff.role == .panelMember ? staff.id : nil, limit: limit, after: cursor))
         var items = try rows.map { row in
-            let (id, reference, status, type, createdAt, due, preferred) =
-                try row.decode((UUID, String, CaseStatus, CaseType?, Date, String?, String?).self)
+            let (id, reference, status, type, createdAt, due, sickSince, spellStart, spellEnd, preferred) =
+                try row.decode((UUID, String, CaseStatus, CaseType?, Date, String?, String, String?, String?, String?).self)
+            let spell = LocalDate.column(spellStart).flatMap { start in LocalDate.column(spellEnd).map { EarlierSpell(startedOn: start, endedOn: $0) } }
             return CaseSummary(
+                sickness: SicknessPeriod(sickSince: LocalDate(iso: sickSince) ?? LocalDate(dayNumber: 0), earlier: spell),
                 id: id, reference: reference, status: status, caseType: type, createdAt: createdAt, dueBy: LocalDate.column(due),
                 preferredBy: LocalDate.column(preferred))
         }

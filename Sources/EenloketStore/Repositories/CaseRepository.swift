@@ -196,6 +196,17 @@ struct ProcedureJSON: Decodable, PostgresDecodable, Sendable {
     let objections: [ObjectionJSON]
     let scheduled_appointments: Int
     let consents: [String: ConsentJSON]
+    let earlier_spell: SpellJSON?
+
+    struct SpellJSON: Decodable, Sendable {
+        let started_on: String
+        let ended_on: String
+
+        var spell: EarlierSpell? {
+            guard let start = LocalDate(iso: started_on), let end = LocalDate(iso: ended_on) else { return nil }
+            return EarlierSpell(startedOn: start, endedOn: end)
+        }
+    }
 
     struct ConsentJSON: Decodable, Sendable {
         let given: Bool

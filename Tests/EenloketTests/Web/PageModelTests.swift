@@ -79,7 +79,7 @@ struct WebPageModelTests {
                 items: [
                     WorkQueuePage.Row(
                         id: "1", reference: "EL-1", status: "Ingediend", caseType: "Overig", filedAt: "1 maart", dueBy: "8 maart",
-                        urgency: "on-time", urgencyLabel: "Op tijd")
+                        urgency: "on-time", urgencyLabel: "Op tijd", sicknessWeek: "Week 3", nextMilestone: "Volgende", sicknessUrgent: true)
                 ],
                 hasItems: true, filters: [select], next: "/medewerkers/zaken?na=x"),
             StaffCasePage(
@@ -270,7 +270,8 @@ final class RecordedLog: @unchecked Sendable {
 extension CaseSummaryModel {
     static let sample = CaseSummaryModel(
         id: "c", reference: "EL-1", statusLabel: "Ingediend", caseType: "Overig", employerName: "Bakkerij", employerKvk: "12345678",
-        employeeName: "Sanne", sickSince: "1 februari", question: "Vraag", filedAt: "1 maart", filerRole: "Werknemer",
+        employeeName: "Sanne", sickSince: "1 februari", sicknessWeek: "Week 26",
+        nextMilestone: "Volgende: Ziekmelding bij UWV (week 42), 15 maart 2027", sicknessUrgent: true, question: "Vraag", filedAt: "1 maart", filerRole: "Werknemer",
         physicianName: "Arts", physicianOrganisation: "Arbo", medical: MedicalPart(information: "Info", hasInformation: true),
         triage: TriageFacts(decision: "Aangenomen", motivation: "Omdat", at: "2 maart", disciplines: "Bedrijfsarts"),
         panel: [PanelMemberModel(name: "Arts", discipline: "Bedrijfsarts", chair: true)], hasPanel: true,

@@ -36,7 +36,7 @@ struct CaseListTests {
             #expect(all["items"][4]["due_by"].isNull)
             #expect(all["items"][4]["status"].string == "answered")
             let keys = Set(all["items"][0].object?.keys.map { $0 } ?? [])
-            #expect(keys == ["id", "reference", "status", "case_type", "created_at", "due_by"])
+            #expect(keys == ["id", "reference", "status", "case_type", "created_at", "due_by", "sickness"])
         }
     }
 

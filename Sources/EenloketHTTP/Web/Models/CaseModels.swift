@@ -12,6 +12,10 @@ struct CaseSummaryModel: Sendable {
     let employerKvk: String
     let employeeName: String
     let sickSince: String
+    /// "Week 26", the next Poortwachter milestone, and whether staff should look at it first.
+    let sicknessWeek: String
+    let nextMilestone: String?
+    let sicknessUrgent: Bool
     let question: String
     let filedAt: String
     let filerRole: String

@@ -56,6 +56,10 @@ struct WorkQueuePage: PageModel {
         let dueBy: String?
         let urgency: String?
         let urgencyLabel: String?
+        /// "Week 26", the next milestone with its date, and whether to look at it first.
+        let sicknessWeek: String
+        let nextMilestone: String?
+        let sicknessUrgent: Bool
     }
 }
 

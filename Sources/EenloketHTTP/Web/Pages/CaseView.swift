@@ -10,7 +10,10 @@ enum CaseView {
         CaseSummaryModel(
             id: r.id.lowercased, reference: r.reference, statusLabel: Labels.status(r.status),
             caseType: Labels.caseType(r.caseType), employerName: r.employerName, employerKvk: r.employerKvk,
-            employeeName: r.employeeName, sickSince: Labels.date(r.sickSince), question: r.question,
+            employeeName: r.employeeName, sickSince: Labels.date(r.sickSince),
+            sicknessWeek: "Week \(r.sickness.week(on: AmsterdamTime.date(of: now)))",
+            nextMilestone: nextMilestone(r.sickness, today: AmsterdamTime.date(of: now)),
+            sicknessUrgent: r.sickness.isUrgent(on: AmsterdamTime.date(of: now)), question: r.question,
             filedAt: Labels.moment(r.createdAt), filerRole: Labels.role(r.filerRole.rawValue),
             physicianName: r.physicianName, physicianOrganisation: r.physicianOrganisation,
             medical: r.medical.map { MedicalPart(information: $0.medicalInformation ?? "", hasInformation: $0.medicalInformation != nil) },
@@ -207,5 +210,12 @@ enum CaseView {
 
     static func statements(_ statements: [StatementRecord]) -> [StatementRow] {
         statements.map { StatementRow(author: Labels.role($0.authorRole), text: $0.text, at: Labels.moment($0.createdAt), medical: $0.medical) }
+    }
+}
+
+extension CaseView {
+    /// "Volgende: Plan van aanpak (week 8), 20 april 2026"; nil when no milestone is left.
+    static func nextMilestone(_ period: SicknessPeriod, today: LocalDate) -> String? {
+        period.nextMilestone(after: today).map { "Volgende: \(Labels.milestone($0.milestone)) (week \($0.milestone.week)), \(Labels.date($0.on))" }
     }
 }

@@ -139,6 +139,13 @@ struct FilingForm {
         }
         list += [
             Field(name: "sick_since", label: "Eerste ziektedag", hint: "De eerste dag dat u (of de werknemer) ziek was.", type: "date", required: true, autocomplete: nil),
+            // A relapse within four weeks continues the earlier sickness (Civil Code 7:629(10)).
+            Field(
+                name: "earlier_spell.started_on", label: "Ook ziek in de 4 weken daarvoor? Eerste dag van die eerdere ziekte",
+                hint: "Alleen invullen als er minder dan 4 weken zat tussen die ziekte en deze. Dan tellen beide samen, zo zegt de wet. "
+                    + "Dat is belangrijk voor de termijnen van de twee ziektejaren.",
+                type: "date", required: false, autocomplete: nil),
+            Field(name: "earlier_spell.ended_on", label: "Laatste dag van die eerdere ziekte", hint: nil, type: "date", required: false, autocomplete: nil),
             Field(name: "occupational_physician.name", label: "Naam van de bedrijfsarts (als u die weet)", hint: "Over wiens advies gaat uw vraag?", type: "text", required: false, autocomplete: nil),
             Field(name: "occupational_physician.organisation", label: "Arbodienst van de bedrijfsarts (als u die weet)", hint: nil, type: "text", required: false, autocomplete: nil),
         ]

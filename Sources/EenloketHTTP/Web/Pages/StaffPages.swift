@@ -175,7 +175,10 @@ extension WebController {
                 caseType: Labels.caseType(item.caseType), filedAt: Labels.moment(item.createdAt),
                 dueBy: item.dueBy.map(Labels.date),
                 urgency: item.dueBy.map { _ in pastDue ? "past-due" : (pastPreferred ? "past-preferred" : "on-time") },
-                urgencyLabel: item.dueBy.map { _ in pastDue ? "Termijn verstreken" : (pastPreferred ? "Later dan gewenst" : "Op tijd") })
+                urgencyLabel: item.dueBy.map { _ in pastDue ? "Termijn verstreken" : (pastPreferred ? "Later dan gewenst" : "Op tijd") },
+                sicknessWeek: "Week \(item.sickness.week(on: deps.today))",
+                nextMilestone: CaseView.nextMilestone(item.sickness, today: deps.today),
+                sicknessUrgent: item.sickness.isUrgent(on: deps.today))
         }
         let choices: [(String, String)] = [("", "Alle zaken")] + CaseStatus.allCases.map { ($0.rawValue, Labels.status($0)) }
         let title = session.staff.role == .panelMember ? "Mijn zaken" : "Werkvoorraad"

@@ -206,6 +206,17 @@ extension Labels {
         }
     }
 
+    static func milestone(_ milestone: SicknessMilestone) -> String {
+        switch milestone {
+        case .problemAnalysis: return "Probleemanalyse"
+        case .actionPlan: return "Plan van aanpak"
+        case .week42Notice: return "Ziekmelding bij UWV"
+        case .firstYearEvaluation: return "Eerstejaarsevaluatie"
+        case .wiaApplication: return "WIA-aanvraag"
+        case .endOfWageContinuation: return "Einde loondoorbetaling"
+        }
+    }
+
     /// "840 kB", "2,4 MB" (Dutch decimal comma).
     static func fileSize(_ bytes: Int64) -> String {
         if bytes < 1024 * 1024 { return "\(max(1, (bytes + 1023) / 1024)) kB" }
