@@ -1140,6 +1140,46 @@ END;
 $$;
 
 --
+-- Name: request_access_link(text, text, timestamp with time zone, bytea, integer, text, text); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.request_access_link(p_reference text, p_email text, p_now timestamp with time zone, p_placeholder bytea, p_per_day integer, p_subject text, p_body text) RETURNS boolean
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    v_case  uuid;
+    v_party text;
+    v_sent  boolean := false;
+BEGIN
+    SELECT p.case_id, p.role INTO v_case, v_party
+      FROM cases c JOIN case_parties p ON p.case_id = c.id
+     WHERE c.reference = upper(p_reference)
+       AND p.email IS NOT NULL AND lower(p.email) = lower(p_email)
+       AND (p.is_filer OR p.invited_at IS NOT NULL)
+     ORDER BY p.role
+     LIMIT 1
+       FOR UPDATE OF p;
+    IF v_case IS NOT NULL THEN
+        v_sent := (SELECT count(*) FROM access_link_requests
+                    WHERE case_id = v_case AND party = v_party AND sent
+                      AND requested_at > p_now - interval '24 hours') < p_per_day;
+    END IF;
+    IF v_sent THEN
+        UPDATE case_parties SET token_hash = p_placeholder, first_used_at = NULL, check_failures = 0
+         WHERE case_id = v_case AND role = v_party;
+        INSERT INTO notifications (case_id, kind, channel, recipient_email, recipient_party, recipient_name,
+                                   subject, body, created_at, next_attempt_at)
+        SELECT p.case_id, 'access_link', 'email', p.email, p.role, p.name, p_subject, p_body, p_now, p_now
+          FROM case_parties p WHERE p.case_id = v_case AND p.role = v_party;
+        INSERT INTO case_events (case_id, at, type, actor_role, data)
+        VALUES (v_case, p_now, 'access_link_sent', 'system', jsonb_build_object('party', v_party));
+    END IF;
+    INSERT INTO access_link_requests (requested_at, case_id, party, sent) VALUES (p_now, v_case, v_party, v_sent);
+    RETURN v_sent;
+END
+$$;
+
+--
 -- Name: retention_due(timestamp with time zone, integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1353,6 +1393,34 @@ SET default_tablespace = '';
 SET default_table_access_method = heap;
 
 --
+-- Name: access_link_requests; Type: TABLE; Schema: public; Owner: -
+--
+
+CREATE TABLE public.access_link_requests (
+    id bigint NOT NULL,
+    requested_at timestamp with time zone NOT NULL,
+    case_id uuid,
+    party text,
+    sent boolean NOT NULL,
+    CONSTRAINT access_link_requests_check CHECK (((case_id IS NULL) = (party IS NULL))),
+    CONSTRAINT access_link_requests_check1 CHECK (((NOT sent) OR (case_id IS NOT NULL))),
+    CONSTRAINT access_link_requests_party_check CHECK ((party = ANY (ARRAY['employee'::text, 'employer'::text])))
+);
+
+--
+-- Name: access_link_requests_id_seq; Type: SEQUENCE; Schema: public; Owner: -
+--
+
+ALTER TABLE public.access_link_requests ALTER COLUMN id ADD GENERATED ALWAYS AS IDENTITY (
+    SEQUENCE NAME public.access_link_requests_id_seq
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1
+);
+
+--
 -- Name: appeal_outcomes; Type: TABLE; Schema: public; Owner: -
 --
 
@@ -1560,12 +1628,13 @@ CREATE TABLE public.case_parties (
     CONSTRAINT case_parties_name_check CHECK ((char_length(name) <= 200)),
     CONSTRAINT case_parties_role_check CHECK ((role = ANY (ARRAY['employee'::text, 'employer'::text]))),
     CONSTRAINT case_parties_token_hash_check CHECK ((octet_length(token_hash) = 32)),
+    CONSTRAINT emailed_invitation_has_a_window CHECK (((invited_at IS NULL) OR (hearing_ends_at IS NOT NULL) OR (email IS NULL))),
     CONSTRAINT filer_is_not_invited CHECK (((NOT is_filer) OR (invited_at IS NULL))),
     CONSTRAINT filer_needs_no_verification CHECK (((NOT is_filer) OR (verified_at IS NULL))),
-    CONSTRAINT invitation_complete CHECK (((invited_at IS NULL) = (hearing_ends_at IS NULL))),
     CONSTRAINT reply_is_the_filers CHECK ((is_filer OR ((reply_window_ends_at IS NULL) AND (replied_at IS NULL)))),
     CONSTRAINT reply_within_a_window CHECK (((replied_at IS NULL) OR (reply_window_ends_at IS NOT NULL))),
-    CONSTRAINT verification_recorded CHECK (((verified_at IS NULL) = (verified_by IS NULL)))
+    CONSTRAINT verification_recorded CHECK (((verified_at IS NULL) = (verified_by IS NULL))),
+    CONSTRAINT window_only_when_invited CHECK (((invited_at IS NOT NULL) OR (hearing_ends_at IS NULL)))
 );
 
 --
@@ -2442,6 +2511,13 @@ ALTER TABLE ONLY public.staff_events ALTER COLUMN id SET DEFAULT nextval('public
 ALTER TABLE ONLY public.timers ALTER COLUMN id SET DEFAULT nextval('public.timers_id_seq'::regclass);
 
 --
+-- Name: access_link_requests access_link_requests_pkey; Type: CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.access_link_requests
+    ADD CONSTRAINT access_link_requests_pkey PRIMARY KEY (id);
+
+--
 -- Name: appeal_outcomes appeal_outcomes_pkey; Type: CONSTRAINT; Schema: public; Owner: -
 --
 
@@ -2853,6 +2929,18 @@ ALTER TABLE ONLY public.stats_rulings
 
 ALTER TABLE ONLY public.timers
     ADD CONSTRAINT timers_pkey PRIMARY KEY (id);
+
+--
+-- Name: access_link_requests_age; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX access_link_requests_age ON public.access_link_requests USING btree (requested_at);
+
+--
+-- Name: access_link_requests_recent; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX access_link_requests_recent ON public.access_link_requests USING btree (case_id, party, requested_at) WHERE sent;
 
 --
 -- Name: appointments_case_idx; Type: INDEX; Schema: public; Owner: -
@@ -3645,6 +3733,13 @@ CREATE TRIGGER timers_first_attempt BEFORE INSERT ON public.timers FOR EACH ROW 
 --
 
 CREATE TRIGGER timers_notify AFTER INSERT ON public.timers FOR EACH STATEMENT EXECUTE FUNCTION public.notify_timer();
+
+--
+-- Name: access_link_requests access_link_requests_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -
+--
+
+ALTER TABLE ONLY public.access_link_requests
+    ADD CONSTRAINT access_link_requests_case_id_fkey FOREIGN KEY (case_id) REFERENCES public.cases(id) ON DELETE CASCADE;
 
 --
 -- Name: appeal_outcomes appeal_outcomes_case_id_fkey; Type: FK CONSTRAINT; Schema: public; Owner: -

@@ -44,6 +44,7 @@ _PAGE_KINDS = [
     (r"^/vraag$", "choose role"),
     (r"^/vraag/werknemer$", "filing form (employee)"),
     (r"^/vraag/werkgever$", "filing form (employer)"),
+    (r"^/link-kwijt$", "link lost"),
     (r"^/zaak$", "party case page"),
     (r"^/zaak/uitspraak$", "printable ruling"),
     (r"^/zaak/intrekken$", "withdrawal confirmation"),
@@ -513,19 +514,24 @@ def file_as_employee(b: Browser, filing: Filing, start_at_home: bool = True, agr
 
 
 def invitation_link(reference: str, timeout: float = 15) -> str:
-    """The private link in the invitation the service e-mailed for this case
-    (read from the run's mail spool, $EENLOKET_MAIL_SPOOL)."""
+    """The private link in the invitation the service e-mailed for this case."""
+    return mailed_link(reference, "Uitnodiging", timeout)
+
+
+def mailed_link(reference: str, marker: str, timeout: float = 15) -> str:
+    """The private link in a message for this case holding `marker` (read
+    from the run's mail spool, $EENLOKET_MAIL_SPOOL)."""
     spool = Path(os.environ["EENLOKET_MAIL_SPOOL"])
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         for message in sorted(spool.glob("*.eml")) if spool.exists() else []:
             text = message.read_text(encoding="utf-8", errors="replace")
-            if reference in text and "Uitnodiging" in text:
+            if reference in text and marker in text:
                 found = re.search(r"(https?://\S+/zaak/elc_[A-Za-z0-9_-]+)", text)
                 if found:
                     return found.group(1)
         time.sleep(0.2)
-    raise AssertionError(f"no invitation for {reference} in {spool}")
+    raise AssertionError(f"no message with {marker!r} for {reference} in {spool}")
 
 
 def agree_on_case_page(b: Browser, name: str) -> None:

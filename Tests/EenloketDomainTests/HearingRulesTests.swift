@@ -103,11 +103,28 @@ struct MessagesTests {
         #expect(!message.body.contains("elc_") && !message.body.contains("els_"))
     }
 
-    @Test func onlyTheInvitationCarriesThePrivateLinkPlaceholder() {
+    @Test func onlyTheInvitationAndTheNewLinkCarryThePrivateLinkPlaceholder() {
         for kind in MessageKind.allCases {
             let body = Messages.render(kind, reference: "EL-2026-000001", serviceURL: "https://x").body
-            #expect(body.contains(Messages.privateLinkPlaceholder) == (kind == .invitation), "\(kind)")
+            #expect(body.contains(Messages.privateLinkPlaceholder) == [.invitation, .accessLink].contains(kind), "\(kind)")
         }
+    }
+
+    @Test func everyMessageToAPartySaysWhereToGetANewLink() {
+        let toParties: Set<MessageKind> = [
+            .caseReceived, .caseTriaged, .panelAssigned, .invitation, .statementFromOtherParty, .rulingRecorded, .followUpDue,
+            .appealDecided, .bindingAgreed, .draftIssued, .draftCommented, .draftWindowClosed, .objectionLodged, .objectionDecided,
+            .memberSteppedAside, .appealLodged, .accessLink,
+        ]
+        for kind in toParties {
+            let body = Messages.render(kind, reference: "EL-2026-000001", serviceURL: "https://x").body
+            #expect(body.contains("https://x/link-kwijt"), "\(kind)")
+        }
+        let appointment = Messages.appointment(
+            .appointmentReminder, kind: .hearing, startsAt: Date(timeIntervalSince1970: 1_800_000_000), location: "Utrecht", onlineURL: nil,
+            reference: "EL-2026-000001", serviceURL: "https://x")
+        #expect(appointment.body.contains("https://x/link-kwijt"))
+        #expect(Messages.ruling(binding: true, basis: .agreement, appealUntil: LocalDate(iso: "2027-02-01")!, reference: "EL-2026-000001", serviceURL: "https://x").body.contains("https://x/link-kwijt"))
     }
 
     @Test func datesAreWrittenInDutch() {

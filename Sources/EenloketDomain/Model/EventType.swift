@@ -48,4 +48,6 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case appointmentReported = "appointment_reported"
     case documentAdded = "document_added"
     case consentChanged = "consent_changed"
+    /// A party asked for a new link on "Link kwijt?" and got one by e-mail.
+    case accessLinkSent = "access_link_sent"
 }

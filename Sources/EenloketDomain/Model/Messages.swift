@@ -31,6 +31,8 @@ public enum MessageKind: String, Sendable, CaseIterable, Codable {
     case appointmentReminder = "appointment_reminder"
     case appointmentReported = "appointment_reported"
     case appealLodged = "appeal_lodged"
+    /// A new private link, asked for on "Link kwijt?".
+    case accessLink = "access_link"
 }
 
 /// A rendered message.
@@ -42,6 +44,9 @@ public struct Message: Sendable, Equatable {
 public enum Messages {
     /// Where a party's private link goes in a message body; filled in at delivery.
     public static let privateLinkPlaceholder = "{{PRIVE_LINK}}"
+    /// Where an invitation letter's last day to respond goes; filled in when
+    /// the letter is printed and sent, which starts its window.
+    public static let respondByPlaceholder = "{{REAGEER_UITERLIJK}}"
 
     /// The message to both parties when the panel recorded its ruling: a
     /// binding ruling and an advisory opinion are different things to them.
@@ -63,11 +68,11 @@ public enum Messages {
         }
         return Message(
             subject: binding ? "Het panel heeft een bindend oordeel gegeven (\(reference))" : "Het panel heeft een advies gegeven (\(reference))",
-            body: greeting + text + "\n" + partyLink(reference) + closing)
+            body: greeting + text + "\n" + partyLink(reference, serviceURL: serviceURL) + closing)
     }
 
     /// The invitation to the other party; `respondBy` is the last day to respond, in words.
-    public static func invitation(reference: String, respondBy: String?, basis: BindingBasis) -> Message {
+    public static func invitation(reference: String, respondBy: String?, basis: BindingBasis, serviceURL: String) -> Message {
         let binding =
             basis == .statute
             ? "Het oordeel is bindend: u en de andere partij houden zich er allebei aan; dat zegt de wet.\n"
@@ -81,7 +86,18 @@ public enum Messages {
                 + (respondBy.map { "Reageer uiterlijk \($0).\n" } ?? "") + binding
                 + "\nOpen uw zaak met deze persoonlijke link:\n\(privateLinkPlaceholder)\n\n"
                 + "Bewaar deze link goed en geef hem aan niemand anders. Met de link kunt u de zaak zien en reageren.\n"
-                + closing)
+                + lostLink(reference, serviceURL: serviceURL) + closing)
+    }
+
+    /// A new private link, asked for on "Link kwijt?"; the old link no longer works.
+    public static func accessLink(reference: String, serviceURL: String) -> Message {
+        Message(
+            subject: "Uw nieuwe link voor zaak \(reference)",
+            body: greeting + "U vroeg om een nieuwe persoonlijke link voor zaak \(reference).\n"
+                + "Open uw zaak met deze link:\n\(privateLinkPlaceholder)\n\n"
+                + "Uw oude link werkt niet meer. Bewaar deze nieuwe link goed en geef hem aan niemand anders.\n"
+                + "Vroeg u zelf niet om een nieuwe link? Gebruik dan toch deze link; alleen u krijgt hem.\n"
+                + lostLink(reference, serviceURL: serviceURL) + closing)
     }
 
     /// To the chair, when the parties' window on the draft closed.
@@ -96,7 +112,8 @@ public enum Messages {
     /// A message about an appointment to the parties it invited: what, when,
     /// where, and what to do; never medical text.
     public static func appointment(
-        _ message: MessageKind, kind: AppointmentKind, startsAt: Date, location: String?, onlineURL: String?, reference: String
+        _ message: MessageKind, kind: AppointmentKind, startsAt: Date, location: String?, onlineURL: String?, reference: String,
+        serviceURL: String
     ) -> Message {
         let what = kind == .hearing ? "hoorzitting" : "medisch onderzoek"
         let when = Dutch.moment(startsAt)
@@ -124,11 +141,11 @@ public enum Messages {
                 + "Wanneer: \(when).\n" + place
                 + "Laat op uw pagina weten of u komt. Een dag van tevoren krijgt u een herinnering.\n"
         }
-        return Message(subject: subject, body: greeting + text + "\n" + partyLink(reference) + closing)
+        return Message(subject: subject, body: greeting + text + "\n" + partyLink(reference, serviceURL: serviceURL) + closing)
     }
 
     /// To both parties: what a coordinator decided about an objection to a panel member.
-    public static func objectionDecided(upheld: Bool, reference: String) -> Message {
+    public static func objectionDecided(upheld: Bool, reference: String, serviceURL: String) -> Message {
         Message(
             subject: "Beslissing over het bezwaar tegen een panellid (\(reference))",
             body: greeting
@@ -136,7 +153,7 @@ public enum Messages {
                     ? "Het bezwaar tegen een lid van het panel is toegewezen. Dat panellid behandelt uw zaak niet meer.\n"
                         + "Een ander lid neemt de plaats in. Daarna gaat het panel verder met uw zaak.\n"
                     : "Het bezwaar tegen een lid van het panel is afgewezen. Het panel gaat verder met uw zaak.\n")
-                + "Op uw pagina leest u de beslissing en de reden.\n\n" + partyLink(reference) + closing)
+                + "Op uw pagina leest u de beslissing en de reden.\n\n" + partyLink(reference, serviceURL: serviceURL) + closing)
     }
 
     /// To the coordinators: an objection waits for their decision.
@@ -179,9 +196,13 @@ public enum Messages {
     static let greeting = "Beste heer of mevrouw,\n\n"
     static let closing = "\nMet vriendelijke groet,\nEenloket\n\nDit bericht is automatisch verstuurd. U kunt er niet op antwoorden.\n"
 
-    static func partyLink(_ reference: String) -> String {
-        "U kunt uw zaak bekijken met de persoonlijke link die u kreeg toen u uw vraag stelde.\n"
-            + "Kwijt? Neem contact op met Eenloket en noem het zaaknummer \(reference).\n"
+    static func partyLink(_ reference: String, serviceURL: String) -> String {
+        "U kunt uw zaak bekijken met uw persoonlijke link.\n" + lostLink(reference, serviceURL: serviceURL)
+    }
+
+    /// Where a party that lost its link gets a new one.
+    static func lostLink(_ reference: String, serviceURL: String) -> String {
+        "Link kwijt? Vraag een nieuwe aan op \(serviceURL)/link-kwijt met het zaaknummer \(reference) en uw e-mailadres.\n"
     }
 
     /// The text of a message.
@@ -191,7 +212,7 @@ public enum Messages {
     ///   - serviceURL: the public address of the service.
     ///   - detail: a short, non-medical detail (a decision, a stage, a reason).
     public static func render(_ kind: MessageKind, reference: String, serviceURL: String, detail: String? = nil) -> Message {
-        let partyLink = partyLink(reference)
+        let partyLink = partyLink(reference, serviceURL: serviceURL)
         let staffLink = "Bekijk de zaak op \(serviceURL)/medewerkers/zaken (zaaknummer \(reference)).\n"
         switch kind {
         case .caseReceived:
@@ -211,7 +232,9 @@ public enum Messages {
                 body: greeting + "Uw zaak is verdeeld. Een panel van deskundigen gaat uw zaak behandelen.\n"
                     + "Zij horen beide partijen, om de beurt, voordat zij een oordeel geven.\n\n" + partyLink + closing)
         case .invitation:
-            return invitation(reference: reference, respondBy: detail, basis: .agreement)
+            return invitation(reference: reference, respondBy: detail, basis: .agreement, serviceURL: serviceURL)
+        case .accessLink:
+            return accessLink(reference: reference, serviceURL: serviceURL)
         case .statementFromOtherParty:
             return Message(
                 subject: "Nieuwe reactie in uw zaak (\(reference))",
@@ -289,7 +312,7 @@ public enum Messages {
                     + "Een coördinator van Eenloket beslist over dit bezwaar. Zolang dat niet is gebeurd, geeft het panel geen oordeel.\n"
                     + "U krijgt bericht als er is beslist.\n\n" + partyLink + closing)
         case .objectionDecided:
-            return objectionDecided(upheld: detail == "upheld", reference: reference)
+            return objectionDecided(upheld: detail == "upheld", reference: reference, serviceURL: serviceURL)
         case .memberSteppedAside:
             return Message(
                 subject: "Een lid van het panel trekt zich terug (\(reference))",

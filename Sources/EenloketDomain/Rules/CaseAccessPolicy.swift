@@ -99,6 +99,12 @@ public enum CaseAccessPolicy {
             guard canSeeMedical(caller, facts) else { return nil }
             return data
         }
+        // That a party asked for a new link is its own business: the other party does not see it.
+        if type == EventType.accessLinkSent.rawValue, let party = caller.party, case .object(let members) = data,
+            members["party"] != .string(party.role.rawValue)
+        {
+            return nil
+        }
         guard caller.party != nil, !canSeeMedical(caller, facts) else { return data }
         switch EventType(rawValue: type) {
         case .medicalDataViewed:

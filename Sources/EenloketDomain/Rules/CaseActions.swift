@@ -529,9 +529,13 @@ public enum CaseActions {
         let turns = invited.turns
         guard !Hearing.isComplete(turns, now: now) else { return nil }
         let (other, filer) = invited.role == .employer ? ("de werkgever", "de werknemer") : ("de werknemer", "de werkgever")
-        if turns.invitedRespondedAt == nil {
-            return "Eerst wordt \(other) gehoord. Uitspraak is mogelijk vanaf \(Timestamp.format(turns.invitedWindowEndsAt)) "
-                + "(\(Dutch.date(AmsterdamTime.date(of: turns.invitedWindowEndsAt)))), of eerder zodra \(other) heeft gereageerd "
+        if turns.invitedRespondedAt == nil, turns.invitedWindowEndsAt == nil {
+            return "Eerst wordt \(other) gehoord. De uitnodiging gaat per brief; de termijn om te reageren begint pas "
+                + "als de brief is verstuurd. Print en verstuur eerst de brief (Brieven)."
+        }
+        if turns.invitedRespondedAt == nil, let windowEnd = turns.invitedWindowEndsAt {
+            return "Eerst wordt \(other) gehoord. Uitspraak is mogelijk vanaf \(Timestamp.format(windowEnd)) "
+                + "(\(Dutch.date(AmsterdamTime.date(of: windowEnd)))), of eerder zodra \(other) heeft gereageerd "
                 + "en \(filer) daarop heeft kunnen antwoorden."
         }
         let end = turns.filerWindowEndsAt ?? now

@@ -12,9 +12,23 @@ public enum Hearing {
         return AmsterdamTime.startOfDay(lastDay.adding(days: 1))
     }
 
-    /// Whether the panel may rule: the other party responded, or its window has closed.
-    public static func mayRule(now: Date, windowEnd: Date, responded: Bool) -> Bool {
-        responded || now >= windowEnd
+    /// Working days a posted letter is given to arrive before its window starts.
+    public static let letterDeliveryDays = 2
+
+    /// When the window of a party invited by letter closes: counted from the
+    /// moment staff mark the letter printed and sent, with the delivery days
+    /// added. Without a window (0 days) there is no waiting for the post either.
+    public static func letterWindowEnd(sentAt: Date, workingDays: Int, calendar: WorkingDayCalendar) -> Date {
+        guard workingDays > 0 else { return sentAt }
+        return windowEnd(invitedAt: sentAt, workingDays: workingDays + letterDeliveryDays, calendar: calendar)
+    }
+
+    /// Whether the panel may rule: the other party responded, or its window
+    /// has closed (a letter not yet sent has no window that could close).
+    public static func mayRule(now: Date, windowEnd: Date?, responded: Bool) -> Bool {
+        if responded { return true }
+        guard let windowEnd else { return false }
+        return now >= windowEnd
     }
 
     /// Whether both sides were heard in turn (contract Part 2, "Hearing both
@@ -32,7 +46,8 @@ public enum Hearing {
 
 /// Where the two turns of a hearing stand.
 public struct HearingTurns: Sendable, Equatable {
-    public let invitedWindowEndsAt: Date
+    /// Nil while the invitation letter waits to be printed and sent.
+    public let invitedWindowEndsAt: Date?
     /// The invited party's first statement.
     public let invitedRespondedAt: Date?
     /// The filer's reply window, opened by the invited party's first statement.
@@ -40,7 +55,7 @@ public struct HearingTurns: Sendable, Equatable {
     /// The filer's first statement after the invited party's first statement.
     public let filerRepliedAt: Date?
 
-    public init(invitedWindowEndsAt: Date, invitedRespondedAt: Date?, filerWindowEndsAt: Date?, filerRepliedAt: Date?) {
+    public init(invitedWindowEndsAt: Date?, invitedRespondedAt: Date?, filerWindowEndsAt: Date?, filerRepliedAt: Date?) {
         self.invitedWindowEndsAt = invitedWindowEndsAt
         self.invitedRespondedAt = invitedRespondedAt
         self.filerWindowEndsAt = filerWindowEndsAt

@@ -48,7 +48,7 @@ public struct AppDependencies: Sendable {
             db: database, deadlines: deadlineSettings, settings: settings, sealer: sealer, secret: secret)
         self.stats = StatsRepository(db: database)
         self.timers = TimerStore(db: database, deadlines: deadlineSettings, settings: settings)
-        self.notifications = NotificationRepository(db: database, settings: settings, maxAttempts: configuration.mailMaxAttempts)
+        self.notifications = NotificationRepository(db: database, settings: settings, deadlines: deadlineSettings, maxAttempts: configuration.mailMaxAttempts)
         self.coordination = CoordinationRepository(db: database, deadlines: deadlineSettings, settings: settings)
         self.retention = Retention(db: database)
         self.migrations = migrations

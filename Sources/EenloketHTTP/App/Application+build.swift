@@ -166,6 +166,7 @@ public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestCont
     router.addRoutes(DataRightsController(deps: deps).endpoints, atPath: "/api/v1/cases")
     router.addRoutes(PartyContactController(deps: deps).endpoints, atPath: "/api/v1/cases")
     BindingAgreementController(deps: deps).register(on: router)
+    AccessLinkController(deps: deps).register(on: router)
     router.addRoutes(StatsController(deps: deps).endpoints, atPath: "/api/v1/stats")
     router.get("/api/v1/keys", use: KeysController(deps: deps).list)
     router.addRoutes(EscalationController(deps: deps).endpoints, atPath: "/api/v1/escalations")

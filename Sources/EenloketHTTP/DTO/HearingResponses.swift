@@ -32,7 +32,7 @@ struct HearingJSON: Encodable {
         var c = encoder.container(keyedBy: APIKey.self)
         try c.encode(hearing.party.rawValue, forKey: APIKey("party"))
         try c.encode(Timestamp.format(hearing.invitedAt), forKey: APIKey("invited_at"))
-        try c.encode(Timestamp.format(hearing.windowEndsAt), forKey: APIKey("window_ends_at"))
+        try c.encode(hearing.windowEndsAt.map(Timestamp.format), forKey: APIKey("window_ends_at"))
         try c.encode(hearing.respondedAt.map(Timestamp.format), forKey: APIKey("responded_at"))
         try c.encode(hearing.filerWindowEndsAt.map(Timestamp.format), forKey: APIKey("filer_window_ends_at"))
         try c.encode(Hearing.isComplete(hearing.turns, now: now), forKey: APIKey("complete"))

@@ -432,7 +432,8 @@ public struct StatementRecord: Sendable {
 public struct HearingRecord: Sendable {
     public let party: PartyRole
     public let invitedAt: Date
-    public let windowEndsAt: Date
+    /// Nil while an invitation letter waits to be printed and sent.
+    public let windowEndsAt: Date?
     public let respondedAt: Date?
     public let hasEmail: Bool
     /// When staff verified that the link reached the invited party.

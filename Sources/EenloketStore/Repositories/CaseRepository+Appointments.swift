@@ -43,7 +43,7 @@ extension CaseRepository {
                 plan.parties.sorted { $0.rawValue < $1.rawValue }, caseId: id, kind: .appointmentScheduled,
                 message: Messages.appointment(
                     .appointmentScheduled, kind: plan.kind, startsAt: plan.startsAt, location: plan.location, onlineURL: plan.onlineURL,
-                    reference: current.reference),
+                    reference: current.reference, serviceURL: settings.publicURL),
                 at: now, conn: conn, db: db)
             guard let stored = try await appointments(of: id, for: caller, conn: conn).first(where: { $0.id == appointmentId }) else {
                 throw AppError.unavailable
@@ -88,7 +88,7 @@ extension CaseRepository {
                 appointment.parties, caseId: id, kind: .appointmentCancelled,
                 message: Messages.appointment(
                     .appointmentCancelled, kind: appointment.kind, startsAt: appointment.startsAt, location: appointment.location,
-                    onlineURL: appointment.onlineURL, reference: current.reference),
+                    onlineURL: appointment.onlineURL, reference: current.reference, serviceURL: settings.publicURL),
                 at: now, conn: conn, db: db)
         }
     }
@@ -118,7 +118,7 @@ extension CaseRepository {
                 appointment.parties, caseId: id, kind: .appointmentReported,
                 message: Messages.appointment(
                     .appointmentReported, kind: appointment.kind, startsAt: appointment.startsAt, location: appointment.location,
-                    onlineURL: appointment.onlineURL, reference: current.reference),
+                    onlineURL: appointment.onlineURL, reference: current.reference, serviceURL: settings.publicURL),
                 at: now, conn: conn, db: db)
         }
     }

@@ -72,7 +72,7 @@ extension CaseRepository {
             }
             try await Outbox.toParties(
                 nil, caseId: caseId, kind: .objectionDecided,
-                message: Messages.objectionDecided(upheld: upheld, reference: current.reference), at: now, conn: conn, db: db)
+                message: Messages.objectionDecided(upheld: upheld, reference: current.reference, serviceURL: settings.publicURL), at: now, conn: conn, db: db)
             try await Outbox.toStaff(
                 [memberId], caseId: caseId, kind: .objectionDecided,
                 message: Messages.objectionDecidedForMember(upheld: upheld, reference: current.reference, serviceURL: settings.publicURL),

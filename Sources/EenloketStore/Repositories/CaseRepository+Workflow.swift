@@ -98,7 +98,10 @@ extension CaseRepository {
                  WHERE id = \(current.id)
                 """, logger: db.logger)
         }
-        let windowEnd = Hearing.windowEnd(invitedAt: now, workingDays: settings.hearingWindowDays, calendar: policy.calendar)
+        // A letter's window starts when staff mark it printed and sent (NotificationRepository.printLetter).
+        let byLetter = contact.email == nil && settings.hearingWindowDays > 0
+        let windowEnd: Date? =
+            byLetter ? nil : Hearing.windowEnd(invitedAt: now, workingDays: settings.hearingWindowDays, calendar: policy.calendar)
         // The real token is made when the invitation is delivered (e-mailed or
         // printed), so the database never holds one; until then nobody holds this one.
         let placeholder = AccessToken.hash(AccessToken.generate(.party))
@@ -114,17 +117,21 @@ extension CaseRepository {
             RETURNING email IS NOT NULL
             """, logger: db.logger)
         guard let hasEmail = try invited.first?.decode(Bool.self) else { return }
-        let windowDay = AmsterdamTime.date(of: windowEnd.addingTimeInterval(-1))
+        let respondBy: String?
+        if byLetter {
+            respondBy = Messages.respondByPlaceholder
+        } else if let windowEnd, settings.hearingWindowDays > 0 {
+            respondBy = Dutch.date(AmsterdamTime.date(of: windowEnd.addingTimeInterval(-1)))
+        } else {
+            respondBy = nil
+        }
         try await Outbox.toParties(
             [role], caseId: current.id, kind: .invitation,
             message: Messages.invitation(
-                reference: current.reference, respondBy: settings.hearingWindowDays > 0 ? Dutch.date(windowDay) : nil,
-                basis: current.binding.basis),
+                reference: current.reference, respondBy: respondBy, basis: current.binding.basis, serviceURL: settings.publicURL),
             at: now, conn: conn, db: db)
-        let data: [String: JSONValue] = [
-            "party": .string(role.rawValue), "channel": .string(hasEmail ? "email" : "letter"),
-            "hearing_ends_at": .string(Timestamp.format(windowEnd)),
-        ]
+        var data: [String: JSONValue] = ["party": .string(role.rawValue), "channel": .string(hasEmail ? "email" : "letter")]
+        if let windowEnd { data["hearing_ends_at"] = .string(Timestamp.format(windowEnd)) }
         try await EventLog.append(conn, caseId: current.id, type: .partyInvited, actor: .system, data: .object(data), at: now, db: db)
     }
 

@@ -311,7 +311,7 @@ struct HearingJSON: Decodable, PostgresDecodable, Sendable {
     let party: String
     let has_email: Bool
     let invited_at_ms: Int64
-    let ends_at_ms: Int64
+    let ends_at_ms: Int64?
     let responded_at_ms: Int64?
     let verified_at_ms: Int64?
     let first_used_at_ms: Int64?
@@ -323,7 +323,7 @@ struct HearingJSON: Decodable, PostgresDecodable, Sendable {
         guard let party = PartyRole(rawValue: party) else { return nil }
         func date(_ ms: Int64) -> Date { Date(timeIntervalSince1970: TimeInterval(ms) / 1000) }
         return HearingRecord(
-            party: party, invitedAt: date(invited_at_ms), windowEndsAt: date(ends_at_ms), respondedAt: responded_at_ms.map(date),
+            party: party, invitedAt: date(invited_at_ms), windowEndsAt: ends_at_ms.map(date), respondedAt: responded_at_ms.map(date),
             hasEmail: has_email, verifiedAt: verified_at_ms.map(date), firstUsedAt: first_used_at_ms.map(date),
             checkFailures: check_failures, filerWindowEndsAt: filer_window_ends_at_ms.map(date),
             filerRepliedAt: filer_replied_at_ms.map(date))

@@ -40,12 +40,15 @@ public struct PrintableLetter: Sendable {
 public struct NotificationRepository: Sendable {
     let db: Database
     let settings: ServiceSettings
+    /// The working-day calendar, for the window a printed invitation letter starts.
+    let deadlines: DeadlineSettings
     /// Deliveries tried before a message is flagged as failed.
     public let maxAttempts: Int
 
-    public init(db: Database, settings: ServiceSettings, maxAttempts: Int = 8) {
+    public init(db: Database, settings: ServiceSettings, deadlines: DeadlineSettings, maxAttempts: Int = 8) {
         self.db = db
         self.settings = settings
+        self.deadlines = deadlines
         self.maxAttempts = maxAttempts
     }
 
@@ -114,6 +117,24 @@ public struct NotificationRepository: Sendable {
     /// Seconds to wait after `attempts` failed deliveries: 30 s doubling, at most an hour.
     public static func backoff(afterAttempts attempts: Int) -> TimeInterval {
         min(3600, 30 * pow(2, Double(max(0, attempts - 1))))
+    }
+
+    /// An invitation letter's window starts when it is first printed and sent,
+    /// with the days for the post added (contract Part 2, "Hearing both
+    /// sides"); a reprint keeps that window. Fills in the last day to respond.
+    private func startLetterWindow(_ body: String, caseId: UUID, party: PartyRole?, at now: Date, conn: PostgresConnection) async throws -> String {
+        guard body.contains(Messages.respondByPlaceholder), let party else { return body }
+        let calendar = try await deadlines.policy(on: conn).calendar
+        let end = Hearing.letterWindowEnd(sentAt: now, workingDays: settings.hearingWindowDays, calendar: calendar)
+        let rows = try await conn.rows(
+            """
+            UPDATE case_parties SET hearing_ends_at = coalesce(hearing_ends_at, \(end))
+             WHERE case_id = \(caseId) AND role = \(party) AND invited_at IS NOT NULL
+            RETURNING hearing_ends_at
+            """, logger: db.logger)
+        guard let windowEnd = try rows.first?.decode(Date?.self) else { return body }
+        let lastDay = Dutch.date(AmsterdamTime.date(of: windowEnd.addingTimeInterval(-1)))
+        return body.replacingOccurrences(of: Messages.respondByPlaceholder, with: lastDay)
     }
 
     /// Puts a fresh private link into an invitation. The token exists only in
@@ -186,7 +207,8 @@ public struct NotificationRepository: Sendable {
                 throw AppError.invalid(
                     "reason", "Deze brief is al verstuurd. Kies waarom hij opnieuw moet; een uitnodiging krijgt dan een nieuwe link.")
             }
-            let finalBody = try await fillPrivateLink(body, caseId: caseId, party: party, conn: conn)
+            let dated = try await startLetterWindow(body, caseId: caseId, party: party, at: now, conn: conn)
+            let finalBody = try await fillPrivateLink(dated, caseId: caseId, party: party, conn: conn)
             try await conn.run(
                 "UPDATE notifications SET sent_at = coalesce(sent_at, \(now)), attempts = attempts + 1 WHERE id = \(id)", logger: db.logger)
             var data: [String: JSONValue] = ["notification": .number(Double(id))]

@@ -164,7 +164,7 @@ public struct TimerStore: Sendable {
             parties.compactMap(PartyRole.init(rawValue:)), caseId: caseId, kind: .appointmentReminder,
             message: Messages.appointment(
                 .appointmentReminder, kind: AppointmentKind(rawValue: kind) ?? .hearing, startsAt: startsAt, location: location,
-                onlineURL: url, reference: reference),
+                onlineURL: url, reference: reference, serviceURL: settings.publicURL),
             at: now, conn: conn, db: db)
         return "reminded"
     }

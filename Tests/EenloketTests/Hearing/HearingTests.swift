@@ -84,7 +84,8 @@ struct HearingTests {
     @Test func theWindowClosingAlsoAllowsTheRuling() async throws {
         try await withApp(configure: { $0.hearingWindowDays = 5 }) { t in
             let chair = try await t.member(.bedrijfsarts)
-            let c = try await t.file()
+            // Invited by e-mail: the window starts at the invitation (a letter's starts when it is sent: LetterWindowTests).
+            let c = try await t.file(["employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "email": "hr@jansen.example"]])
             try await t.accept(c.id, disciplines: [.bedrijfsarts])
             t.setClock("2026-11-30", hour: 23.5)
             let token = try await t.login(try await emailOf(t, chair.id), "sterk-wachtwoord-12")

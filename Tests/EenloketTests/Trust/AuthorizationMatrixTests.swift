@@ -175,6 +175,11 @@ enum AuthorizationTable {
             anonymous: 200, employee: 200, employerFiler: 200, invitedParty: 200, otherCaseFiler: 200,
             admin: 200, intakeOfficer: 200, coordinator: 200, inspector: 200,
             chair: 200, panelPhysician: 200, panelArbeidsdeskundige: 200, outsider: 200),
+        // Anyone may ask for a new link: the answer is the same for everyone, match or not.
+        "POST /api/v1/access-links": row(
+            anonymous: 202, employee: 202, employerFiler: 202, invitedParty: 202, otherCaseFiler: 202,
+            admin: 202, intakeOfficer: 202, coordinator: 202, inspector: 202,
+            chair: 202, panelPhysician: 202, panelArbeidsdeskundige: 202, outsider: 202),
         "POST /api/v1/cases/{id}/binding-agreement": row(
             anonymous: 401, employee: 201, employerFiler: 201, invitedParty: 201, otherCaseFiler: 404,
             admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
@@ -622,6 +627,9 @@ final class MatrixWorld {
             return plain(template)
         case "GET /api/v1/notifications":
             return plain("/api/v1/notifications?state=letters")
+        case "POST /api/v1/access-links":
+            // A reference no case has: a match would replace a probing caller's own link.
+            return plain(template, ["reference": "EL-2031-999999", "email": "niemand-\(n)@matrix.test"])
         case "GET /api/v1/cases/{id}", "GET /api/v1/cases/{id}/events", "GET /api/v1/cases/{id}/statements",
             "GET /api/v1/cases/{id}/followups", "GET /api/v1/cases/{id}/export", "GET /api/v1/cases/{id}/access-log":
             return on(home(caller, .ruled))

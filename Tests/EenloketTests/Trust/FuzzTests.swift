@@ -588,6 +588,9 @@ struct FuzzTests {
                 "POST /api/v1/cases/{id}/binding-agreement", path: "/api/v1/cases/\(forStatements.id)/binding-agreement",
                 token: forStatements.token, template: ["agree": true, "name": "Sanne de Vries"], required: ["agree", "name"]),
             FuzzTarget(
+                "POST /api/v1/access-links", path: "/api/v1/access-links", token: nil,
+                template: ["reference": "EL-2031-999999", "email": "niemand@example.nl"], required: ["reference", "email"]),
+            FuzzTarget(
                 "PUT /api/v1/cases/{id}/consents", path: "/api/v1/cases/\(forStatements.id)/consents", token: forStatements.token,
                 template: ["treating_physician": true, "share_with_own_physician": false], required: []),
             FuzzTarget(

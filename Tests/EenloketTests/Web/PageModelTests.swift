@@ -41,7 +41,10 @@ struct WebPageModelTests {
             LayoutModel(
                 title: "Titel", content: "<p>inhoud</p>",
                 staff: StaffNavigation(role: .coordinator, name: "Co", csrf: "t")),
-            ErrorPage(heading: "Niet gevonden", text: "Tekst"),
+            ErrorPage(heading: "Niet gevonden", text: "Tekst", lostLink: true),
+            LostLinkPage(
+                sent: "Verstuurd", csrf: "t", fields: [field],
+                errorSummary: [FilingFormPage.ErrorSummaryItem(href: "#email", message: "Fout", label: "E-mail")], hasErrors: true),
             HomePage(message: "Afgemeld", costSentence: "Gratis.", byStatute: false, hasDraftStep: true, draftWindowDays: 5),
             ChooseRolePage(),
             FilingFormPage(

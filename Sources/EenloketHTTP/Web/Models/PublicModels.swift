@@ -23,6 +23,8 @@ struct ErrorPage: PageModel {
     static let template = "error"
     let heading: String
     let text: String
+    /// Whether a lost or replaced private link may be why: then the page offers "Link kwijt?".
+    var lostLink = false
 }
 
 /// `filing-form.mustache`.

@@ -35,7 +35,8 @@ enum CaseView {
             },
             hearing: r.hearing.map { hearing in
                 HearingFacts(
-                    party: Labels.role(hearing.party.rawValue).lowercased(), windowEnds: Dutch.until(hearing.windowEndsAt),
+                    party: Labels.role(hearing.party.rawValue).lowercased(), windowEnds: hearing.windowEndsAt.map(Dutch.until)
+                        ?? "zodra de uitnodigingsbrief is verstuurd. De termijn staat daarna hier",
                     responded: hearing.respondedAt.map(Labels.moment) ?? "", hasResponded: hearing.respondedAt != nil,
                     replyUntil: hearing.replyOpen(at: now) ? hearing.filerWindowEndsAt.map(Dutch.until) : nil,
                     complete: Hearing.isComplete(hearing.turns, now: now))

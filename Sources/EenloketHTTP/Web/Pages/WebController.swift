@@ -19,6 +19,8 @@ struct WebController {
         pages.get("/vraag", use: chooseRole)
         pages.get("/vraag/{rol}", use: filingForm)
         pages.post("/vraag/{rol}", use: submitFiling)
+        pages.get("/link-kwijt", use: lostLinkForm)
+        pages.post("/link-kwijt", use: requestLostLink)
         // A party's own case: the private link opens a page session; the pages carry no token.
         pages.get("/zaak/{token}", use: partyLinkPage)
         pages.post("/zaak/{token}", use: openPartyLink)

@@ -108,6 +108,7 @@ enum Labels {
         case .appointmentReported: return "Verslag van een afspraak vastgelegd"
         case .documentAdded: return "Stuk toegevoegd aan het dossier"
         case .consentChanged: return "Toestemming gegeven of ingetrokken"
+        case .accessLinkSent: return "Nieuwe link gemaild"
         }
     }
 

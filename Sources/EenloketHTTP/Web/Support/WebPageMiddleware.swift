@@ -73,7 +73,9 @@ struct WebPageMiddleware: RouterMiddleware {
                 "Dit is een fout van Eenloket, niet van u. Wij zoeken het uit. Noem dit nummer als u contact met ons opneemt: \(requestId ?? "onbekend")."
             )
         }
-        let model = ErrorPage(heading: title, text: text)
+        var model = ErrorPage(heading: title, text: text)
+        if case .notFound = error { model.lostLink = true }
+        if case .unauthenticated = error { model.lostLink = true }
         if let page = try? renderer.page(model, title: title, layout: .publicPage, status: status) { return page }
         // Without its template the error page is still an error, never an empty 200.
         return Response(
