@@ -789,6 +789,20 @@ END;
 $$;
 
 --
+-- Name: medical_retention_due(timestamp with time zone, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.medical_retention_due(p_cutoff timestamp with time zone, p_limit integer) RETURNS TABLE(id uuid, reference text, closed_at timestamp with time zone)
+    LANGUAGE sql STABLE
+    AS $$
+    SELECT c.id, c.reference, c.closed_at FROM cases c
+     WHERE c.medical_purged_at IS NULL AND c.closed_at IS NOT NULL AND c.closed_at < p_cutoff
+       AND NOT EXISTS (SELECT 1 FROM appeals a WHERE a.case_id = c.id AND a.recorded_at >= p_cutoff)
+     ORDER BY c.closed_at
+     LIMIT p_limit;
+$$;
+
+--
 -- Name: medical_visible_to(uuid, text, text, uuid, uuid); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -957,7 +971,6 @@ CREATE FUNCTION public.purge_appointments() RETURNS trigger
 DECLARE
     removed constant text := 'Verwijderd na afloop van de bewaartermijn.';
 BEGIN
-    DELETE FROM appointment_medical WHERE appointment_id IN (SELECT id FROM appointments WHERE case_id = NEW.id);
     UPDATE appointment_responses SET note = NULL
      WHERE note IS NOT NULL AND appointment_id IN (SELECT id FROM appointments WHERE case_id = NEW.id);
     UPDATE appointments
@@ -977,9 +990,9 @@ CREATE FUNCTION public.purge_documents() RETURNS trigger
     LANGUAGE plpgsql
     AS $$
 BEGIN
-    DELETE FROM document_chunks WHERE document_id IN (SELECT id FROM documents WHERE case_id = NEW.id);
+    DELETE FROM document_chunks WHERE document_id IN (SELECT id FROM documents WHERE case_id = NEW.id AND NOT medical);
     UPDATE documents SET filename = 'verwijderd', description = NULL, purged_at = NEW.purged_at
-     WHERE case_id = NEW.id AND purged_at IS NULL;
+     WHERE case_id = NEW.id AND NOT medical AND purged_at IS NULL;
     RETURN NEW;
 END;
 $$;
@@ -994,10 +1007,53 @@ CREATE FUNCTION public.purge_drafts() RETURNS trigger
 DECLARE
     removed constant text := 'Verwijderd na afloop van de bewaartermijn.';
 BEGIN
-    DELETE FROM draft_ruling_medical WHERE case_id = NEW.id;
     UPDATE draft_rulings SET decision = removed, motivation = removed WHERE case_id = NEW.id;
-    UPDATE draft_comments SET text = removed WHERE case_id = NEW.id AND text IS NOT NULL;
+    UPDATE draft_comments SET text = removed WHERE case_id = NEW.id AND NOT medical AND text IS NOT NULL;
     RETURN NEW;
+END;
+$$;
+
+--
+-- Name: purge_medical_file(timestamp with time zone, timestamp with time zone, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.purge_medical_file(p_cutoff timestamp with time zone, p_now timestamp with time zone, p_limit integer) RETURNS SETOF uuid
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    ids uuid[];
+    removed constant text := 'Verwijderd na afloop van de bewaartermijn.';
+BEGIN
+    SELECT coalesce(array_agg(c.id), '{}') INTO ids FROM (
+        SELECT c.id FROM cases c
+         WHERE c.id IN (SELECT d.id FROM medical_retention_due(p_cutoff, NULL) d)
+         ORDER BY c.closed_at
+         LIMIT p_limit
+           FOR UPDATE SKIP LOCKED) c;
+    IF cardinality(ids) = 0 THEN
+        RETURN;
+    END IF;
+
+    PERFORM set_config('eenloket.retention', 'on', true);
+    DELETE FROM case_medical WHERE case_id = ANY (ids);
+    DELETE FROM ruling_medical WHERE case_id = ANY (ids);
+    DELETE FROM draft_ruling_medical WHERE case_id = ANY (ids);
+    DELETE FROM appointment_medical WHERE appointment_id IN (SELECT a.id FROM appointments a WHERE a.case_id = ANY (ids));
+    UPDATE case_statements SET text = removed WHERE case_id = ANY (ids) AND medical AND text <> removed;
+    UPDATE draft_comments SET text = removed WHERE case_id = ANY (ids) AND medical AND text IS NOT NULL;
+    DELETE FROM document_chunks WHERE document_id IN (SELECT d.id FROM documents d WHERE d.case_id = ANY (ids) AND d.medical);
+    UPDATE documents SET filename = 'verwijderd', description = NULL, purged_at = p_now
+     WHERE case_id = ANY (ids) AND medical AND purged_at IS NULL;
+    UPDATE cases SET medical_purged_at = p_now WHERE id = ANY (ids);
+    PERFORM set_config('eenloket.retention', 'off', true);
+
+    INSERT INTO case_events (case_id, at, type, actor_role, data)
+    SELECT id, p_now, 'medical_file_purged', 'system',
+           jsonb_build_object('removed', jsonb_build_array(
+               'medical_information', 'medical_considerations', 'medical_statements', 'medical_documents',
+               'medical_comments', 'medical_notes'))
+      FROM unnest(ids) AS id;
+    RETURN QUERY SELECT unnest(ids);
 END;
 $$;
 
@@ -1040,11 +1096,8 @@ BEGIN
         RETURN;
     END IF;
 
-    -- Only the purge may delete medical text or rewrite statements (policies and triggers of 0006).
     PERFORM set_config('eenloket.retention', 'on', true);
-    DELETE FROM case_medical WHERE case_id = ANY (ids);
-    DELETE FROM ruling_medical WHERE case_id = ANY (ids);
-    UPDATE case_statements SET text = removed WHERE case_id = ANY (ids) AND text <> removed;
+    UPDATE case_statements SET text = removed WHERE case_id = ANY (ids) AND NOT medical AND text <> removed;
     UPDATE case_parties SET name = NULL, email = NULL WHERE case_id = ANY (ids);
     UPDATE follow_ups SET remarks = NULL WHERE case_id = ANY (ids) AND remarks IS NOT NULL;
     DELETE FROM notifications WHERE case_id = ANY (ids);
@@ -1059,8 +1112,7 @@ BEGIN
     INSERT INTO case_events (case_id, at, type, actor_role, data)
     SELECT id, p_now, 'personal_data_purged', 'system',
            jsonb_build_object('removed', jsonb_build_array(
-               'medical_information', 'medical_considerations', 'statements', 'names_and_addresses',
-               'question', 'physician', 'messages', 'follow_up_remarks'))
+               'statements', 'names_and_addresses', 'question', 'physician', 'messages', 'follow_up_remarks', 'documents'))
       FROM unnest(ids) AS id;
     RETURN QUERY SELECT unnest(ids);
 END;
@@ -1702,6 +1754,7 @@ CREATE TABLE public.cases (
     binding_basis text DEFAULT 'agreement'::text NOT NULL,
     earlier_spell_started_on date,
     earlier_spell_ended_on date,
+    medical_purged_at timestamp with time zone,
     CONSTRAINT accepted_case_is_classified CHECK (((triage_decision IS DISTINCT FROM 'accept'::text) OR ((case_type IS NOT NULL) AND (cardinality(requested_disciplines) > 0) AND (requested_disciplines && ARRAY['bedrijfsarts'::text, 'verzekeringsarts'::text])))),
     CONSTRAINT cases_binding_basis_check CHECK ((binding_basis = ANY (ARRAY['agreement'::text, 'statute'::text]))),
     CONSTRAINT cases_case_type_check CHECK ((case_type = ANY (ARRAY['second_opinion'::text, 'work_capacity'::text, 'suitable_work'::text, 'reintegration_effort'::text, 'track_two'::text, 'other'::text]))),
@@ -2977,6 +3030,12 @@ CREATE INDEX cases_awaiting_panel_idx ON public.cases USING btree (created_at, i
 --
 
 CREATE INDEX cases_employer_year_idx ON public.cases USING btree (employer_kvk, filed_year) WHERE (triage_decision = 'accept'::text);
+
+--
+-- Name: cases_medical_retention_idx; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX cases_medical_retention_idx ON public.cases USING btree (closed_at) WHERE ((medical_purged_at IS NULL) AND (closed_at IS NOT NULL));
 
 --
 -- Name: cases_queue_idx; Type: INDEX; Schema: public; Owner: -

@@ -50,4 +50,6 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case consentChanged = "consent_changed"
     /// A party asked for a new link on "Link kwijt?" and got one by e-mail.
     case accessLinkSent = "access_link_sent"
+    /// The retention purge removed the medical file (its own period, after the other personal data or before).
+    case medicalFilePurged = "medical_file_purged"
 }

@@ -107,7 +107,7 @@ public enum CaseAccessPolicy {
         }
         guard caller.party != nil, !canSeeMedical(caller, facts) else { return data }
         switch EventType(rawValue: type) {
-        case .medicalDataViewed:
+        case .medicalDataViewed, .medicalFilePurged:
             return nil
         case .statementAdded:
             guard case .object(var members) = data else { return data }

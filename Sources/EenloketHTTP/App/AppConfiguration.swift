@@ -55,6 +55,8 @@ public struct AppConfiguration: Sendable {
     public var defaultSigningKeyFile: String = ".eenloket/signing-key"
     /// Days after a case closed (or an appeal was recorded) before its medical text and personal details are purged.
     public var retentionDays: Int = 730
+    /// Days after a case closed before its medical file is purged (WGBO: 20 years for medical records).
+    public var medicalRetentionDays: Int = 7305
     /// The longest a request may take before it is answered 503.
     public var requestTimeout: Duration = .seconds(10)
     /// Anonymous filings one client address may make per hour (0: no limit).
@@ -191,6 +193,7 @@ public struct AppConfiguration: Sendable {
         if let dir = env["EENLOKET_WEB_DIR"], !dir.isEmpty { config.webDirectory = dir }
         if let seconds = int("EENLOKET_REQUEST_TIMEOUT_SECONDS", 1...600) { config.requestTimeout = .seconds(seconds) }
         if let days = int("EENLOKET_RETENTION_DAYS", 1...36_500) { config.retentionDays = days }
+        if let days = int("EENLOKET_MEDICAL_RETENTION_DAYS", 1...36_500) { config.medicalRetentionDays = days }
         if let limit = int("EENLOKET_FILINGS_PER_HOUR_PER_ADDRESS", 0...1_000_000) { config.filingsPerHourPerAddress = limit }
         if let limit = int("EENLOKET_LOGIN_FAILURES_PER_ADDRESS", 1...1_000_000) { config.loginFailuresPerAddress = limit }
         if let trust = env["EENLOKET_TRUST_FORWARDED_FOR"], !trust.isEmpty {
@@ -231,4 +234,11 @@ extension AppConfiguration {
 
     /// Whether cookies get the Secure attribute.
     var usesSecureCookies: Bool { secureCookies ?? effectivePublicURL.hasPrefix("https://") }
+}
+
+extension AppConfiguration {
+    /// Cases closed before this moment are due for the purge of this kind of data.
+    public func retentionCutoff(_ kind: Retention.Kind, now: Date) -> Date {
+        now.addingTimeInterval(-Double(kind == .personal ? retentionDays : medicalRetentionDays) * 86_400)
+    }
 }

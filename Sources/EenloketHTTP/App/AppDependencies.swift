@@ -63,11 +63,16 @@ public struct AppDependencies: Sendable {
     /// Today in Europe/Amsterdam.
     var today: LocalDate { AmsterdamTime.date(of: clock.now()) }
 
-    /// Purges the cases whose retention period has passed; returns how many.
+    /// Purges, per kind of data, the cases whose retention period has passed;
+    /// returns how many purges were done (a case counts once per kind).
     @discardableResult
     public func purgeExpiredPersonalData() async throws -> Int {
         let now = self.now
-        return try await retention.purge(closedBefore: now.addingTimeInterval(-Double(configuration.retentionDays) * 86_400), at: now).count
+        var purged = 0
+        for kind in Retention.Kind.allCases {
+            purged += try await retention.purge(kind, closedBefore: configuration.retentionCutoff(kind, now: now), at: now).count
+        }
+        return purged
     }
 }
 

@@ -2,9 +2,10 @@ import EenloketDomain
 import Foundation
 import PostgresNIO
 
-/// Purges medical text and personal details a set time after a case closed
-/// (SQL function `purge_personal_data`, migration 0007). Rulings stay,
-/// pseudonymised through their case; each purge leaves a history event.
+/// Purges a closed case's data once its retention period has passed, each kind
+/// of data on its own period (migration 0035): the personal details (SQL
+/// function `purge_personal_data`) and the medical file (`purge_medical_file`).
+/// Rulings stay, pseudonymised through their case; each purge leaves a history event.
 public struct Retention: Sendable {
     let db: Database
 
@@ -19,9 +20,21 @@ public struct Retention: Sendable {
         public let closedAt: Date
     }
 
+    /// The kinds of data with a retention period of their own.
+    public enum Kind: String, Sendable, CaseIterable {
+        /// Names, addresses, e-mail addresses, the question, non-medical texts and documents.
+        case personal
+        /// Medical information and considerations, medical statements, documents, comments and notes.
+        case medical
+
+        var dueFunction: String { self == .personal ? "retention_due" : "medical_retention_due" }
+        var purgeFunction: String { self == .personal ? "purge_personal_data" : "purge_medical_file" }
+    }
+
     /// The cases a purge would take now, oldest first (for `--dry-run`).
-    public func candidates(closedBefore cutoff: Date, limit: Int = 10_000) async throws -> [Candidate] {
-        let rows = try await db.rows("SELECT id, reference, closed_at FROM retention_due(\(cutoff), \(Int32(limit)))")
+    public func candidates(_ kind: Kind = .personal, closedBefore cutoff: Date, limit: Int = 10_000) async throws -> [Candidate] {
+        let rows = try await db.rows(
+            "SELECT id, reference, closed_at FROM \(unescaped: kind.dueFunction)(\(cutoff), \(Int32(limit)))")
         return try rows.map { row in
             let (id, reference, closed) = try row.decode((UUID, String, Date).self)
             return Candidate(caseId: id, reference: reference, closedAt: closed)
@@ -29,11 +42,12 @@ public struct Retention: Sendable {
     }
 
     /// Purges every due case in batches, each batch one transaction; returns the purged ids.
-    public func purge(closedBefore cutoff: Date, at now: Date, batchSize: Int = 500) async throws -> [UUID] {
+    public func purge(_ kind: Kind = .personal, closedBefore cutoff: Date, at now: Date, batchSize: Int = 500) async throws -> [UUID] {
         var purged: [UUID] = []
         while true {
             let batch = try await db.transaction { conn in
-                try await conn.rows("SELECT purge_personal_data(\(cutoff), \(now), \(Int32(batchSize)))", logger: db.logger)
+                try await conn.rows(
+                    "SELECT \(unescaped: kind.purgeFunction)(\(cutoff), \(now), \(Int32(batchSize)))", logger: db.logger)
                     .map { try $0.decode(UUID.self) }
             }
             // A short batch may only mean another instance holds some cases: stop when nothing is left.

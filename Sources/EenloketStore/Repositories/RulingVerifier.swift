@@ -46,7 +46,7 @@ public struct RulingVerifier: Sendable {
                 """
                 SELECT r.case_id, r.outcome, r.decision, r.motivation, r.decided_at, r.panel, r.digest,
                        r.chain_seq, r.previous_chain_digest, r.chain_digest, r.signature, r.key_id,
-                       m.medical_considerations, c.purged_at IS NOT NULL
+                       m.medical_considerations, c.medical_purged_at IS NOT NULL
                   FROM rulings r
                   JOIN cases c ON c.id = r.case_id
                   LEFT JOIN ruling_medical m ON m.case_id = r.case_id

@@ -45,7 +45,7 @@ struct RetentionTests {
     }
 
     @Test func aCaseIsPurgedOnlyAfterItsPeriodAndKeepsItsRuling() async throws {
-        try await withApp(configure: { $0.retentionDays = 730 }) { t in
+        try await withApp(configure: { $0.retentionDays = 730; $0.medicalRetentionDays = 1095 }) { t in
             let old = try await ruledCase(t, tag: "OUD")
             t.clock.advance(by: 400 * day)
             let recent = try await ruledCase(t, tag: "NIEUW")
@@ -60,11 +60,12 @@ struct RetentionTests {
 
             #expect(try await t.deps.purgeExpiredPersonalData() == 1)
             let left = try await everything(t, old.id)
-            for marker in [
-                "Naam-OUD", "mail-OUD", "werkgever-OUD", "MED-INFO-OUD", "MED-OORDEEL-OUD", "REACTIE-OUD", "VRAAG-OUD", "J. Bakker",
-                "Straat-OUD", "Werkgeverstraat-OUD",
-            ] {
+            for marker in ["Naam-OUD", "mail-OUD", "werkgever-OUD", "VRAAG-OUD", "J. Bakker", "Straat-OUD", "Werkgeverstraat-OUD"] {
                 #expect(!left.contains(marker), "\(marker) survived the purge: \(left)")
+            }
+            // The medical file has a period of its own (here 3 years).
+            for marker in ["MED-INFO-OUD", "MED-OORDEEL-OUD", "REACTIE-OUD"] {
+                #expect(left.contains(marker), "\(marker) went with the personal data: \(left)")
             }
             let kept = try await everything(t, recent.id)
             #expect(kept.contains("MED-INFO-NIEUW") && kept.contains("Straat-NIEUW") && kept.contains("Werkgeverstraat-NIEUW"), "a case inside its period was purged")
@@ -74,11 +75,31 @@ struct RetentionTests {
             #expect(view["ruling"]["decision"].string?.isEmpty == false)
             #expect(view["ruling"]["digest"].string == digestBefore)
             let report = try await RulingVerifier(db: t.deps.database).verify()
-            #expect(report.firstBreak == nil && report.purged == 1, "\(report)")
+            #expect(report.firstBreak == nil && report.purged == 0 && report.checked == 2, "the medical text is still there: \(report)")
             // One history event, and a second run finds nothing more to do.
             let events = try await t.sql("SELECT count(*) FROM case_events WHERE case_id = \(old.id) AND type = 'personal_data_purged'")
             #expect(try events[0].decode(Int.self) == 1)
             #expect(try await t.deps.purgeExpiredPersonalData() == 0)
+
+            // A day before its third year the medical file stays; then it goes, and only it.
+            t.clock.advance(by: 363 * day)
+            #expect(try await t.deps.retention.candidates(.medical, closedBefore: t.clock.now().addingTimeInterval(-1095 * day)).isEmpty)
+            #expect(try await t.deps.purgeExpiredPersonalData() == 0)
+            t.clock.advance(by: 2 * day)
+            let medicalDue = try await t.deps.retention.candidates(.medical, closedBefore: t.clock.now().addingTimeInterval(-1095 * day))
+            #expect(medicalDue.map(\.caseId) == [old.id])
+            #expect(try await t.deps.purgeExpiredPersonalData() == 1)
+            let gone = try await everything(t, old.id)
+            for marker in ["MED-INFO-OUD", "MED-OORDEEL-OUD", "REACTIE-OUD"] {
+                #expect(!gone.contains(marker), "\(marker) survived the medical purge: \(gone)")
+            }
+            #expect(try await everything(t, recent.id).contains("MED-INFO-NIEUW"))
+            let verified = try await RulingVerifier(db: t.deps.database).verify()
+            #expect(verified.firstBreak == nil && verified.purged == 1, "\(verified)")
+            let medicalEvents = try await t.sql("SELECT count(*) FROM case_events WHERE case_id = \(old.id) AND type = 'medical_file_purged'")
+            #expect(try medicalEvents[0].decode(Int.self) == 1)
+            // The employer's history does not show that a medical file existed.
+            #expect(try await t.sql("SELECT 1 FROM case_events WHERE type = 'medical_file_purged' AND data::text LIKE '%MED-%'").isEmpty)
         }
     }
 
@@ -94,6 +115,8 @@ struct RetentionTests {
             #expect(try await t.deps.purgeExpiredPersonalData() == 0, "purged while the appeal's period runs")
             t.clock.advance(by: 640 * day)
             #expect(try await t.deps.purgeExpiredPersonalData() == 1)
+            #expect(try await t.deps.retention.candidates(.medical, closedBefore: t.clock.now().addingTimeInterval(-7305 * day)).isEmpty,
+                "the medical file keeps its own, longer default period")
         }
     }
 

@@ -265,7 +265,7 @@ struct DraftRoundPageTests {
 @Suite("Retention of the procedure's records")
 struct ProcedureRetentionTests {
     @Test func thePurgeRemovesDraftsCommentsObjectionsAndAppointmentTexts() async throws {
-        try await withApp(configure: { DraftRulingTests.draftRound(&$0); $0.retentionDays = 730; $0.sessionLifetime = 30 * 24 * 3600 }) { t in
+        try await withApp(configure: { DraftRulingTests.draftRound(&$0); $0.retentionDays = 730; $0.medicalRetentionDays = 730; $0.sessionLifetime = 30 * 24 * 3600 }) { t in
             let chair = try await t.member(.bedrijfsarts)
             let c = try await t.file(["employer": ["name": "Bakkerij Jansen B.V.", "kvk_number": "12345678", "email": "hr@jansen.example"]])
             #expect(try await t.accept(c.id, disciplines: [.bedrijfsarts]).status == 200)
@@ -319,7 +319,7 @@ struct ProcedureRetentionTests {
             let before = try await texts()
             #expect(markers.allSatisfy(before.contains), "\(before)")
             t.clock.advance(by: 731 * 86_400)
-            #expect(try await t.deps.purgeExpiredPersonalData() == 1)
+            #expect(try await t.deps.purgeExpiredPersonalData() == 2, "the personal data and the medical file, both after 730 days here")
             let after = try await texts()
             #expect(!markers.contains(where: after.contains), "\(after)")
         }

@@ -22,7 +22,7 @@ extension WebController {
             events: CaseView.events(data.events), statements: CaseView.statements(data.statements), hasStatements: !data.statements.isEmpty,
             answers: answers, hasAnswers: !answers.isEmpty,
             documents: CaseView.documentRows(data.documents, downloadBase: "/zaak/stukken"), hasDocuments: !data.documents.isEmpty,
-            retention: Self.retentionText(days: deps.configuration.retentionDays))
+            retention: Self.retentionText(days: deps.configuration.retentionDays, medicalDays: deps.configuration.medicalRetentionDays))
         return try publicPage(title: "Uw gegevens \(data.record.reference)", page)
     }
 
@@ -33,9 +33,17 @@ extension WebController {
         return try JSONResponse.make(CaseExportJSON(data), headers: [.contentDisposition: disposition])
     }
 
-    static func retentionText(days: Int) -> String {
-        let period = days % 365 == 0 ? (days == 365 ? "één jaar" : "\(days / 365) jaar") : "\(days) dagen"
-        return "Als uw zaak is afgesloten, bewaren wij uw gegevens nog \(period). Daarna verwijderen wij de medische informatie, "
-            + "namen, e-mailadressen en reacties. Het oordeel zelf blijft bewaard, zonder uw naam. Zo kan later nog worden nagegaan wat er is besloten."
+    static func retentionText(days: Int, medicalDays: Int) -> String {
+        "Als uw zaak is afgesloten, bewaren wij namen, adressen, e-mailadressen en reacties nog \(period(days)). "
+            + "Daarna verwijderen wij die. Het medische dossier (medische informatie, medische stukken en wat de artsen "
+            + "daarover schreven) bewaren wij \(period(medicalDays)), zoals de wet dat vraagt voor medische dossiers. "
+            + "Het oordeel zelf blijft bewaard, zonder uw naam. Zo kan later nog worden nagegaan wat er is besloten."
+    }
+
+    /// "2 jaar", "één jaar", "20 jaar" (a leap day or five in a period of whole years still reads as years), else days.
+    static func period(_ days: Int) -> String {
+        let years = Int((Double(days) / 365.25).rounded())
+        guard years >= 1, abs(Double(days) - Double(years) * 365.25) <= 1 || days == years * 365 else { return "\(days) dagen" }
+        return years == 1 ? "één jaar" : "\(years) jaar"
     }
 }

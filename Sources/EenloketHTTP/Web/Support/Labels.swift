@@ -94,7 +94,7 @@ enum Labels {
         case .followUpMissed: return "Nazorgvragen niet beantwoord"
         case .letterPrinted: return "Brief verstuurd"
         case .letterReprinted: return "Brief opnieuw verstuurd met een nieuwe link"
-        case .personalDataPurged: return "Persoonlijke en medische gegevens verwijderd (bewaartermijn voorbij)"
+        case .personalDataPurged: return "Namen, adressen en reacties verwijderd (bewaartermijn voorbij)"
         case .bindingAgreed: return "Akkoord met een bindend oordeel"
         case .appealDecided: return "Uitspraak van de rechter vastgelegd"
         case .draftIssued: return "Concept van het oordeel verstuurd"
@@ -109,6 +109,7 @@ enum Labels {
         case .documentAdded: return "Stuk toegevoegd aan het dossier"
         case .consentChanged: return "Toestemming gegeven of ingetrokken"
         case .accessLinkSent: return "Nieuwe link gemaild"
+        case .medicalFilePurged: return "Medisch dossier verwijderd (bewaartermijn voorbij)"
         }
     }
 
