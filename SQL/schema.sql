@@ -1930,7 +1930,7 @@ CREATE TABLE public.escalations (
     resolved_at timestamp with time zone,
     resolved_by uuid,
     CONSTRAINT escalations_check CHECK (((resolved_at IS NULL) = (resolved_by IS NULL))),
-    CONSTRAINT escalations_kind_check CHECK ((kind = ANY (ARRAY['deadline_missed'::text, 'awaiting_panel'::text, 'chair_absent'::text, 'ruling_not_carried_out'::text, 'follow_ups_missed'::text])))
+    CONSTRAINT escalations_kind_check CHECK ((kind = ANY (ARRAY['deadline_missed'::text, 'awaiting_panel'::text, 'chair_absent'::text, 'ruling_not_carried_out'::text, 'follow_ups_missed'::text, 'after_care_help'::text])))
 );
 
 --

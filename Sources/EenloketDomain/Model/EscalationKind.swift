@@ -11,4 +11,6 @@ public enum EscalationKind: String, Sendable, CaseIterable, Codable {
     case rulingNotCarriedOut = "ruling_not_carried_out"
     /// Several after-care check-ins went unanswered.
     case followUpsMissed = "follow_ups_missed"
+    /// A check-in answer asks for help, or says the employee is not working (again).
+    case afterCareHelp = "after_care_help"
 }

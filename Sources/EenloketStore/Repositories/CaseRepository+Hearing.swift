@@ -218,6 +218,11 @@ extension CaseRepository {
                     detail: "de \(party.role == .employee ? "werknemer" : "werkgever") meldt dat het oordeel niet wordt uitgevoerd",
                     reference: current.reference, settings: settings, at: now, conn: conn, db: db)
             }
+            if let why = FollowThrough.helpWanted(by: party.role, needsHelp: answer.needsHelp, returnToWork: answer.returnToWork) {
+                try await Escalations.raise(
+                    caseId: id, kind: .afterCareHelp, detail: why, reference: current.reference, settings: settings, at: now,
+                    conn: conn, db: db)
+            }
             return record
         }
     }

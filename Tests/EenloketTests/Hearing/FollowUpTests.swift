@@ -44,6 +44,64 @@ struct FollowUpTests {
         }
     }
 
+    @Test(arguments: [
+        (true, "working_as_agreed", "vraagt om hulp bij de terugkeer naar werk"),
+        (false, "not_working", "meldt dat de werknemer niet (meer) werkt"),
+        (true, "not_working", "vraagt om hulp en meldt"),
+    ])
+    func anAnswerThatAsksForHelpPutsTheCaseBeforeTheCoordinatorsAtOnce(_ needsHelp: Bool, _ working: String, _ detail: String) async throws {
+        try await withApp { t in
+            try await t.staff(.coordinator)
+            let c = try await ruledCase(t)
+            t.setClock("2026-12-07", hour: 9.5)
+            try await t.fireTimers()
+            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let answered = try await t.api.post(
+                "/api/v1/cases/\(c.id)/followups/\(item["id"].string!)",
+                object: ["ruling_carried_out": "yes", "return_to_work": working, "needs_help": needsHelp, "remarks": "OPMERKING-PRIVE"],
+                token: c.employee)
+            #expect(answered.status == 200, "\(answered.text)")
+            let rows = try await t.sql("SELECT kind, detail FROM escalations WHERE case_id = \(UUID(uuidString: c.id)!)")
+            let escalations = try rows.map { try $0.decode((String, String).self) }
+            #expect(escalations.count == 1 && escalations[0].0 == "after_care_help" && escalations[0].1.contains(detail), "\(escalations)")
+            #expect(!escalations[0].1.contains("OPMERKING-PRIVE"), "the coordinators read why, not the party's own words")
+            #expect(try await t.outbox(c.id).contains { $0.kind == "escalation" }, "the coordinators are told at once")
+        }
+    }
+
+    @Test func thePageSaysWhatHappensAfterAskingForHelp() async throws {
+        try await withApp(configure: { $0.sessionLifetime = 90 * 24 * 3600 }) { t in
+            let c = try await ruledCase(t)
+            t.setClock("2026-12-07", hour: 9.5)
+            try await t.fireTimers()
+            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let cookie = try await t.openLink(c.employee)
+            let page = try await t.partyPage("/zaak", cookie: cookie)
+            let csrf = try CaseFilePageTests.csrf(page)
+            let form = "csrf=\(csrf)&ruling_carried_out=yes&return_to_work=not_working&needs_help=ja"
+            let posted = try await t.api.request(
+                .post, "/zaak/nazorg/\(item["id"].string!)", json: form, headers: [.cookie: cookie],
+                contentType: "application/x-www-form-urlencoded")
+            #expect(posted.status == 303 && posted.headers[.location] == "/zaak?bericht=nazorg-hulp", "\(posted.status) \(posted.text.prefix(300))")
+            let after = try await t.partyPage("/zaak?bericht=nazorg-hulp", cookie: cookie)
+            #expect(after.text.contains(FollowThrough.helpNextStep))
+        }
+    }
+
+    @Test func anAnswerWithoutAWishForHelpRaisesNothing() async throws {
+        try await withApp { t in
+            let c = try await ruledCase(t)
+            t.setClock("2026-12-07", hour: 9.5)
+            try await t.fireTimers()
+            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let answered = try await t.api.post(
+                "/api/v1/cases/\(c.id)/followups/\(item["id"].string!)",
+                object: ["ruling_carried_out": "yes", "return_to_work": "working_less", "needs_help": false], token: c.employee)
+            #expect(answered.status == 200)
+            #expect(try await t.sql("SELECT 1 FROM escalations WHERE case_id = \(UUID(uuidString: c.id)!)").isEmpty)
+        }
+    }
+
     @Test func notCarriedOutAndMissedCheckInsFlagTheCase() async throws {
         try await withApp { t in
             try await t.staff(.coordinator)
@@ -57,12 +115,12 @@ struct FollowUpTests {
                 token: c.employee)
             #expect(answered.status == 200)
             var kinds = try await t.sql("SELECT kind FROM escalations WHERE case_id = \(UUID(uuidString: c.id)!) ORDER BY id")
-            #expect(try kinds.map { try $0.decode(String.self) } == ["ruling_not_carried_out"])
+            #expect(try kinds.map { try $0.decode(String.self) } == ["ruling_not_carried_out", "after_care_help"])
             // The employer does not answer its first two check-ins: two missed, so flagged.
             t.setClock("2027-01-19", hour: 10)
             try await t.fireTimers()
             kinds = try await t.sql("SELECT kind FROM escalations WHERE case_id = \(UUID(uuidString: c.id)!) ORDER BY id")
-            #expect(try kinds.map { try $0.decode(String.self) } == ["ruling_not_carried_out", "follow_ups_missed"])
+            #expect(try kinds.map { try $0.decode(String.self) } == ["ruling_not_carried_out", "after_care_help", "follow_ups_missed"])
             let overview = try await t.api.get("/api/v1/stats/overview", token: try await t.staff(.inspector).token)
             #expect(overview["share_rulings_carried_out"].double == 0)
         }

@@ -137,6 +137,7 @@ extension WebController {
     static let messages = [
         "reactie": "Uw reactie is toegevoegd.", "ingetrokken": "Uw zaak is ingetrokken.",
         "beroep": "Het beroep is vastgelegd.", "nazorg": "Dank u wel. Uw antwoorden zijn opgeslagen.",
+        "nazorg-hulp": "Dank u wel. Uw antwoorden zijn opgeslagen. " + FollowThrough.helpNextStep,
         "akkoord": "U bent akkoord gegaan met een bindend oordeel. Dat staat nu in uw zaak.",
         "concept": "Uw reactie op het concept is opgeslagen. Het panel neemt die mee in het oordeel.",
         "bezwaar": "Uw bezwaar is ingediend. Een coördinator beslist erover; u krijgt bericht.",
@@ -271,12 +272,14 @@ extension WebController {
         try CSRF.check(form, expected: session.csrf)
         var body = form.json(strings: ["ruling_carried_out", "return_to_work", "remarks"])
         if let help = form["needs_help"] { body["needs_help"] = .bool(help == "ja") }
+        let answer: FollowUpAnswer
         do {
-            let answer = try FollowUpAnswerRequest.parse(body)
+            answer = try FollowUpAnswerRequest.parse(body)
             _ = try await deps.cases.answerFollowUp(party.caseId, followUp: followUp, answer, by: caller, at: deps.now)
         } catch AppError.invalid(let errors) {
             return try await renderPartyCase(session, formErrors: ["nazorg": errors], message: nil, status: .unprocessableContent)
         }
-        throw WebRedirect(to: "/zaak?bericht=nazorg")
+        let wantsHelp = FollowThrough.helpWanted(by: party.role, needsHelp: answer.needsHelp, returnToWork: answer.returnToWork) != nil
+        throw WebRedirect(to: wantsHelp ? "/zaak?bericht=nazorg-hulp" : "/zaak?bericht=nazorg")
     }
 }
