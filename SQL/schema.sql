@@ -1755,6 +1755,7 @@ CREATE TABLE public.cases (
     earlier_spell_started_on date,
     earlier_spell_ended_on date,
     medical_purged_at timestamp with time zone,
+    returned_to_work_on date,
     CONSTRAINT accepted_case_is_classified CHECK (((triage_decision IS DISTINCT FROM 'accept'::text) OR ((case_type IS NOT NULL) AND (cardinality(requested_disciplines) > 0) AND (requested_disciplines && ARRAY['bedrijfsarts'::text, 'verzekeringsarts'::text])))),
     CONSTRAINT cases_binding_basis_check CHECK ((binding_basis = ANY (ARRAY['agreement'::text, 'statute'::text]))),
     CONSTRAINT cases_case_type_check CHECK ((case_type = ANY (ARRAY['second_opinion'::text, 'work_capacity'::text, 'suitable_work'::text, 'reintegration_effort'::text, 'track_two'::text, 'other'::text]))),
@@ -1777,6 +1778,7 @@ CREATE TABLE public.cases (
     CONSTRAINT decision_matches_status CHECK (((status = 'submitted'::text) OR ((status = 'withdrawn'::text) AND ((triage_decision IS NULL) OR (triage_decision = 'accept'::text))) OR ((status = ANY (ARRAY['awaiting_panel'::text, 'in_review'::text, 'draft_ruling'::text, 'ruled'::text])) AND (triage_decision = 'accept'::text)) OR ((status = 'referred'::text) AND (triage_decision = 'refer'::text)) OR ((status = 'answered'::text) AND (triage_decision = 'answer'::text)))),
     CONSTRAINT earlier_spell_before_this_one CHECK (((earlier_spell_started_on <= earlier_spell_ended_on) AND (earlier_spell_ended_on < sick_since))),
     CONSTRAINT earlier_spell_complete CHECK (((earlier_spell_started_on IS NULL) = (earlier_spell_ended_on IS NULL))),
+    CONSTRAINT return_after_sickness_began CHECK (((returned_to_work_on IS NULL) OR (returned_to_work_on >= sick_since))),
     CONSTRAINT triage_recorded CHECK ((((triage_decision IS NULL) = (triaged_at IS NULL)) AND ((status <> 'submitted'::text) OR (triage_decision IS NULL))))
 );
 

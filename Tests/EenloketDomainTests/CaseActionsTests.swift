@@ -319,6 +319,7 @@ struct CaseActionsTests {
             .declareNoComments: ["party"], .lodgeObjection: ["party"], .decideObjection: ["coordinator", "admin"], .stepAside: ["panel"],
             .planAppointment: ["coordinator", "panel"], .cancelAppointment: ["coordinator", "panel"], .reportAppointment: ["panel"],
             .answerAppointment: ["party"], .addDocument: ["intake", "panel", "party"], .changeConsent: ["party"],
+            .recordReturnToWork: ["intake", "coordinator"],
         ]
         #expect(Set(expected.keys) == Set(CaseAction.allCases), "every action has a row")
         for action in CaseAction.allCases {

@@ -58,6 +58,7 @@ TOKEN_FOR = {
     "addStatement": ("hearing", {"hearing"}, "admin"),
     "agreeToBeBound": ("hearing", {"hearing"}, "admin"),
     "recordAppealOutcome": ("coordinator", None, None),
+    "recordReturnToWork": ("coordinator", None, None),
     "exportCase": ("ruled", {"ruled"}, "admin"),
     "verifyInvitedEmployee": ("intake", None, None),
     "changeOwnPassword": ("password", None, None),
@@ -209,6 +210,8 @@ def map_body(context, body):
         body["sick_since"] = (today - _days(body["sick_since"], 900)).isoformat()
     elif op == "lodgeAppeal" and _is_date(body.get("lodged_on")):
         body["lodged_on"] = today.isoformat()
+    elif op in ("recordReturnToWork", "answerFollowUp") and _is_date(body.get("returned_on")):
+        body["returned_on"] = today.isoformat()
     elif op == "recordAppealOutcome" and _is_date(body.get("decided_on")):
         body["decided_on"] = today.isoformat()
     elif op == "createAbsence" and _is_date(body.get("starts_on")) and _is_date(body.get("ends_on")):

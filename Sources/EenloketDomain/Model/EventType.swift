@@ -52,4 +52,6 @@ public enum EventType: String, Sendable, CaseIterable, Codable {
     case accessLinkSent = "access_link_sent"
     /// The retention purge removed the medical file (its own period, after the other personal data or before).
     case medicalFilePurged = "medical_file_purged"
+    /// The day the employee returned to work was recorded; after-care counts from it.
+    case returnToWorkRecorded = "return_to_work_recorded"
 }

@@ -40,6 +40,8 @@ public enum CaseAction: String, Sendable, CaseIterable {
     case addDocument = "add_document"
     /// The employee gives or withdraws consent (treating physicians, sharing the ruling).
     case changeConsent = "change_consent"
+    /// Staff record the day the employee returned to work; after-care counts from it.
+    case recordReturnToWork = "record_return_to_work"
 }
 
 /// The answer to "may this caller do this now?".
@@ -238,6 +240,7 @@ public enum CaseActions {
         case .cancelAppointment, .reportAppointment: return chairOrCoordinator(caller, facts, action == .reportAppointment)
         case .addDocument: return addDocument(caller, facts)
         case .changeConsent: return changeConsent(caller, facts)
+        case .recordReturnToWork: return recordReturnToWork(facts)
         }
     }
 
@@ -321,7 +324,14 @@ public enum CaseActions {
             case .staff: return .forbidden(consentMessage)
             case .party: return .allowed
             }
+        case .recordReturnToWork:
+            return staffOnly(caller, [.intakeOfficer, .coordinator], "de datum van terugkeer naar werk vastleggen")
         }
+    }
+
+    /// After-care follows a ruling; before it there is nothing to count from.
+    private static func recordReturnToWork(_ facts: CaseFacts) -> ActionVerdict {
+        facts.hasRuling ? .allowed : .conflict("De nazorg begint pas na het oordeel. Leg de terugkeer naar werk daarna vast.")
     }
 
     /// The staff roles the table lets take the action at all (the staff pages' forms ask this).

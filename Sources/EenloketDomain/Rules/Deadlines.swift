@@ -77,9 +77,24 @@ public struct FollowUpRule: Sendable, Equatable {
     /// When the check-in is due and when it counts as missed, for a ruling at
     /// `ruledAt`: 09:00 Amsterdam time on those days.
     public func moments(after ruledAt: Date) -> (due: Date, missed: Date) {
-        let day = AmsterdamTime.date(of: ruledAt)
+        moments(from: AmsterdamTime.date(of: ruledAt))
+    }
+
+    /// The same, counted from a day (the ruling's, or the day the employee returned to work).
+    public func moments(from day: LocalDate) -> (due: Date, missed: Date) {
         func nineOClock(_ d: LocalDate) -> Date { AmsterdamTime.startOfDay(d).addingTimeInterval(9 * 3600) }
         return (nineOClock(day.adding(days: dueAfterDays)), nineOClock(day.adding(days: missedAfterDays)))
+    }
+
+    /// The check-in re-planned from the day the employee returned to work, or
+    /// nil when that moment to answer has already passed (the check-in then
+    /// keeps its first plan: nobody is marked as having missed a check-in
+    /// they could not have known about). A check-in whose new moment has
+    /// passed is due now.
+    public func replanned(returnedOn: LocalDate, now: Date) -> (due: Date, missed: Date)? {
+        let (due, missed) = moments(from: returnedOn)
+        guard missed > now else { return nil }
+        return (max(due, now), missed)
     }
 }
 

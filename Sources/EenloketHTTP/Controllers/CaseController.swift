@@ -26,6 +26,7 @@ struct CaseController {
             .post("{id}/panel", use: changePanel)
             .get("{id}/followups", use: followUps)
             .post("{id}/followups/{followUpId}", use: answerFollowUp)
+            .put("{id}/return-to-work", use: recordReturnToWork)
     }
 
     static let idempotencyHeader = HTTPField.Name("Idempotency-Key")!
@@ -212,9 +213,19 @@ struct CaseController {
         try CaseActions.permits(.answerFollowUp, caller).enforce()
         let id = try context.uuidParameter("id")
         let followUp = try context.uuidParameter("followUpId")
-        let answer = try FollowUpAnswerRequest.parse(try await JSONBody.object(request))
+        let answer = try FollowUpAnswerRequest.parse(try await JSONBody.object(request), today: deps.today)
         let record = try await deps.cases.answerFollowUp(id, followUp: followUp, answer, by: caller, at: deps.now)
         return try JSONResponse.make(FollowUpJSON(record: record))
+    }
+
+    /// `PUT /api/v1/cases/{id}/return-to-work` (intake officers, coordinators):
+    /// the day the employee returned to work; the open check-ins count from it.
+    @Sendable func recordReturnToWork(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try CaseActions.permits(.recordReturnToWork, context.caller).enforce()
+        let id = try context.uuidParameter("id")
+        let day = try ReturnToWorkRequest.parse(try await JSONBody.object(request), today: deps.today)
+        let moved = try await deps.cases.recordReturnToWork(id, on: day, by: context.caller, at: deps.now)
+        return try JSONResponse.make(ReturnToWorkJSON(returned_on: day.description, check_ins_moved: moved))
     }
 
     /// Callers who may read individual cases (`CaseActions`: 401 without credentials, 403 for inspectors).

@@ -39,14 +39,36 @@ enum PanelChangeRequest {
 
 /// `POST /api/v1/cases/{id}/followups/{followUpId}`.
 enum FollowUpAnswerRequest {
-    static func parse(_ body: [String: JSONValue]) throws -> FollowUpAnswer {
+    static func parse(_ body: [String: JSONValue], today: LocalDate) throws -> FollowUpAnswer {
         let r = FieldReader(body)
         let carried = try r.choice("ruling_carried_out", RulingCarriedOut.self)
         let back = try r.choice("return_to_work", ReturnToWork.self)
         let help = try r.bool("needs_help")
         let remarks = try r.text("remarks", required: false, length: 1...2000)
+        let returnedOn = try ReturnToWorkRequest.day(r, today: today, required: false)
         try r.finish()
-        return FollowUpAnswer(carriedOut: carried!, returnToWork: back!, needsHelp: help!, remarks: remarks)
+        return FollowUpAnswer(carriedOut: carried!, returnToWork: back!, needsHelp: help!, remarks: remarks, returnedOn: returnedOn)
+    }
+}
+
+/// `PUT /api/v1/cases/{id}/return-to-work` `{"returned_on": "2026-12-01"}`.
+enum ReturnToWorkRequest {
+    static func parse(_ body: [String: JSONValue], today: LocalDate) throws -> LocalDate {
+        let r = FieldReader(body)
+        let day = try day(r, today: today, required: true)
+        try r.finish()
+        return day!
+    }
+
+    /// The day the employee returned to work: not in the future (the rule of
+    /// being on or after the start of sickness is the case's, checked with it).
+    static func day(_ r: FieldReader, today: LocalDate, required: Bool) throws -> LocalDate? {
+        guard let day = try r.date("returned_on", required: required) else { return nil }
+        if day > today {
+            r.fail("returned_on", "Vul de dag in waarop de werknemer weer aan het werk ging; die ligt niet in de toekomst.")
+            return nil
+        }
+        return day
     }
 }
 

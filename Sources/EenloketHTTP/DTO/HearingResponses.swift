@@ -128,3 +128,9 @@ struct LetterJSON: Encodable {
         try c.encode(letter.body, forKey: APIKey("body"))
     }
 }
+
+/// `PUT /api/v1/cases/{id}/return-to-work`.
+struct ReturnToWorkJSON: Encodable {
+    let returned_on: String
+    let check_ins_moved: Int
+}

@@ -36,6 +36,8 @@ public struct CaseRecord: Sendable {
     public let consents: Consents
     /// Where the employee is in the sickness years (from `sick_since` and an earlier spell).
     public let sickness: SicknessPeriod
+    /// The day the employee returned to work, once known; after-care counts from it.
+    public var returnedToWorkOn: LocalDate? = nil
     /// Whether the employee gave medical information at filing.
     public let hasMedicalInformation: Bool
     /// Medical fields, loaded only when the caller may see them.
@@ -496,12 +498,15 @@ public struct FollowUpAnswer: Sendable {
     public let returnToWork: ReturnToWork
     public let needsHelp: Bool
     public let remarks: String?
+    /// The day the employee returned to work, when the answer gives it; after-care then counts from it.
+    public let returnedOn: LocalDate?
 
-    public init(carriedOut: RulingCarriedOut, returnToWork: ReturnToWork, needsHelp: Bool, remarks: String?) {
+    public init(carriedOut: RulingCarriedOut, returnToWork: ReturnToWork, needsHelp: Bool, remarks: String?, returnedOn: LocalDate? = nil) {
         self.carriedOut = carriedOut
         self.returnToWork = returnToWork
         self.needsHelp = needsHelp
         self.remarks = remarks
+        self.returnedOn = returnedOn
     }
 }
 

@@ -75,6 +75,7 @@ enum CaseQuery {
                                            'given', cc.given, 'at_ms', floor(extract(epoch FROM cc.changed_at) * 1000)::bigint)), '{}')
                                   FROM (SELECT DISTINCT ON (kind) kind, given, changed_at FROM consent_changes
                                          WHERE case_id = c.id ORDER BY kind, id DESC) cc),
+                   'returned_to_work_on', c.returned_to_work_on,
                    'earlier_spell', CASE WHEN c.earlier_spell_started_on IS NOT NULL THEN jsonb_build_object(
                                          'started_on', c.earlier_spell_started_on, 'ended_on', c.earlier_spell_ended_on) END,
                    'agreed_at_ms', (SELECT coalesce(jsonb_object_agg(b.party, floor(extract(epoch FROM b.agreed_at) * 1000)::bigint), '{}')
@@ -133,7 +134,7 @@ enum CaseQuery {
         if let court, let lodgedOn = LocalDate.column(lodgedOn), let appealedAt {
             appeal = AppealRecord(court: court, lodgedOn: lodgedOn, recordedAt: appealedAt, outcome: procedure.appeal_outcome?.record)
         }
-        let record = CaseRecord(
+        var record = CaseRecord(
             id: caseId, reference: reference, status: status, filerRole: filerRole, caseType: caseType,
             employeeName: employeeName, employerName: employerName, employerKvk: kvk,
             sickSince: LocalDate(iso: sickSince) ?? LocalDate(dayNumber: 0), question: question,
@@ -144,6 +145,7 @@ enum CaseQuery {
             scheduledAppointments: procedure.scheduled_appointments, consents: procedure.consentStates,
             sickness: SicknessPeriod(sickSince: LocalDate(iso: sickSince) ?? LocalDate(dayNumber: 0), earlier: procedure.earlier_spell?.spell),
             hasMedicalInformation: hasMedical, medical: nil)
+        record.returnedToWorkOn = procedure.returned_to_work_on.flatMap(LocalDate.init(iso:))
         return Loaded(record: record, medicalInformation: medicalInformation, medicalConsiderations: medicalConsiderations)
     }
 }

@@ -206,6 +206,12 @@ extension CaseRepository {
                 throw AppError.internalError
             }
             let record = try Self.decodeFollowUp(row)
+            if let returnedOn = answer.returnedOn {
+                try Self.checkReturn(returnedOn, of: current)
+                try await FollowUps.replan(
+                    caseId: id, returnedOn: returnedOn, policy: try await deadlines.policy(on: conn), actor: EventActor(caller), at: now,
+                    conn: conn, db: db)
+            }
             try await EventLog.append(
                 conn, caseId: id, type: .followUpAnswered, actor: EventActor(caller),
                 data: .object([
@@ -224,6 +230,26 @@ extension CaseRepository {
                     conn: conn, db: db)
             }
             return record
+        }
+    }
+
+    /// Staff record the day the employee returned to work (`PUT …/return-to-work`);
+    /// the open check-ins then count from it. Returns how many check-ins moved.
+    public func recordReturnToWork(_ id: UUID, on day: LocalDate, by caller: Caller, at now: Date) async throws -> Int {
+        try await db.transaction { conn in
+            let current = try await locked(id, for: .recordReturnToWork, by: caller, at: now, conn: conn)
+            try Self.checkReturn(day, of: current)
+            return try await FollowUps.replan(
+                caseId: id, returnedOn: day, policy: try await deadlines.policy(on: conn), actor: EventActor(caller), at: now, conn: conn,
+                db: db)
+        }
+    }
+
+    /// A return to work lies within the sickness (the database checks the same).
+    static func checkReturn(_ day: LocalDate, of record: CaseRecord) throws {
+        if day < record.sickSince {
+            throw AppError.invalid(
+                "returned_on", "De terugkeer naar werk ligt na de eerste ziektedag (\(record.sickSince)). Controleer de datum.")
         }
     }
 

@@ -197,6 +197,7 @@ struct ProcedureJSON: Decodable, PostgresDecodable, Sendable {
     let scheduled_appointments: Int
     let consents: [String: ConsentJSON]
     let earlier_spell: SpellJSON?
+    let returned_to_work_on: String?
 
     struct SpellJSON: Decodable, Sendable {
         let started_on: String

@@ -134,10 +134,10 @@ public struct TimerStore: Sendable {
             return try await deadlinePassed(caseId: caseId, stage: stage, due: timer.kind == .duePassed, at: now, conn: conn)
         case .followUpDue:
             guard let caseId = timer.caseId, let followUp = timer.subjectId else { return "invalid" }
-            return try await followUpDue(caseId: caseId, followUp: followUp, at: now, conn: conn)
+            return try await followUpDue(caseId: caseId, followUp: followUp, plannedFor: timer.dueAt, at: now, conn: conn)
         case .followUpMissed:
             guard let caseId = timer.caseId, let followUp = timer.subjectId else { return "invalid" }
-            return try await followUpMissed(caseId: caseId, followUp: followUp, at: now, conn: conn)
+            return try await followUpMissed(caseId: caseId, followUp: followUp, plannedFor: timer.dueAt, at: now, conn: conn)
         case .absenceEnded:
             let plan = try await routing.routeWaitingInTransaction(at: now, conn: conn)
             return "routed \(plan.assignments.count)"
@@ -242,26 +242,29 @@ public struct TimerStore: Sendable {
         return try rows.first.map { try $0.decode((UUID, Bool).self) }.map { (id: $0.0, absent: $0.1) }
     }
 
-    private func followUpDue(caseId: UUID, followUp: UUID, at now: Date, conn: PostgresConnection) async throws -> String {
+    /// A timer acts only for the plan it was made for: a check-in moved to
+    /// count from the return to work has timers of its own.
+    private func followUpDue(caseId: UUID, followUp: UUID, plannedFor: Date, at now: Date, conn: PostgresConnection) async throws -> String {
         let rows = try await conn.rows(
             """
-            SELECT c.reference, f.party, f.answered_at IS NOT NULL
+            SELECT c.reference, f.party, f.answered_at IS NOT NULL OR abs(extract(epoch FROM f.due_at - \(plannedFor))) >= 1
               FROM follow_ups f JOIN cases c ON c.id = f.case_id WHERE f.id = \(followUp)
             """, logger: db.logger)
         guard let row = rows.first else { return "moot" }
-        let (reference, party, answered) = try row.decode((String, PartyRole, Bool).self)
-        if answered { return "moot" }
+        let (reference, party, moot) = try row.decode((String, PartyRole, Bool).self)
+        if moot { return "moot" }
         try await Outbox.toParties(
             [party], caseId: caseId, kind: .followUpDue,
             message: Messages.render(.followUpDue, reference: reference, serviceURL: settings.publicURL), at: now, conn: conn, db: db)
         return "invited"
     }
 
-    private func followUpMissed(caseId: UUID, followUp: UUID, at now: Date, conn: PostgresConnection) async throws -> String {
+    private func followUpMissed(caseId: UUID, followUp: UUID, plannedFor: Date, at now: Date, conn: PostgresConnection) async throws -> String {
         let updated = try await conn.rows(
             """
             UPDATE follow_ups SET missed_at = \(now)
              WHERE id = \(followUp) AND answered_at IS NULL AND missed_at IS NULL
+               AND abs(extract(epoch FROM answer_by - \(plannedFor))) < 1
             RETURNING party, sequence
             """, logger: db.logger)
         guard let row = updated.first else { return "moot" }

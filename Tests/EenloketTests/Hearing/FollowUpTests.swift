@@ -88,6 +88,94 @@ struct FollowUpTests {
         }
     }
 
+    /// (sequence, party, due day) of a case's check-ins.
+    func plan(_ t: TestContext, _ caseId: String) async throws -> [String] {
+        try await t.sql("SELECT sequence, party, due_at FROM follow_ups WHERE case_id = \(UUID(uuidString: caseId)!) ORDER BY sequence, party")
+            .map { row in
+                let (sequence, party, due) = try row.decode((Int, String, Date).self)
+                return "\(sequence) \(party) \(AmsterdamTime.date(of: due))"
+            }
+    }
+
+    @Test func theFirstCheckInAsksWhenWorkResumedAndTheRestCountFromThatDay() async throws {
+        try await withApp { t in
+            let c = try await ruledCase(t)  // ruled on 2026-11-23: check-ins on 7 Dec, 4 Jan, 22 Feb, 24 May
+            t.setClock("2026-12-07", hour: 9.5)
+            try await t.fireTimers()
+            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let path = "/api/v1/cases/\(c.id)/followups/\(item["id"].string!)"
+            var answer: [String: Any] = ["ruling_carried_out": "yes", "return_to_work": "working_less", "needs_help": false]
+            answer["returned_on"] = "2026-12-08"
+            expectProblem(try await t.api.post(path, object: answer, token: c.employee), 422)  // tomorrow
+            answer["returned_on"] = "2026-01-05"
+            expectProblem(try await t.api.post(path, object: answer, token: c.employee), 422)  // before the sickness began
+            answer["returned_on"] = "2026-12-01"
+            #expect(try await t.api.post(path, object: answer, token: c.employee).status == 200)
+            // Counted from Tuesday 1 December: 15 Dec, 12 Jan, 2 Mar, 1 Jun. The employee's first is answered;
+            // the employer's first (due since this morning) moves to 15 December.
+            #expect(try await plan(t, c.id) == [
+                "1 employee 2026-12-07", "1 employer 2026-12-15", "2 employee 2027-01-12", "2 employer 2027-01-12",
+                "3 employee 2027-03-02", "3 employer 2027-03-02", "4 employee 2027-06-01", "4 employer 2027-06-01",
+            ])
+            let events = try await t.api.get("/api/v1/cases/\(c.id)/events", token: c.employee)["items"].array
+            #expect(events.contains { $0["type"].string == "return_to_work_recorded" && $0["data"]["returned_on"].string == "2026-12-01" })
+
+            // The first plan's timers find their check-ins moved and do nothing: no message on 4 January.
+            let before = try await t.outbox(c.id).filter { $0.kind == "follow_up_due" }.count
+            t.setClock("2027-01-04", hour: 10)
+            try await t.fireTimers()
+            #expect(try await t.outbox(c.id).filter { $0.kind == "follow_up_due" }.count == before + 1, "only the employer's moved first check-in")
+            t.setClock("2027-01-12", hour: 10)
+            try await t.fireTimers()
+            #expect(try await t.outbox(c.id).filter { $0.kind == "follow_up_due" }.count == before + 3)
+            // Nothing was marked missed by the old plan's timers (the employer's first is missed on 29 Dec by its new plan).
+            let missed = try await t.sql("SELECT sequence, party FROM follow_ups WHERE case_id = \(UUID(uuidString: c.id)!) AND missed_at IS NOT NULL")
+            #expect(try missed.map { try $0.decode((Int, String).self) }.map { "\($0.0) \($0.1)" } == ["1 employer"])
+        }
+    }
+
+    @Test func staffRecordTheReturnAfterTheRulingOnly() async throws {
+        try await withApp { t in
+            let coordinator = try await t.staff(.coordinator).token
+            let open = try await t.file()
+            let path = { (id: String) in "/api/v1/cases/\(id)/return-to-work" }
+            expectProblem(try await t.api.put(path(open.id), object: ["returned_on": "2026-11-20"], token: coordinator), 409)
+            let c = try await ruledCase(t)
+            expectProblem(try await t.api.put(path(c.id), object: ["returned_on": "2026-11-20"], token: c.employee), 403)
+            expectProblem(try await t.api.put(path(c.id), object: ["returned_on": "2026-11-20"], token: try await t.staff(.inspector).token), 403)
+            expectProblem(try await t.api.put(path(c.id), object: ["returned_on": "20-11-2026"], token: coordinator), 422)
+            expectProblem(try await t.api.put(path(c.id), object: [:], token: coordinator), 422)
+            let recorded = try await t.api.put(path(c.id), object: ["returned_on": "2026-11-20"], token: coordinator)
+            #expect(recorded.status == 200, "\(recorded.text)")
+            #expect(recorded["returned_on"].string == "2026-11-20" && recorded["check_ins_moved"].int == 8)
+            #expect(try await plan(t, c.id).first == "1 employee 2026-12-04")
+            let intake = try await t.staff(.intakeOfficer).token
+            #expect(try await t.api.put(path(c.id), object: ["returned_on": "2026-11-23"], token: intake).status == 200, "a correction")
+            #expect(try await plan(t, c.id).first == "1 employee 2026-12-07")
+        }
+    }
+
+    @Test func aCoordinatorRecordsTheReturnOnTheCasePage() async throws {
+        try await withApp { t in
+            let c = try await ruledCase(t)
+            let cookie = "eenloket_sessie=\(try await t.staff(.coordinator).token)"
+            let page = try await t.api.request(.get, "/medewerkers/zaken/\(c.id)", headers: [.cookie: cookie])
+            #expect(page.text.contains("action=\"/medewerkers/zaken/\(c.id)/terugkeer\""))
+            let csrf = try CaseFilePageTests.csrf(page)
+            let wrong = try await t.api.request(
+                .post, "/medewerkers/zaken/\(c.id)/terugkeer", json: "csrf=\(csrf)&returned_on=2030-01-01", headers: [.cookie: cookie],
+                contentType: "application/x-www-form-urlencoded")
+            #expect(wrong.status == 422 && wrong.text.contains("toekomst"), "\(wrong.status)")
+            let posted = try await t.api.request(
+                .post, "/medewerkers/zaken/\(c.id)/terugkeer", json: "csrf=\(csrf)&returned_on=2026-11-20", headers: [.cookie: cookie],
+                contentType: "application/x-www-form-urlencoded")
+            #expect(posted.status == 303, "\(posted.status) \(posted.text.prefix(300))")
+            let after = try await t.api.request(.get, posted.headers[.location] ?? "/", headers: [.cookie: cookie])
+            #expect(after.text.contains("weer aan het werk sinds") && after.text.contains("20 november 2026"), "\(after.text.prefix(200))")
+            #expect(try await plan(t, c.id).first == "1 employee 2026-12-04")
+        }
+    }
+
     @Test func anAnswerWithoutAWishForHelpRaisesNothing() async throws {
         try await withApp { t in
             let c = try await ruledCase(t)

@@ -196,6 +196,8 @@ enum AuthorizationTable {
             anonymous: 401, employee: 200, employerFiler: 200, invitedParty: 200, otherCaseFiler: 404,
             admin: 403, intakeOfficer: 403, coordinator: 403, inspector: 403,
             chair: 403, panelPhysician: 403, panelArbeidsdeskundige: 403, outsider: 403),
+        // Intake officers and coordinators record the return to work (staff who see every case).
+        "PUT /api/v1/cases/{id}/return-to-work": staffOnly([.intakeOfficer: 200, .coordinator: 200]),
         // Data rights (being added): only the parties of the case, with their own token.
         "GET /api/v1/cases/{id}/export": row(
             anonymous: 401, employee: 200, employerFiler: 200, invitedParty: 200, otherCaseFiler: 404,
@@ -728,6 +730,8 @@ final class MatrixWorld {
                 home(caller, .ruled),
                 ["ruling_carried_out": "yes", "return_to_work": "working_as_agreed", "needs_help": false],
                 ["followUpId": followUps[caller] ?? followUps[.employee]!])
+        case "PUT /api/v1/cases/{id}/return-to-work":
+            return on(home(caller, .ruled), ["returned_on": today.description])
         case "POST /api/v1/escalations/{id}/resolve":
             let id = allowed ? (escalationPool.popLast() ?? deniedEscalation) : deniedEscalation
             return plain(template.replacingOccurrences(of: "{id}", with: String(id)))

@@ -588,6 +588,9 @@ struct FuzzTests {
                 "POST /api/v1/cases/{id}/binding-agreement", path: "/api/v1/cases/\(forStatements.id)/binding-agreement",
                 token: forStatements.token, template: ["agree": true, "name": "Sanne de Vries"], required: ["agree", "name"]),
             FuzzTarget(
+                "PUT /api/v1/cases/{id}/return-to-work", path: "/api/v1/cases/\(ruled.id)/return-to-work", token: coordinator,
+                template: ["returned_on": today.description], required: ["returned_on"]),
+            FuzzTarget(
                 "POST /api/v1/access-links", path: "/api/v1/access-links", token: nil,
                 template: ["reference": "EL-2031-999999", "email": "niemand@example.nl"], required: ["reference", "email"]),
             FuzzTarget(

@@ -57,7 +57,7 @@ struct WebPageModelTests {
             PartyCasePage(
                 summary: summary, csrf: "t", message: "Gelukt", youAre: "werknemer", isEmployee: true, isFiler: true, checkCode: "1234",
                 awaitingVerification: true, steps: [step], deadlines: [deadline], events: [event], statements: [row], hasStatements: true,
-                followUps: [PartyCasePage.FollowUpForm(id: "f", number: 1, answerBy: "1 juni")], hasFollowUps: true,
+                followUps: [PartyCasePage.FollowUpForm(id: "f", number: 1, answerBy: "1 juni", asksReturn: true)], hasFollowUps: true,
                 mayAddStatement: true, mayWithdraw: true, mayAppeal: true, mayAgree: true, mayCommentOnDraft: true,
                 appointments: [AppointmentRow(appointmentId: "a", appointmentWhat: "Hoorzitting", appointmentWhen: "1 december", appointmentMinutes: 60, appointmentPlace: "Zaal 2", appointmentLink: "https://video.example", appointmentState: "Gepland", appointmentSummary: "Verslag", appointmentNotes: "Medisch", cancelReason: "Ziek", answers: [AppointmentRow.AnswerLine(answerLine: "Werknemer: komt")], mayAnswer: true, mayCancel: true, mayReport: true)], hasAppointments: true,
                 objections: [ObjectionRow(objectionId: "o", objector: "werkgever", member: "Dr. A", objectionReason: "Reden", lodgedOn: "1 maart", decisionText: "Toegewezen", decisionMotivation: "Omdat", undecided: true)], hasObjections: true, objectable: [select], mayObject: true,
@@ -98,7 +98,7 @@ struct WebPageModelTests {
                 appointments: [AppointmentRow(appointmentId: "a", appointmentWhat: "Hoorzitting", appointmentWhen: "1 december", appointmentMinutes: 60, appointmentPlace: "Zaal 2", appointmentLink: "https://video.example", appointmentState: "Gepland", appointmentSummary: "Verslag", appointmentNotes: "Medisch", cancelReason: "Ziek", answers: [AppointmentRow.AnswerLine(answerLine: "Werknemer: komt")], mayAnswer: true, mayCancel: true, mayReport: true)], hasAppointments: true, mayPlanAppointment: true, examiners: [select],
                 rulingForm: .ruling(afterComments: true),
                 ruleWaitsFor: "Eerst wordt de werkgever gehoord.", mayAddStatement: true, mayMarkMedical: true, mayChangePanel: true,
-                mayAppeal: true, mayRecordAppealOutcome: true, appealOutcomes: [check], caseTypes: [select], disciplines: [check],
+                mayAppeal: true, mayRecordAppealOutcome: true, appealOutcomes: [check], mayRecordReturn: true, returnedOn: "1 december 2026", caseTypes: [select], disciplines: [check],
                 outcomes: [check], channels: [check],
                 panelMembers: [StaffCasePage.PanelMemberOption(id: "p", name: "Arts", discipline: "Bedrijfsarts")],
                 checked: StaffCasePage.Checked(
@@ -106,7 +106,7 @@ struct WebPageModelTests {
                 values: ["motivation": "x"], today: "2026-03-01",
                 verificationErrors: errors, triageErrors: errors, rulingErrors: errors, objectionErrors: errors, stepAsideErrors: errors, appointmentErrors: errors,
                 statementErrors: errors, panelErrors: errors,
-                appealErrors: errors, appealOutcomeErrors: errors),
+                appealErrors: errors, appealOutcomeErrors: errors, returnErrors: errors),
             AccountsPage(items: [AccountsPage.Row(id: "1", name: "A", email: "a@b.nl", role: "Beheerder", active: true, awaiting: false)]),
             AccountPage(
                 id: "1", csrf: "t", name: "A", email: "a@b.nl", role: "Beheerder", active: true, awaiting: true, own: false, twoStep: true,

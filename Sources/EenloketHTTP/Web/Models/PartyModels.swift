@@ -64,6 +64,8 @@ struct PartyCasePage: PageModel {
         let id: String
         let number: Int
         let answerBy: String
+        /// The first check-in asks when work resumed; the rest count from that day.
+        var asksReturn = false
     }
 }
 

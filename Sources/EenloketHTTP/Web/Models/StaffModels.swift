@@ -134,6 +134,9 @@ struct StaffCasePage: PageModel {
     let mayAppeal: Bool
     let mayRecordAppealOutcome: Bool
     let appealOutcomes: [CheckOption]
+    /// Staff record the day the employee returned to work (after the ruling); the day already known, if any.
+    let mayRecordReturn: Bool
+    let returnedOn: String?
 
     // The forms' choices, and what a re-shown form keeps.
     let caseTypes: [SelectOption]
@@ -157,6 +160,7 @@ struct StaffCasePage: PageModel {
     let panelErrors: FormErrors?
     let appealErrors: FormErrors?
     let appealOutcomeErrors: FormErrors?
+    let returnErrors: FormErrors?
 
     /// The triage form's contact fields for the other party.
     struct OtherPartyForm: Sendable {

@@ -113,7 +113,8 @@ extension WebController {
             steps: CaseView.steps(record), deadlines: CaseView.deadlines(record, today: deps.today), events: CaseView.events(events),
             statements: CaseView.statements(statements), hasStatements: !statements.isEmpty,
             followUps: openFollowUps.map {
-                PartyCasePage.FollowUpForm(id: $0.id.lowercased, number: $0.sequence, answerBy: Labels.moment($0.answerBy))
+                PartyCasePage.FollowUpForm(
+                    id: $0.id.lowercased, number: $0.sequence, answerBy: Labels.moment($0.answerBy), asksReturn: $0.sequence == 1)
             },
             hasFollowUps: !openFollowUps.isEmpty,
             mayAddStatement: actions.may(.addStatement), mayWithdraw: actions.may(.withdraw), mayAppeal: actions.may(.appeal),
@@ -270,11 +271,11 @@ extension WebController {
         let followUp = try context.uuidParameter("followUpId")
         let form = try await FormData.read(request)
         try CSRF.check(form, expected: session.csrf)
-        var body = form.json(strings: ["ruling_carried_out", "return_to_work", "remarks"])
+        var body = form.json(strings: ["ruling_carried_out", "return_to_work", "remarks", "returned_on"])
         if let help = form["needs_help"] { body["needs_help"] = .bool(help == "ja") }
         let answer: FollowUpAnswer
         do {
-            answer = try FollowUpAnswerRequest.parse(body)
+            answer = try FollowUpAnswerRequest.parse(body, today: deps.today)
             _ = try await deps.cases.answerFollowUp(party.caseId, followUp: followUp, answer, by: caller, at: deps.now)
         } catch AppError.invalid(let errors) {
             return try await renderPartyCase(session, formErrors: ["nazorg": errors], message: nil, status: .unprocessableContent)

@@ -266,6 +266,7 @@ extension WebController {
             appealOutcomes: AppealOutcome.allCases.map {
                 CheckOption(value: $0.rawValue, label: Labels.appealOutcome($0), checked: values["outcome"] == $0.rawValue)
             },
+            mayRecordReturn: actions.may(.recordReturnToWork), returnedOn: record.returnedToWorkOn.map(Labels.date),
             caseTypes: CaseType.allCases.map { SelectOption(value: $0.rawValue, label: Labels.caseType($0), selected: values["case_type"] == $0.rawValue) },
             disciplines: Discipline.allCases.map {
                 CheckOption(value: $0.rawValue, label: Labels.discipline($0), checked: chosenDisciplines.contains($0.rawValue))
@@ -285,7 +286,7 @@ extension WebController {
             verificationErrors: shownErrors("bevestiging"), triageErrors: shownErrors("beoordeling"), rulingErrors: shownErrors("uitspraak"),
             objectionErrors: shownErrors("bezwaar"), stepAsideErrors: shownErrors("terugtrekken"), appointmentErrors: shownErrors("afspraak"),
             statementErrors: shownErrors("reactie"), panelErrors: shownErrors("panel"), appealErrors: shownErrors("beroep"),
-            appealOutcomeErrors: shownErrors("rechter"))
+            appealOutcomeErrors: shownErrors("rechter"), returnErrors: shownErrors("terugkeer"))
         return try staffPage(title: (errors.isEmpty ? "" : "Fout: ") + "Zaak \(record.reference)", page, session: session, status: status)
     }
 
@@ -299,6 +300,7 @@ extension WebController {
         "stuk": "Het stuk is toegevoegd aan het dossier.",
 
         "reactie": "Uw reactie is toegevoegd.", "panel": "Het panel is gewijzigd.", "beroep": "Het beroep is vastgelegd.", "rechter": "De uitspraak van de rechter is vastgelegd.",
+        "terugkeer": "De terugkeer naar werk is vastgelegd. De nazorgvragen tellen nu vanaf die dag.",
         "bevestigd": "Vastgelegd: de link hoort bij de werknemer. De werknemer ziet nu ook de medische informatie.",
     ]
 
@@ -445,6 +447,13 @@ extension WebController {
         try await caseAction(request, context: context, .recordAppealOutcome, form: "rechter", done: "rechter") { session, form, id in
             let input = try AppealOutcomeRequest.parse(form.json(strings: ["outcome", "decided_on", "summary"]))
             _ = try await deps.cases.recordAppealOutcome(id, input, by: .staff(session.staff), at: deps.now)
+        }
+    }
+
+    @Sendable func staffReturnToWork(_ request: Request, context: AppRequestContext) async throws -> Response {
+        try await caseAction(request, context: context, .recordReturnToWork, form: "terugkeer", done: "terugkeer") { session, form, id in
+            let day = try ReturnToWorkRequest.parse(form.json(strings: ["returned_on"]), today: deps.today)
+            _ = try await deps.cases.recordReturnToWork(id, on: day, by: .staff(session.staff), at: deps.now)
         }
     }
 

@@ -65,6 +65,7 @@ struct WebController {
         pages.post("/medewerkers/zaken/{id}/reactie", use: staffStatement)
         pages.post("/medewerkers/zaken/{id}/panel", use: staffChangePanel)
         pages.post("/medewerkers/zaken/{id}/beroep", use: staffAppeal)
+        pages.post("/medewerkers/zaken/{id}/terugkeer", use: staffReturnToWork)
         pages.get("/medewerkers/brieven", use: letters)
         pages.post("/medewerkers/brieven/{id}/print", use: printLetter)
         pages.get("/medewerkers/panel", use: panelMembers)

@@ -110,6 +110,7 @@ enum Labels {
         case .consentChanged: return "Toestemming gegeven of ingetrokken"
         case .accessLinkSent: return "Nieuwe link gemaild"
         case .medicalFilePurged: return "Medisch dossier verwijderd (bewaartermijn voorbij)"
+        case .returnToWorkRecorded: return "Datum van terugkeer naar werk vastgelegd"
         }
     }
 
