@@ -1119,6 +1119,19 @@ END;
 $$;
 
 --
+-- Name: purge_work_signals(); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.purge_work_signals() RETURNS trigger
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    UPDATE follow_ups SET signals = '{}' WHERE case_id = NEW.id AND signals <> '{}';
+    RETURN NEW;
+END;
+$$;
+
+--
 -- Name: rebuild_stats(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1978,6 +1991,7 @@ CREATE TABLE public.follow_ups (
     needs_help boolean,
     remarks text,
     missed_at timestamp with time zone,
+    signals text[] DEFAULT '{}'::text[] NOT NULL,
     CONSTRAINT follow_ups_carried_out_check CHECK ((carried_out = ANY (ARRAY['yes'::text, 'partly'::text, 'no'::text]))),
     CONSTRAINT follow_ups_check CHECK ((answer_by > due_at)),
     CONSTRAINT follow_ups_check1 CHECK (((answered_at IS NULL) = (carried_out IS NULL))),
@@ -1985,7 +1999,9 @@ CREATE TABLE public.follow_ups (
     CONSTRAINT follow_ups_party_check CHECK ((party = ANY (ARRAY['employee'::text, 'employer'::text]))),
     CONSTRAINT follow_ups_remarks_check CHECK ((char_length(remarks) <= 2000)),
     CONSTRAINT follow_ups_return_to_work_check CHECK ((return_to_work = ANY (ARRAY['working_as_agreed'::text, 'working_less'::text, 'not_working'::text, 'not_applicable'::text]))),
-    CONSTRAINT follow_ups_sequence_check CHECK ((sequence >= 1))
+    CONSTRAINT follow_ups_sequence_check CHECK ((sequence >= 1)),
+    CONSTRAINT signals_are_the_employees CHECK (((party = 'employee'::text) OR (signals = '{}'::text[]))),
+    CONSTRAINT signals_known CHECK ((signals <@ ARRAY['fatigue'::text, 'more_errors'::text, 'withdrawal'::text, 'irritability'::text, 'worry'::text]))
 );
 
 --
@@ -3506,6 +3522,12 @@ CREATE TRIGGER cases_purge_drafts AFTER UPDATE OF purged_at ON public.cases FOR 
 --
 
 CREATE TRIGGER cases_purge_objections AFTER UPDATE OF purged_at ON public.cases FOR EACH ROW WHEN (((new.purged_at IS NOT NULL) AND (old.purged_at IS NULL))) EXECUTE FUNCTION public.purge_objections();
+
+--
+-- Name: cases cases_purge_work_signals; Type: TRIGGER; Schema: public; Owner: -
+--
+
+CREATE TRIGGER cases_purge_work_signals AFTER UPDATE OF medical_purged_at ON public.cases FOR EACH ROW WHEN (((new.medical_purged_at IS NOT NULL) AND (old.medical_purged_at IS NULL))) EXECUTE FUNCTION public.purge_work_signals();
 
 --
 -- Name: cases cases_stats_accepted; Type: TRIGGER; Schema: public; Owner: -

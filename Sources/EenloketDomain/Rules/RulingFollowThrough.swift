@@ -14,6 +14,16 @@ public enum ReturnToWork: String, Sendable, CaseIterable, Codable {
     case notApplicable = "not_applicable"
 }
 
+/// A signal that can come before a relapse (domain section 12), asked of the
+/// employee as a work-related question at each check-in.
+public enum WorkSignal: String, Sendable, CaseIterable, Codable {
+    case fatigue
+    case moreErrors = "more_errors"
+    case withdrawal
+    case irritability
+    case worry
+}
+
 /// When after-care flags a case to the coordinators.
 public enum FollowThrough {
     /// Missed check-ins (over both parties) that flag a case.

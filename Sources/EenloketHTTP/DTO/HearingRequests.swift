@@ -46,8 +46,10 @@ enum FollowUpAnswerRequest {
         let help = try r.bool("needs_help")
         let remarks = try r.text("remarks", required: false, length: 1...2000)
         let returnedOn = try ReturnToWorkRequest.day(r, today: today, required: false)
+        let signals = try r.choices("signals", WorkSignal.self)
         try r.finish()
-        return FollowUpAnswer(carriedOut: carried!, returnToWork: back!, needsHelp: help!, remarks: remarks, returnedOn: returnedOn)
+        return FollowUpAnswer(
+            carriedOut: carried!, returnToWork: back!, needsHelp: help!, remarks: remarks, returnedOn: returnedOn, signals: signals)
     }
 }
 

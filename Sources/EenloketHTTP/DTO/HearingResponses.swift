@@ -60,6 +60,7 @@ struct FollowUpJSON: Encodable {
         try c.encode(r.needsHelp, forKey: APIKey("needs_help"))
         try c.encode(r.remarks, forKey: APIKey("remarks"))
         try c.encode(r.remarksWithheld, forKey: APIKey("remarks_withheld"))
+        try c.encode(r.signals?.map(\.rawValue), forKey: APIKey("signals"))
         try c.encode(r.missedAt.map(Timestamp.format), forKey: APIKey("missed_at"))
     }
 }

@@ -125,6 +125,21 @@ final class FieldReader {
         return value
     }
 
+    /// An optional list of an enum's raw values, each at most once (absent: none).
+    func choices<E: RawRepresentable & CaseIterable & Hashable>(_ key: String, _ type: E.Type) throws -> Set<E>
+    where E.RawValue == String {
+        guard let names = try stringArray(key, required: false, maxCount: E.allCases.count) else { return [] }
+        var chosen: Set<E> = []
+        for (index, name) in names.enumerated() {
+            guard let value = E(rawValue: name) else {
+                fail("\(key)[\(index)]", "Kies uit: \(E.allCases.map(\.rawValue).joined(separator: ", ")).")
+                continue
+            }
+            if !chosen.insert(value).inserted { fail(key, "Noem elke waarde maar één keer.") }
+        }
+        return chosen
+    }
+
     /// A `YYYY-MM-DD` date.
     func date(_ key: String, required: Bool = true) throws -> LocalDate? {
         guard let s = try string(key, required: required) else { return nil }

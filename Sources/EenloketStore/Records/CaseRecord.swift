@@ -490,6 +490,9 @@ public struct FollowUpRecord: Sendable {
     /// only work-related facts, so it follows the medical-field rule.
     public let remarksWithheld: Bool
     public let missedAt: Date?
+    /// The employee's answered signals; nil for the employer's check-ins, before
+    /// an answer, and for readers who may not see medical fields.
+    public var signals: [WorkSignal]? = nil
 }
 
 /// An answer to a check-in.
@@ -500,13 +503,19 @@ public struct FollowUpAnswer: Sendable {
     public let remarks: String?
     /// The day the employee returned to work, when the answer gives it; after-care then counts from it.
     public let returnedOn: LocalDate?
+    /// The signals the employee recognises at work (only the employee answers these).
+    public let signals: Set<WorkSignal>
 
-    public init(carriedOut: RulingCarriedOut, returnToWork: ReturnToWork, needsHelp: Bool, remarks: String?, returnedOn: LocalDate? = nil) {
+    public init(
+        carriedOut: RulingCarriedOut, returnToWork: ReturnToWork, needsHelp: Bool, remarks: String?, returnedOn: LocalDate? = nil,
+        signals: Set<WorkSignal> = []
+    ) {
         self.carriedOut = carriedOut
         self.returnToWork = returnToWork
         self.needsHelp = needsHelp
         self.remarks = remarks
         self.returnedOn = returnedOn
+        self.signals = signals
     }
 }
 

@@ -165,16 +165,20 @@ extension CaseRepository {
                 """
                 SELECT id, party, sequence, due_at, answer_by, answered_at, carried_out, return_to_work, needs_help,
                        CASE WHEN party = 'employer' OR \(employeeRemarks) THEN remarks END,
-                       remarks IS NOT NULL AND party = 'employee' AND NOT \(employeeRemarks), missed_at
+                       remarks IS NOT NULL AND party = 'employee' AND NOT \(employeeRemarks), missed_at,
+                       CASE WHEN party = 'employee' AND answered_at IS NOT NULL AND \(employeeRemarks) THEN signals END
                   FROM follow_ups
                  WHERE case_id = \(id) AND (\(party)::text IS NULL OR (party = \(party) AND due_at <= \(now)))
                  ORDER BY sequence, party
                 """, logger: db.logger)
             let items = try rows.map(Self.decodeFollowUp)
-            if let staff = caller.staff, items.contains(where: { $0.party == .employee && $0.remarks != nil }) {
+            let remarks = items.contains { $0.party == .employee && $0.remarks != nil }
+            let signals = items.contains { !($0.signals ?? []).isEmpty }
+            if let staff = caller.staff, remarks || signals {
+                let fields = (remarks ? ["follow_up_remarks"] : []) + (signals ? ["follow_up_signals"] : [])
                 try await EventLog.append(
                     conn, caseId: id, type: .medicalDataViewed, actor: EventActor(caller),
-                    data: .object(["fields": .array(["follow_up_remarks"]), "role": .string(staff.role.rawValue)]), at: now, db: db)
+                    data: .object(["fields": .array(fields.map(JSONValue.string)), "role": .string(staff.role.rawValue)]), at: now, db: db)
             }
             return items
         }
@@ -186,17 +190,21 @@ extension CaseRepository {
     ) async throws -> FollowUpRecord {
         try CaseActions.permits(.answerFollowUp, caller).enforce()
         guard let party = caller.party else { throw AppError.internalError }
+        if party.role != .employee && !answer.signals.isEmpty {
+            throw AppError.invalid("signals", "Alleen de werknemer beantwoordt de vragen over hoe het werk gaat.")
+        }
         return try await db.transaction { conn in
             let current = try await locked(id, for: .answerFollowUp, by: caller, at: now, conn: conn)
             let rows = try await conn.rows(
                 """
                 UPDATE follow_ups
                    SET answered_at = \(now), carried_out = \(answer.carriedOut), return_to_work = \(answer.returnToWork),
-                       needs_help = \(answer.needsHelp), remarks = \(answer.remarks)
+                       needs_help = \(answer.needsHelp), remarks = \(answer.remarks),
+                       signals = \(answer.signals.map(\.rawValue).sorted())::text[]
                  WHERE id = \(followUp) AND case_id = \(id) AND party = \(party.role)
                    AND due_at <= \(now) AND answered_at IS NULL AND missed_at IS NULL
                 RETURNING id, party, sequence, due_at, answer_by, answered_at, carried_out, return_to_work, needs_help, remarks,
-                          false, missed_at
+                          false, missed_at, CASE WHEN party = 'employee' THEN signals END
                 """, logger: db.logger)
             guard let row = rows.first else {
                 let exists = try await conn.rows(
@@ -254,10 +262,11 @@ extension CaseRepository {
     }
 
     static func decodeFollowUp(_ row: PostgresRow) throws -> FollowUpRecord {
-        let (id, party, sequence, due, answerBy, answered, carried, ret, help, remarks, withheld, missed) = try row.decode(
-            (UUID, PartyRole, Int, Date, Date, Date?, RulingCarriedOut?, ReturnToWork?, Bool?, String?, Bool, Date?).self)
+        let (id, party, sequence, due, answerBy, answered, carried, ret, help, remarks, withheld, missed, signals) = try row.decode(
+            (UUID, PartyRole, Int, Date, Date, Date?, RulingCarriedOut?, ReturnToWork?, Bool?, String?, Bool, Date?, [String]?).self)
         return FollowUpRecord(
             id: id, party: party, sequence: sequence, dueAt: due, answerBy: answerBy, answeredAt: answered, carriedOut: carried,
-            returnToWork: ret, needsHelp: help, remarks: remarks, remarksWithheld: withheld, missedAt: missed)
+            returnToWork: ret, needsHelp: help, remarks: remarks, remarksWithheld: withheld, missedAt: missed,
+            signals: signals.map { $0.compactMap(WorkSignal.init(rawValue:)) })
     }
 }

@@ -176,6 +176,47 @@ struct FollowUpTests {
         }
     }
 
+    @Test func theEmployeeNamesSignalsAtWorkAndOnlyThoseWhoSeeMedicalFieldsReadThem() async throws {
+        try await withApp { t in
+            let c = try await ruledCase(t)
+            t.setClock("2026-12-07", hour: 9.5)
+            try await t.fireTimers()
+            let base: [String: Any] = ["ruling_carried_out": "yes", "return_to_work": "working_less", "needs_help": false]
+            let mine = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let path = "/api/v1/cases/\(c.id)/followups/\(mine["id"].string!)"
+            var bad = base
+            bad["signals"] = ["fatigue", "hoofdpijn"]
+            expectProblem(try await t.api.post(path, object: bad, token: c.employee), 422)
+            bad["signals"] = ["worry", "worry"]
+            expectProblem(try await t.api.post(path, object: bad, token: c.employee), 422)
+            var answer = base
+            answer["signals"] = ["worry", "fatigue"]
+            let answered = try await t.api.post(path, object: answer, token: c.employee)
+            #expect(answered.status == 200 && answered["signals"].array.compactMap(\.string) == ["fatigue", "worry"], "\(answered.text)")
+
+            // The employer answers its own check-in, and may not give signals.
+            let rows = try await t.sql(
+                "SELECT id FROM follow_ups WHERE case_id = \(UUID(uuidString: c.id)!) AND party = 'employer' AND sequence = 1")
+            let employerFollowUp = try rows[0].decode(UUID.self).uuidString.lowercased()
+            let employerToken = try await HearingTests().deliverInvitation(t, caseId: c.id)
+            expectProblem(
+                try await t.api.post("/api/v1/cases/\(c.id)/followups/\(employerFollowUp)", object: answer, token: employerToken), 422)
+            let employerItems = try await t.api.get("/api/v1/cases/\(c.id)/followups", token: employerToken)
+            #expect(!employerItems.text.contains("worry") && !employerItems.text.contains("fatigue"), "the employer never sees them")
+
+            func employeeSignals(_ token: String) async throws -> JSONValue? {
+                let items = try await t.api.get("/api/v1/cases/\(c.id)/followups", token: token)["items"].array
+                return items.first { $0["party"].string == "employee" && $0["sequence"].int == 1 }?["signals"]
+            }
+            let intake = try await t.staff(.intakeOfficer).token
+            #expect(try await employeeSignals(intake) == .array([.string("fatigue"), .string("worry")]))
+            #expect(try await employeeSignals(try await t.staff(.coordinator).token) == .null, "withheld from a coordinator")
+            let viewed = try await t.sql(
+                "SELECT data FROM case_events WHERE case_id = \(UUID(uuidString: c.id)!) AND type = 'medical_data_viewed' AND data::text LIKE '%follow_up_signals%'")
+            #expect(!viewed.isEmpty, "a staff read of the signals is logged")
+        }
+    }
+
     @Test func anAnswerWithoutAWishForHelpRaisesNothing() async throws {
         try await withApp { t in
             let c = try await ruledCase(t)

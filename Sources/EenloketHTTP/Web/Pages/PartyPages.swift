@@ -271,7 +271,7 @@ extension WebController {
         let followUp = try context.uuidParameter("followUpId")
         let form = try await FormData.read(request)
         try CSRF.check(form, expected: session.csrf)
-        var body = form.json(strings: ["ruling_carried_out", "return_to_work", "remarks", "returned_on"])
+        var body = form.json(strings: ["ruling_carried_out", "return_to_work", "remarks", "returned_on"], lists: ["signals"])
         if let help = form["needs_help"] { body["needs_help"] = .bool(help == "ja") }
         let answer: FollowUpAnswer
         do {
