@@ -85,3 +85,39 @@ def test_an_earlier_spell_counts_and_the_queue_marks_the_end_of_the_two_years(op
         assert "Eerst bekijken" in urgent and "Week 93" in urgent, urgent
         assert "WIA-aanvraag" in urgent or "Einde loondoorbetaling" in urgent, urgent
         assert "Eerst bekijken" not in row(reference).text
+
+
+def post(api, path: str, token: str, body: dict) -> dict:
+    response = api.http.post(f"{api.base_url}{path}", json=body, headers={"Authorization": f"Bearer {token}"}, timeout=30)
+    assert response.status_code in (200, 201), f"{path}: {response.status_code} {response.text[:300]}"
+    return response.json()
+
+
+@pytest.mark.parametrize("viewport", ["desktop", "phone"])
+def test_the_intake_officer_records_the_return_to_work(open_browser, api, staff, viewport):
+    filing = dataclasses.replace(support.unique_filing("terugkeer"), employer_email=f"hr-{viewport}-terugkeer@bakkerij.example")
+    filed = api.file_case(filing)
+    intake_token = api.login(staff["intake"].email, staff["intake"].password)
+    accepted = api.accept(intake_token, filed["id"], ["verzekeringsarts"])
+    chair = next(person for person in staff.values() if person.name == accepted["panel"][0]["name"])
+    chair_token = api.login(chair.email, chair.password)
+    employer_token = support.invitation_link(filed["reference"]).rsplit("/", 1)[1]
+    ruling = {"outcome": "overturned", "decision": "Werknemer is belastbaar voor 12 uur per week.",
+              "motivation": "Het panel heeft beide partijen gehoord en het dossier bestudeerd."}
+    case = f"/api/v1/cases/{filed['id']}"
+    post(api, f"{case}/draft-ruling", chair_token, ruling)
+    post(api, f"{case}/draft-comments", filed["access_token"], {"no_comments": True})
+    post(api, f"{case}/draft-comments", employer_token, {"no_comments": True})
+    post(api, f"{case}/ruling", chair_token, ruling)
+
+    intake = open_browser("intake", viewport)
+    support.open_login(intake, staff["intake"])
+    returned = datetime.date.today() - datetime.timedelta(days=3)
+    with intake.step("the intake officer records the day work resumed on the case page"):
+        intake.open(f"/medewerkers/zaken/{filed['id']}")
+        section = intake.section("Terugkeer naar werk")
+        assert "2 weken, 6 weken, 3 maanden en 6 maanden" in section.text
+        intake.fill_date("veld-terugkeer-returned-on", returned)
+        intake.press("Terugkeer vastleggen", within=section)
+        assert "De nazorgvragen tellen nu vanaf die dag." in intake.find(".success").text
+        assert "weer aan het werk sinds" in intake.section("Terugkeer naar werk").text
