@@ -130,6 +130,17 @@ END;
 $$;
 
 --
+-- Name: enqueue_access_link(text, text, timestamp with time zone); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.enqueue_access_link(p_reference text, p_email text, p_now timestamp with time zone) RETURNS void
+    LANGUAGE sql
+    AS $$
+    INSERT INTO access_link_requests (requested_at, reference, email, sent) VALUES (p_now, p_reference, p_email, false);
+    SELECT pg_notify('eenloket_outbox', '');
+$$;
+
+--
 -- Name: file_case(uuid, date, timestamp with time zone, text, text, text, uuid, bytea, text, text, jsonb, text, text, text, jsonb, date, text, text, text, text, date, date, timestamp with time zone, timestamp with time zone, text, text, text, text, text, text, text, text, text); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -919,6 +930,59 @@ CREATE FUNCTION public.postal_address_ok(a jsonb) RETURNS boolean
 $_$;
 
 --
+-- Name: process_access_links(timestamp with time zone, integer, text, text, text, integer); Type: FUNCTION; Schema: public; Owner: -
+--
+
+CREATE FUNCTION public.process_access_links(p_now timestamp with time zone, p_per_day integer, p_mark text, p_subject text, p_body text, p_limit integer) RETURNS integer
+    LANGUAGE plpgsql
+    AS $$
+DECLARE
+    r           record;
+    v_case      uuid;
+    v_party     text;
+    v_reference text;
+    v_sent      boolean;
+    v_queued    integer := 0;
+BEGIN
+    FOR r IN SELECT id, reference, email, requested_at FROM access_link_requests
+              WHERE processed_at IS NULL ORDER BY id LIMIT p_limit FOR UPDATE SKIP LOCKED LOOP
+        v_case := NULL; v_party := NULL; v_reference := NULL; v_sent := false;
+        SELECT p.case_id, p.role, c.reference INTO v_case, v_party, v_reference
+          FROM cases c JOIN case_parties p ON p.case_id = c.id
+         WHERE c.reference = upper(r.reference)
+           AND p.email IS NOT NULL AND lower(p.email) = lower(r.email)
+           AND (p.is_filer OR p.invited_at IS NOT NULL)
+         ORDER BY p.role
+         LIMIT 1
+           FOR UPDATE OF p;
+        IF v_case IS NOT NULL THEN
+            v_sent := (SELECT count(*) FROM access_link_requests
+                        WHERE case_id = v_case AND party = v_party AND sent
+                          AND requested_at > r.requested_at - interval '24 hours') < p_per_day;
+        END IF;
+        IF v_sent THEN
+            UPDATE case_parties
+               SET token_hash = sha256(convert_to(gen_random_uuid()::text || gen_random_uuid()::text, 'UTF8')),
+                   first_used_at = NULL, check_failures = 0
+             WHERE case_id = v_case AND role = v_party;
+            INSERT INTO notifications (case_id, kind, channel, recipient_email, recipient_party, recipient_name,
+                                       subject, body, created_at, next_attempt_at)
+            SELECT p.case_id, 'access_link', 'email', p.email, p.role, p.name,
+                   replace(p_subject, p_mark, v_reference), replace(p_body, p_mark, v_reference), p_now, p_now
+              FROM case_parties p WHERE p.case_id = v_case AND p.role = v_party;
+            INSERT INTO case_events (case_id, at, type, actor_role, data)
+            VALUES (v_case, p_now, 'access_link_sent', 'system', jsonb_build_object('party', v_party));
+            v_queued := v_queued + 1;
+        END IF;
+        UPDATE access_link_requests
+           SET case_id = v_case, party = v_party, sent = v_sent, processed_at = p_now, reference = NULL, email = NULL
+         WHERE id = r.id;
+    END LOOP;
+    RETURN v_queued;
+END
+$$;
+
+--
 -- Name: purge_addresses(); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1205,46 +1269,6 @@ END;
 $$;
 
 --
--- Name: request_access_link(text, text, timestamp with time zone, bytea, integer, text, text); Type: FUNCTION; Schema: public; Owner: -
---
-
-CREATE FUNCTION public.request_access_link(p_reference text, p_email text, p_now timestamp with time zone, p_placeholder bytea, p_per_day integer, p_subject text, p_body text) RETURNS boolean
-    LANGUAGE plpgsql
-    AS $$
-DECLARE
-    v_case  uuid;
-    v_party text;
-    v_sent  boolean := false;
-BEGIN
-    SELECT p.case_id, p.role INTO v_case, v_party
-      FROM cases c JOIN case_parties p ON p.case_id = c.id
-     WHERE c.reference = upper(p_reference)
-       AND p.email IS NOT NULL AND lower(p.email) = lower(p_email)
-       AND (p.is_filer OR p.invited_at IS NOT NULL)
-     ORDER BY p.role
-     LIMIT 1
-       FOR UPDATE OF p;
-    IF v_case IS NOT NULL THEN
-        v_sent := (SELECT count(*) FROM access_link_requests
-                    WHERE case_id = v_case AND party = v_party AND sent
-                      AND requested_at > p_now - interval '24 hours') < p_per_day;
-    END IF;
-    IF v_sent THEN
-        UPDATE case_parties SET token_hash = p_placeholder, first_used_at = NULL, check_failures = 0
-         WHERE case_id = v_case AND role = v_party;
-        INSERT INTO notifications (case_id, kind, channel, recipient_email, recipient_party, recipient_name,
-                                   subject, body, created_at, next_attempt_at)
-        SELECT p.case_id, 'access_link', 'email', p.email, p.role, p.name, p_subject, p_body, p_now, p_now
-          FROM case_parties p WHERE p.case_id = v_case AND p.role = v_party;
-        INSERT INTO case_events (case_id, at, type, actor_role, data)
-        VALUES (v_case, p_now, 'access_link_sent', 'system', jsonb_build_object('party', v_party));
-    END IF;
-    INSERT INTO access_link_requests (requested_at, case_id, party, sent) VALUES (p_now, v_case, v_party, v_sent);
-    RETURN v_sent;
-END
-$$;
-
---
 -- Name: retention_due(timestamp with time zone, integer); Type: FUNCTION; Schema: public; Owner: -
 --
 
@@ -1467,9 +1491,17 @@ CREATE TABLE public.access_link_requests (
     case_id uuid,
     party text,
     sent boolean NOT NULL,
+    reference text,
+    email text,
+    processed_at timestamp with time zone,
     CONSTRAINT access_link_requests_check CHECK (((case_id IS NULL) = (party IS NULL))),
     CONSTRAINT access_link_requests_check1 CHECK (((NOT sent) OR (case_id IS NOT NULL))),
-    CONSTRAINT access_link_requests_party_check CHECK ((party = ANY (ARRAY['employee'::text, 'employer'::text])))
+    CONSTRAINT access_link_requests_email_check CHECK ((char_length(email) <= 320)),
+    CONSTRAINT access_link_requests_party_check CHECK ((party = ANY (ARRAY['employee'::text, 'employer'::text]))),
+    CONSTRAINT access_link_requests_reference_check CHECK ((char_length(reference) <= 40)),
+    CONSTRAINT matched_only_when_processed CHECK (((processed_at IS NOT NULL) OR ((case_id IS NULL) AND (NOT sent)))),
+    CONSTRAINT pending_request_is_complete CHECK (((processed_at IS NOT NULL) OR ((reference IS NOT NULL) AND (email IS NOT NULL)))),
+    CONSTRAINT typed_only_until_processed CHECK (((processed_at IS NULL) OR ((reference IS NULL) AND (email IS NULL))))
 );
 
 --
@@ -3006,6 +3038,12 @@ ALTER TABLE ONLY public.timers
 --
 
 CREATE INDEX access_link_requests_age ON public.access_link_requests USING btree (requested_at);
+
+--
+-- Name: access_link_requests_pending; Type: INDEX; Schema: public; Owner: -
+--
+
+CREATE INDEX access_link_requests_pending ON public.access_link_requests USING btree (id) WHERE (processed_at IS NULL);
 
 --
 -- Name: access_link_requests_recent; Type: INDEX; Schema: public; Owner: -

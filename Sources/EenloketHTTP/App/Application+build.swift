@@ -60,6 +60,8 @@ public func makeApplication(
                 name: "delivery", channel: "eenloket_outbox", client: client, pollInterval: config.workerPollInterval,
                 logger: logger.with(component: "delivery"), gate: gate
             ) {
+                // "Link kwijt?" requests first: what they queue goes out in the same round.
+                try await deps.cases.processAccessLinks(at: deps.now)
                 let done = try await deps.notifications.deliverDue(at: deps.now, limit: 50, via: transport)
                 return done.sent + done.failed == 50
             })

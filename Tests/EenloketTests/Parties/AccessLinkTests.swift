@@ -3,8 +3,9 @@ import EenloketStore
 import Foundation
 import Testing
 
-/// Getting back in: a new private link by e-mail, the same answer for a match
-/// and a miss, the old link dead at once, at most three messages a day.
+/// Getting back in: a new private link by e-mail, the same answer (and the
+/// same work in the request) for a match and a miss; the worker replaces the
+/// token (the old link dies) and sends at most three messages a day.
 @Suite("Parties: a lost link is not a dead end")
 struct AccessLinkTests {
     static let path = "/api/v1/access-links"
@@ -16,8 +17,14 @@ struct AccessLinkTests {
         return (c.id, c.token, reference)
     }
 
+    /// The delivery worker's round: the pending requests, as the service does before delivering.
+    static func process(_ t: TestContext) async throws {
+        try await t.deps.cases.processAccessLinks(at: t.clock.now())
+    }
+
     /// Delivers what is due and returns the new link's token from the access-link message to `to`.
     static func deliveredLink(_ t: TestContext, to: String) async throws -> String? {
+        try await process(t)
         let transport = RecordingTransport()
         try await t.deps.notifications.deliverDue(at: t.clock.now(), limit: 100, via: transport)
         guard let mail = transport.messages.last(where: { $0.subject.hasPrefix("Uw nieuwe link") && $0.to == to }) else { return nil }
@@ -38,7 +45,12 @@ struct AccessLinkTests {
             let reply = try await t.api.post(Self.path, object: ["reference": typed, "email": "Sanne@Example.NL"])
             #expect(reply.status == 202, "\(reply.text)")
             #expect(reply["message"].string == AccessLinks.answer)
+            #expect(try await t.view(c.id, token: c.token).status == 200, "the request only records; the worker acts")
+            #expect(try await t.sql("SELECT 1 FROM access_link_requests WHERE email IS NOT NULL").count == 1)
+            try await Self.process(t)
             expectProblem(try await t.api.get("/api/v1/cases/\(c.id)", token: c.token), 401)
+            #expect(try await t.sql("SELECT 1 FROM access_link_requests WHERE email IS NOT NULL OR reference IS NOT NULL").isEmpty,
+                "the typed address is forgotten once handled")
 
             let fresh = try #require(try await Self.deliveredLink(t, to: "sanne@example.nl"))
             #expect(fresh != c.token)
@@ -65,10 +77,11 @@ struct AccessLinkTests {
                 #expect(miss.status == hit.status && miss.text == hit.text, "byte for byte the same answer: \(miss.text)")
                 #expect(miss.headers[.contentType] == hit.headers[.contentType])
             }
+            try await Self.process(t)
             #expect(try await t.view(other.id, token: other.token).status == 200, "the other filer's link still works")
             #expect(try await t.outbox(other.id).count == sentBefore)
             #expect(try await t.outbox(c.id).filter { $0.kind == "access_link" }.count == 1)
-            // Every request wrote its row: a miss costs the same write as a match.
+            // Every request wrote its row and nothing else: the worker did the rest.
             #expect(try await Self.requests(t).map(\.matched) == [true, false, false, false])
         }
     }
@@ -78,20 +91,24 @@ struct AccessLinkTests {
             let c = try await Self.filed(t)
             let body: [String: Any] = ["reference": c.reference, "email": "sanne@example.nl"]
             let first = try await t.api.post(Self.path, object: body)
+            try await Self.process(t)
             for _ in 0..<4 {
                 t.clock.advance(by: 3600)
                 let again = try await t.api.post(Self.path, object: body)
                 #expect(again.status == 202 && again.text == first.text)
+                try await Self.process(t)
             }
             #expect(try await t.outbox(c.id).filter { $0.kind == "access_link" }.count == 3)
             #expect(try await Self.requests(t).map(\.sent) == [true, true, true, false, false])
             // 24 hours after the first message (4 h have passed): still three in the last 24 hours.
             t.clock.advance(by: 19 * 3600 + 59 * 60)
             _ = try await t.api.post(Self.path, object: body)
+            try await Self.process(t)
             #expect(try await t.outbox(c.id).filter { $0.kind == "access_link" }.count == 3)
             // Exactly 24 hours after the first: it no longer counts.
             t.clock.advance(by: 4 * 3600 + 60)
             _ = try await t.api.post(Self.path, object: body)
+            try await Self.process(t)
             #expect(try await t.outbox(c.id).filter { $0.kind == "access_link" }.count == 4)
         }
     }
@@ -108,6 +125,11 @@ struct AccessLinkTests {
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(statuses == Array(repeating: 202, count: 8))
+            // Two instances' workers at once, each taking a few requests.
+            async let one = t.deps.cases.processAccessLinks(at: t.clock.now(), limit: 3)
+            async let two = t.deps.cases.processAccessLinks(at: t.clock.now(), limit: 3)
+            _ = try await (one, two)
+            try await Self.process(t)
             #expect(try await t.outbox(c.id).filter { $0.kind == "access_link" }.count == AccessLinks.perDay)
             #expect(try await Self.requests(t).count == 8)
         }
@@ -118,6 +140,7 @@ struct AccessLinkTests {
             let s = try await ObjectionTests.setup(t)
             let reference = try #require(try await t.view(s.id, token: s.employee)["reference"].string)
             #expect(try await t.api.post(Self.path, object: ["reference": reference, "email": "HR@jansen.example"]).status == 202)
+            try await Self.process(t)
             expectProblem(try await t.api.get("/api/v1/cases/\(s.id)", token: s.employer), 401)
             #expect(try await t.view(s.id, token: s.employee).status == 200, "the employee's link is untouched")
             let fresh = try #require(try await Self.deliveredLink(t, to: "hr@jansen.example"))

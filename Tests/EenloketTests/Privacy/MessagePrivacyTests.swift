@@ -56,6 +56,7 @@ struct MessagePrivacyTests {
                 token: coordinator), "outcome")
             let reference = try #require(try await t.view(c.id, token: c.token)["reference"].string)
             ok(try await t.api.post("/api/v1/access-links", object: ["reference": reference, "email": "sanne@example.nl"]), "new link")
+            try await AccessLinkTests.process(t)
 
             let rows = try await t.sql("SELECT kind, subject, body FROM notifications ORDER BY id")
             let messages = try rows.map { try $0.decode((String, String, String).self) }
