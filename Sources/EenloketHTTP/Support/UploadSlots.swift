@@ -14,6 +14,9 @@ final class UploadSlots: Sendable {
         limit = max(1, min(poolSize / 2, poolSize - 1))
     }
 
+    /// Slots taken now.
+    var taken: Int { inUse.withLock { $0 } }
+
     /// Runs `body` in a slot, or throws `unavailable` when all are taken.
     func run<T>(_ body: () async throws -> T) async throws -> T {
         let taken = inUse.withLock { count -> Bool in

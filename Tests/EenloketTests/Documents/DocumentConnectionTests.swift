@@ -4,6 +4,8 @@ import HTTPTypes
 import Logging
 import Testing
 
+@testable import EenloketHTTP
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -79,7 +81,9 @@ struct DocumentConnectionTests {
                 try client.send(Array(body.prefix(300_000)))
                 hanging.append(client)
             }
-            try await Task.sleep(for: .milliseconds(500))
+            // Until both hold their slot (a loaded machine may take its time to reach the file part).
+            for _ in 0..<200 where t.deps.uploadSlots.taken < 2 { try await Task.sleep(for: .milliseconds(50)) }
+            #expect(t.deps.uploadSlots.taken == 2, "set-up: the two slow uploads hold their slots")
             let third = try await t.upload(s.id, DocumentForm(file: DocumentForm.pdf()), token: s.employee)
             expectProblem(third, 503)
             #expect(third.headers[.retryAfter] != nil)

@@ -14,6 +14,15 @@ struct FollowUpTests {
         return (c.id, c.token, chair.id)
     }
 
+    /// A ruled case on the morning its first check-ins are due (7 December), and the employee's first check-in.
+    func firstCheckInDue(_ t: TestContext) async throws -> (case: (id: String, employee: String, chair: String), item: JSONValue) {
+        let c = try await ruledCase(t)
+        t.setClock("2026-12-07", hour: 9.5)
+        try await t.fireTimers()
+        let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+        return (c, item)
+    }
+
     @Test func checkInsAreScheduledForBothPartiesAndAnswered() async throws {
         try await withApp { t in
             let c = try await ruledCase(t)
@@ -52,10 +61,7 @@ struct FollowUpTests {
     func anAnswerThatAsksForHelpPutsTheCaseBeforeTheCoordinatorsAtOnce(_ needsHelp: Bool, _ working: String, _ detail: String) async throws {
         try await withApp { t in
             try await t.staff(.coordinator)
-            let c = try await ruledCase(t)
-            t.setClock("2026-12-07", hour: 9.5)
-            try await t.fireTimers()
-            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let (c, item) = try await firstCheckInDue(t)
             let answered = try await t.api.post(
                 "/api/v1/cases/\(c.id)/followups/\(item["id"].string!)",
                 object: ["ruling_carried_out": "yes", "return_to_work": working, "needs_help": needsHelp, "remarks": "OPMERKING-PRIVE"],
@@ -71,10 +77,7 @@ struct FollowUpTests {
 
     @Test func thePageSaysWhatHappensAfterAskingForHelp() async throws {
         try await withApp(configure: { $0.sessionLifetime = 90 * 24 * 3600 }) { t in
-            let c = try await ruledCase(t)
-            t.setClock("2026-12-07", hour: 9.5)
-            try await t.fireTimers()
-            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let (c, item) = try await firstCheckInDue(t)
             let cookie = try await t.openLink(c.employee)
             let page = try await t.partyPage("/zaak", cookie: cookie)
             let csrf = try CaseFilePageTests.csrf(page)
@@ -99,10 +102,7 @@ struct FollowUpTests {
 
     @Test func theFirstCheckInAsksWhenWorkResumedAndTheRestCountFromThatDay() async throws {
         try await withApp { t in
-            let c = try await ruledCase(t)  // ruled on 2026-11-23: check-ins on 7 Dec, 4 Jan, 22 Feb, 24 May
-            t.setClock("2026-12-07", hour: 9.5)
-            try await t.fireTimers()
-            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let (c, item) = try await firstCheckInDue(t)  // ruled on 2026-11-23: check-ins on 7 Dec, 4 Jan, 22 Feb, 24 May
             let path = "/api/v1/cases/\(c.id)/followups/\(item["id"].string!)"
             var answer: [String: Any] = ["ruling_carried_out": "yes", "return_to_work": "working_less", "needs_help": false]
             answer["returned_on"] = "2026-12-08"
@@ -219,10 +219,7 @@ struct FollowUpTests {
 
     @Test func anAnswerWithoutAWishForHelpRaisesNothing() async throws {
         try await withApp { t in
-            let c = try await ruledCase(t)
-            t.setClock("2026-12-07", hour: 9.5)
-            try await t.fireTimers()
-            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let (c, item) = try await firstCheckInDue(t)
             let answered = try await t.api.post(
                 "/api/v1/cases/\(c.id)/followups/\(item["id"].string!)",
                 object: ["ruling_carried_out": "yes", "return_to_work": "working_less", "needs_help": false], token: c.employee)
@@ -234,10 +231,7 @@ struct FollowUpTests {
     @Test func notCarriedOutAndMissedCheckInsFlagTheCase() async throws {
         try await withApp { t in
             try await t.staff(.coordinator)
-            let c = try await ruledCase(t)
-            t.setClock("2026-12-07", hour: 9.5)
-            try await t.fireTimers()
-            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let (c, item) = try await firstCheckInDue(t)
             let answered = try await t.api.post(
                 "/api/v1/cases/\(c.id)/followups/\(item["id"].string!)",
                 object: ["ruling_carried_out": "no", "return_to_work": "not_working", "needs_help": true, "remarks": "Er gebeurt niets."],
@@ -257,10 +251,7 @@ struct FollowUpTests {
 
     @Test func anEmployeesRemarksFollowTheMedicalRule() async throws {
         try await withApp { t in
-            let c = try await ruledCase(t)
-            t.setClock("2026-12-07", hour: 9.5)
-            try await t.fireTimers()
-            let item = try #require(try await t.api.get("/api/v1/cases/\(c.id)/followups", token: c.employee)["items"].array.first)
+            let (c, item) = try await firstCheckInDue(t)
             let remark = "Mijn rugklachten zijn erger geworden."
             let answered = try await t.api.post(
                 "/api/v1/cases/\(c.id)/followups/\(item["id"].string!)",
