@@ -67,7 +67,7 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
             ],
-            resources: [.copy("Web/Templates"), .copy("Web/Static"), .copy("OpenAPI/openapi.yaml")],
+            resources: [.copy("Web/Templates"), .copy("Web/Static"), .copy("OpenAPI/openapi.yaml"), .copy("OpenAPI/openapi.json")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

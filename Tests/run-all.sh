@@ -4,6 +4,7 @@
 #   1. swift test: unit and integration tests against a real PostgreSQL (the
 #      harness starts a throwaway cluster), including the query-plan test;
 #   1b. the README's curl walk-through, run verbatim (Tests/Acceptance/walkthrough.sh);
+#   1c. the NL API Design Rules, by rule ID (Tests/ApiRules/run.sh);
 #   2. the browser tests: the pages in a real headless Chromium;
 #   3. Schemathesis against the service's own /openapi.yaml;
 #   4. the fault scripts: SIGKILL under load, a database restart, SIGTERM;
@@ -20,6 +21,8 @@ step "README walk-through"
 WALK_LOG=$(mktemp /tmp/eenloket-walk-log.XXXXXX)
 bash Tests/Acceptance/walkthrough.sh >"$WALK_LOG" 2>&1 || { tail -n 60 "$WALK_LOG"; exit 1; }
 tail -n 1 "$WALK_LOG"; rm -f "$WALK_LOG"
+step "API design rules"
+bash Tests/ApiRules/run.sh
 step "browser tests"
 bash Tests/Browser/run.sh
 step "schemathesis"

@@ -86,6 +86,8 @@ public struct AppConfiguration: Sendable {
     public var startupTimeLimit: Double = 25
     /// The fair procedure's settings (binding basis, appeal window, the fee).
     public var procedure = ProcedureSettings()
+    /// Who runs this deployment and how to reach them (`EENLOKET_CONTACT_NAME`, `_EMAIL`, `_URL`).
+    public var contact = ServiceContact()
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, sqlDirectory: String = "SQL/migrations",
@@ -223,8 +225,40 @@ public struct AppConfiguration: Sendable {
                 problems.append("EENLOKET_COOKIE_SECURE must be true or false")
             }
         }
+        if let name = env["EENLOKET_CONTACT_NAME"], !name.isEmpty { config.contact.name = name }
+        if let email = env["EENLOKET_CONTACT_EMAIL"], !email.isEmpty {
+            if ServiceContact.isEmailAddress(email) { config.contact.email = email } else {
+                problems.append("EENLOKET_CONTACT_EMAIL must be an e-mail address")
+            }
+        }
+        if let url = env["EENLOKET_CONTACT_URL"], !url.isEmpty {
+            if url.hasPrefix("https://") || url.hasPrefix("http://") { config.contact.url = url } else {
+                problems.append("EENLOKET_CONTACT_URL must start with http:// or https://")
+            }
+        }
         guard problems.isEmpty else { throw Invalid(description: problems.joined(separator: "; ")) }
         return config
+    }
+}
+
+/// Who runs this deployment and how to reach them: the OpenAPI document's
+/// `info.contact`, and the organisation named on the privacy and accessibility
+/// statements. The defaults are the project's own; an organisation that runs
+/// Eenloket sets its own (Deploy/README.md).
+public struct ServiceContact: Sendable, Equatable {
+    public var name = "Eenloket"
+    public var email = "contact@eenloket.nl"
+    public var url = "https://eenloket.nl"
+
+    public init(name: String = "Eenloket", email: String = "contact@eenloket.nl", url: String = "https://eenloket.nl") {
+        self.name = name
+        self.email = email
+        self.url = url
+    }
+
+    static func isEmailAddress(_ text: String) -> Bool {
+        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
+        return parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !text.contains(where: \.isWhitespace)
     }
 }
 

@@ -18,7 +18,7 @@ public func buildApplication(
 /// The application together with its dependencies (tests inspect the latter).
 public func makeApplication(
     _ config: AppConfiguration, postgres: PostgresClient.Configuration, clock: any WallClock = SystemClock(), logger: Logger
-) throws -> (app: Application<TimeoutResponder<RouterResponder<AppRequestContext>>>, deps: AppDependencies) {
+) throws -> (app: Application<APIRulesResponder<TimeoutResponder<RouterResponder<AppRequestContext>>>>, deps: AppDependencies) {
     let database = Database.open(postgres, poolSize: config.databasePoolSize, logger: logger)
     let client = database.client
     let dbLogger = database.logger
@@ -67,8 +67,11 @@ public func makeApplication(
             })
     }
     var app = Application(
-        responder: TimeoutResponder(
-            base: try buildRouter(deps).buildResponder(), timeout: config.requestTimeout, uploadTimeout: config.documentUploadTimeout),
+        responder: APIRulesResponder(
+            base: TimeoutResponder(
+                base: try buildRouter(deps).buildResponder(), timeout: config.requestTimeout,
+                uploadTimeout: config.documentUploadTimeout),
+            publicURL: config.effectivePublicURL),
         // A connection that sends nothing for the connection timeout is closed (an idle keep-alive, a
         // stalled body), and one that has not sent its request's head within it as well.
         server: .http1(
@@ -155,7 +158,7 @@ public func buildRouter(_ deps: AppDependencies) throws -> Router<AppRequestCont
     router.add(middleware: AccessLogMiddleware())
     router.add(middleware: ProblemMiddleware())
     router.add(middleware: AuthenticationMiddleware(sessions: deps.sessions, clock: deps.clock))
-    ServiceController(deps: deps).register(on: router)
+    try ServiceController(deps: deps).register(on: router)
     router.addRoutes(SessionController(deps: deps).endpoints, atPath: "/api/v1/sessions")
     router.addRoutes(StaffController(deps: deps).endpoints, atPath: "/api/v1/staff")
     router.addRoutes(AccountController(deps: deps).endpoints, atPath: "/api/v1/account")

@@ -62,8 +62,7 @@ public struct TimeoutResponder<Base: HTTPResponder>: HTTPResponder where Base.Co
 
     /// 503 with Retry-After: a problem for the API, a short Dutch page for people.
     static func timedOut(_ request: Request) -> Response {
-        let path = request.uri.path
-        if path.hasPrefix("/api/") || path.hasPrefix("/health") || path.hasPrefix("/metrics") {
+        if APIRules.isAPI(request.uri.path) {
             return Problem.response(for: .unavailable)
         }
         let page = """

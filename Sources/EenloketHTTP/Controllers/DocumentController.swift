@@ -84,7 +84,7 @@ struct DocumentController {
     }
 
     /// Opened in the browser anyway, a stored file gets no scripts, forms or origin of its own.
-    static let downloadPolicy = "sandbox; default-src 'none'"
+    static let downloadPolicy = "sandbox; default-src 'none'; frame-ancestors 'none'"
 
     /// The file name in plain ASCII for the old `filename` parameter.
     static func asciiName(_ name: String) -> String {

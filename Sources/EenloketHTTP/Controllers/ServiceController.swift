@@ -9,11 +9,18 @@ import Prometheus
 /// Health, the OpenAPI document and metrics.
 struct ServiceController {
     let deps: AppDependencies
+    let document: OpenAPIDocument
+
+    init(deps: AppDependencies) throws {
+        self.deps = deps
+        self.document = try OpenAPIDocument.served(contact: deps.configuration.contact)
+    }
 
     func register(on router: Router<AppRequestContext>) {
         router.get("health/live", use: live)
         router.get("health/ready", use: ready)
-        router.get("openapi.yaml", use: openAPI)
+        router.get("openapi.yaml", use: openAPIYAML)
+        router.get("api/v1/openapi.json", use: openAPIJSON)
         router.get("metrics", use: metrics)
     }
 
@@ -29,17 +36,26 @@ struct ServiceController {
         let upToDate = try? await TimeLimit.run(seconds: 2) {
             try await deps.migrations.isUpToDate(on: deps.database.client, logger: deps.database.logger)
         }
-        guard upToDate == true else {
-            return plain("not ready\n", status: .serviceUnavailable, headers: [.retryAfter: "5"])
-        }
+        // Not ready is an error answer like any other: a problem document with Retry-After.
+        guard upToDate == true else { return Problem.response(for: .unavailable) }
         return plain("ready\n")
     }
 
     /// `GET /openapi.yaml`.
-    @Sendable func openAPI(_ request: Request, context: AppRequestContext) async throws -> Response {
+    @Sendable func openAPIYAML(_ request: Request, context: AppRequestContext) async throws -> Response {
+        documentResponse(document.yaml, contentType: "application/yaml; charset=utf-8")
+    }
+
+    /// `GET /api/v1/openapi.json`: the same document where the design rules look for it (/core/publish-openapi).
+    @Sendable func openAPIJSON(_ request: Request, context: AppRequestContext) async throws -> Response {
+        documentResponse(document.json, contentType: "application/json; charset=utf-8")
+    }
+
+    /// Any web page may read the document (/core/transport/cors); it holds no personal data.
+    private func documentResponse(_ text: String, contentType: String) -> Response {
         Response(
-            status: .ok, headers: [.contentType: "application/yaml; charset=utf-8"],
-            body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.yaml)))
+            status: .ok, headers: [.contentType: contentType, .accessControlAllowOrigin: "*"],
+            body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 
     /// `GET /metrics`: Prometheus text format, with cases by status read at scrape time.
@@ -60,11 +76,11 @@ struct ServiceController {
             body: .init(byteBuffer: ByteBuffer(bytes: deps.metrics.emitToBuffer())))
     }
 
-    private func plain(_ text: String, status: HTTPResponse.Status = .ok, headers extra: HTTPFields = [:]) -> Response {
-        var headers = extra
+    private func plain(_ text: String) -> Response {
+        var headers = HTTPFields()
         headers[.contentType] = "text/plain; charset=utf-8"
         headers[.cacheControl] = "no-store"
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+        return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
     }
 }
 

@@ -80,7 +80,7 @@ struct DocumentTests {
             #expect(download.headers[.contentType] == "application/pdf")
             #expect(download.headers[.contentDisposition]?.hasPrefix("attachment; filename=\"advies.pdf\"") == true)
             #expect(download.headers[.cacheControl] == "no-store")
-            #expect(download.headers[.contentSecurityPolicy] == "sandbox; default-src 'none'", "a stored file never runs in the site's origin")
+            #expect(download.headers[.contentSecurityPolicy] == "sandbox; default-src 'none'; frame-ancestors 'none'", "a stored file never runs in the site's origin")
             #expect(download.headers[HTTPField.Name("X-Content-Type-Options")!] == "nosniff")
             #expect(download.headers[.contentLength] == String(bytes.count))
             #expect(try await t.eventTypes(s.id).contains("document_added"))

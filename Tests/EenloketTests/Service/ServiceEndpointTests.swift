@@ -1,5 +1,6 @@
 import EenloketDomain
 import EenloketHTTP
+import HTTPTypes
 import Foundation
 import Testing
 
@@ -11,7 +12,9 @@ struct ServiceEndpointTests {
             #expect(try await t.api.get("/health/ready").status == 200)
             // A database missing a migration is not ready.
             _ = try await t.sql("DELETE FROM schema_migrations WHERE version = 3")
-            #expect(try await t.api.get("/health/ready").status == 503)
+            let notReady = try await t.api.get("/health/ready")
+            expectProblem(notReady, 503)
+            #expect(notReady.headers[.retryAfter] == "5")
         }
     }
 

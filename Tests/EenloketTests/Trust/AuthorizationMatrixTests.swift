@@ -214,6 +214,11 @@ enum AuthorizationTable {
         // Supervision: aggregate figures only.
         "GET /api/v1/stats/overview": staffOnly([.inspector: 200, .coordinator: 200, .admin: 200]),
         "GET /api/v1/stats/employers": staffOnly([.inspector: 200, .coordinator: 200, .admin: 200]),
+        // The OpenAPI document, as JSON: public (and readable from any origin).
+        "GET /api/v1/openapi.json": row(
+            anonymous: 200, employee: 200, employerFiler: 200, invitedParty: 200, otherCaseFiler: 200,
+            admin: 200, intakeOfficer: 200, coordinator: 200, inspector: 200,
+            chair: 200, panelPhysician: 200, panelArbeidsdeskundige: 200, outsider: 200),
         // The public keys rulings are signed with: public.
         "GET /api/v1/keys": row(
             anonymous: 200, employee: 200, employerFiler: 200, invitedParty: 200, otherCaseFiler: 200,
@@ -625,7 +630,7 @@ final class MatrixWorld {
             // The filer gets its own filing back, medical text included: not a marker, so any caller may file.
             return plain(template, t.filing())
         case "GET /api/v1/cases", "GET /api/v1/stats/overview", "GET /api/v1/stats/employers", "GET /api/v1/keys",
-            "GET /api/v1/escalations", "GET /api/v1/binding-agreement":
+            "GET /api/v1/escalations", "GET /api/v1/binding-agreement", "GET /api/v1/openapi.json":
             return plain(template)
         case "GET /api/v1/notifications":
             return plain("/api/v1/notifications?state=letters")

@@ -38,7 +38,7 @@ struct CaseFilePageTests {
             let download = try await t.partyPage(href, cookie: employee)
             #expect(download.status == 200 && Array(download.response.body.readableBytesView) == bytes)
             #expect(download.headers[.contentDisposition]?.hasPrefix("attachment;") == true)
-            #expect(download.headers[.contentSecurityPolicy] == "sandbox; default-src 'none'", "a stored file never runs in the site's origin")
+            #expect(download.headers[.contentSecurityPolicy] == "sandbox; default-src 'none'; frame-ancestors 'none'", "a stored file never runs in the site's origin")
             #expect(download.headers[.cacheControl] == "no-store")
 
             let employer = try await t.openLink(s.employer)
@@ -107,7 +107,7 @@ struct CaseFilePageTests {
             let after = try await t.api.request(.get, path, headers: [.cookie: chair])
             let href = try #require(after.text.firstMatch(of: /href="(\/medewerkers\/zaken\/[0-9a-f-]+\/stukken\/[0-9a-f-]+)">verslag-onderzoek\.pdf</).map { String($0.1) })
             let download = try await t.api.request(.get, href, headers: [.cookie: chair])
-            #expect(download.status == 200 && download.headers[.contentSecurityPolicy] == "sandbox; default-src 'none'")
+            #expect(download.status == 200 && download.headers[.contentSecurityPolicy] == "sandbox; default-src 'none'; frame-ancestors 'none'")
             let viewed = try await t.sql("SELECT count(*)::int FROM case_events WHERE type = 'medical_data_viewed' AND data ? 'document_id'")
             #expect(try viewed[0].decode(Int.self) == 1, "the staff download of a medical document is in the history")
 
