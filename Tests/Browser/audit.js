@@ -17,6 +17,10 @@ const lang = document.documentElement.getAttribute("lang");
 if (lang !== "nl") issues.push(`<html lang> is ${JSON.stringify(lang)}, expected "nl"`);
 if (!document.title.trim()) issues.push("the page has no <title>");
 
+// Every page links the statements a public service publishes (accessibility, privacy) in its footer.
+const footerLinks = [...document.querySelectorAll("footer a[href]")].map((a) => a.getAttribute("href"));
+for (const href of ["/toegankelijkheid", "/privacy"]) if (!footerLinks.includes(href)) issues.push(`the footer does not link ${href}`);
+
 // Landmarks and the skip link: the first link of the page jumps to the content in <main>.
 const mains = document.querySelectorAll("main");
 if (mains.length !== 1) issues.push(`expected exactly one <main>, found ${mains.length}`);

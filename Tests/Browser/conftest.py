@@ -72,16 +72,12 @@ def new_driver(viewport: str) -> webdriver.Chrome:
     ):
         options.add_argument(argument)
     options.add_experimental_option("prefs", {"intl.accept_languages": "nl-NL,nl"})
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+    # The network log gives the HTML the service sent, for the Nu HTML Checker (standards.py).
+    options.set_capability("goog:loggingPrefs", {"browser": "ALL", "performance": "ALL"})
     # The Debian package's driver, so Selenium never tries to download one.
     driver = webdriver.Chrome(service=Service(os.environ.get("EENLOKET_CHROMEDRIVER", "/usr/bin/chromedriver")), options=options)
     driver.set_page_load_timeout(30)
-    # Chrome keeps a minimum window width, so the exact viewport (360 px for the phone) is emulated.
-    # (Not as a "mobile" device: its touch emulation sends some clicks to the wrong spot.)
-    driver.execute_cdp_cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
-    )
+    support.emulate(driver, viewport)
     return driver
 
 
@@ -105,6 +101,7 @@ class DriverPool:
             driver.execute_cdp_cmd("Network.clearBrowserCookies", {})
             driver.get("about:blank")
             driver.get_log("browser")
+            driver.get_log("performance")
         except Exception:
             driver.quit()
             self.all.remove(driver)
@@ -192,5 +189,9 @@ def safe(read):
 
 def pytest_terminal_summary(terminalreporter):
     folder = Path(os.environ.get("EENLOKET_BROWSER_ARTIFACTS", "/tmp/eenloket-browser-artifacts"))
-    if folder.is_dir() and any(folder.iterdir()):
+    summary = folder / "standards-summary.txt"
+    if summary.is_file():
+        for line in summary.read_text(encoding="utf-8").splitlines():
+            terminalreporter.write_line(line)
+    if folder.is_dir() and any(folder.glob("*.png")):
         terminalreporter.write_line(f"Screenshots and page sources of failing steps: {folder}")

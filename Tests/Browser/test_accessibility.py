@@ -337,3 +337,56 @@ def test_every_page_the_suite_visited_passes_the_checks(audit_log):
     )
     checked = sorted({f"{kind} [{viewport}]" for kind, viewport in audit_log.audits})
     assert not failing, f"{len(failing)} of {len(checked)} kinds of page fail the accessibility checks:\n{report}"
+
+
+# ---------------------------------------------------------------------------
+# The published tools: axe-core and the Nu HTML Checker (standards.py). The
+# hand-written audit.js stays for what they do not check: that the first
+# focusable element is a skip link into <main>, that the h1 comes first and no
+# heading level is skipped going down (axe's heading-order only warns between
+# siblings), that nothing the Content-Security-Policy would block is on the
+# page, that the page fits 360 px without sideways scrolling (WCAG 1.4.10;
+# axe does not measure reflow), and the browser console's errors.
+
+import standards  # noqa: E402
+
+
+@pytest.mark.last
+def test_axe_core_finds_no_violation_on_any_kind_of_page_at_either_width_for_anyone(audit_log, artifacts):
+    results = list(audit_log.axe.values())
+    assert results, "axe-core checked no page"
+    pairs = {(r.kind, r.who) for r in results}
+    one_width = sorted(f"{kind} ({who})" for kind, who in pairs
+                       if {v for (k, v, w) in audit_log.axe if k == kind and w == who} != set(support.VIEWPORTS))
+    assert not one_width, f"checked at one width only: {one_width}"
+    kinds = sorted({r.kind for r in results})
+    people = sorted({r.who for r in results})
+    artifacts.mkdir(parents=True, exist_ok=True)
+    (artifacts / "standards-summary.txt").write_text(
+        f"axe-core {standards.AXE_VERSION} ({', '.join(standards.AXE_TAGS)}): {len(results)} audits = "
+        f"{len(pairs)} page kinds x persons x {len(support.VIEWPORTS)} widths; {len(kinds)} kinds of page, {len(people)} persons\n"
+        f"kinds: {', '.join(kinds)}\npersons: {', '.join(people)}\n", encoding="utf-8")
+    failing = [r for r in results if r.violations]
+    report = "\n".join(f"- {r.kind} [{r.viewport}, {r.who}] {r.url}:\n    " + "\n    ".join(r.problems) for r in failing)
+    assert not failing, f"axe-core {standards.AXE_VERSION}: {len(failing)} of {len(results)} audits have violations:\n{report}"
+
+
+@pytest.mark.last
+def test_the_html_of_every_kind_of_page_passes_the_nu_html_checker(audit_log, artifacts):
+    assert audit_log.html, "no page's HTML was kept"
+    assert not audit_log.missing_html, f"the HTML of these pages was not found in the network log: {audit_log.missing_html}"
+    files = sorted(set(audit_log.html.values()))
+    errors = standards.validate_html(files)
+    failing = {path: messages for path, messages in errors.items() if messages}
+    with (artifacts / "standards-summary.txt").open("a", encoding="utf-8") as summary:
+        summary.write(f"Nu HTML Checker: {len(files)} pages (kinds x persons), {sum(map(len, failing.values()))} errors\n")
+    report = "\n".join(f"- {path.name}:\n    " + "\n    ".join(messages[:8]) for path, messages in sorted(failing.items()))
+    assert not failing, f"{len(failing)} of {len(files)} pages are not valid HTML:\n{report}"
+
+
+def test_the_html_checker_reports_errors(tmp_path):
+    # Guards the checker's wiring: a page with a duplicate id and a stray end tag must fail.
+    page = tmp_path / "broken.html"
+    page.write_text('<!DOCTYPE html><html lang="nl"><head><title>x</title></head><body><p id="a">1</p><p id="a">2</p></div></body></html>')
+    errors = standards.validate_html([page])
+    assert len(errors[page]) >= 2, errors

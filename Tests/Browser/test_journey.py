@@ -124,3 +124,13 @@ def test_employee_files_intake_accepts_chair_rules_employee_reads_ruling(open_br
         assert ruling.decision in employee.text and ruling.medical in employee.text
         assert "u heeft allebei vooraf afgesproken dat u zich eraan houdt" in employee.text
         assert "onaanvaardbaar" in employee.text
+    with employee.step("employee prints the ruling on A4 (Chromium's print to PDF)"):
+        printed = support.print_to_pdf(employee)
+        assert all(abs(w - 595.3) < 2 and abs(h - 841.9) < 2 for w, h in printed.page_sizes), f"not A4: {printed.page_sizes}"
+        assert len(printed.page_sizes) <= 3, f"the ruling takes {len(printed.page_sizes)} pages"
+        text = printed.text
+        for wanted in (filed.reference, ruling.decision, ruling.motivation, "Controlecode",
+                       "digitaal ondertekend", "onaanvaardbaar"):
+            assert " ".join(wanted.split()) in text, f"the printed ruling lacks {wanted!r}:\n{text[:1500]}"
+        for navigation in ("Ga direct naar de inhoud", "Link kwijt?", "Toegankelijkheid", "Afmelden", "Afdrukken"):
+            assert navigation not in text, f"the printed ruling shows {navigation!r}"

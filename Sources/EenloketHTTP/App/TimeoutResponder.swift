@@ -67,7 +67,8 @@ public struct TimeoutResponder<Base: HTTPResponder>: HTTPResponder where Base.Co
         }
         let page = """
             <!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Dat kan nu niet – Eenloket</title></head>
-            <body><h1>Dat kan nu niet</h1><p>Het duurt te lang. Probeer het over een minuut opnieuw.</p></body></html>
+            <body><h1>Dat kan nu niet</h1><p>Het duurt te lang. Probeer het over een minuut opnieuw.</p>
+            <p><a href="/toegankelijkheid">Toegankelijkheid</a> · <a href="/privacy">Privacy</a></p></body></html>
             """
         return Response(
             status: .serviceUnavailable,

@@ -46,6 +46,10 @@ struct WebPageModelTests {
                 sent: "Verstuurd", csrf: "t", fields: [field],
                 errorSummary: [FilingFormPage.ErrorSummaryItem(href: "#email", message: "Fout", label: "E-mail")], hasErrors: true),
             HomePage(message: "Afgemeld", costSentence: "Gratis.", byStatute: false, hasDraftStep: true, draftWindowDays: 5),
+            AccessibilityStatementPage(organisation: "Eenloket", contactEmail: "contact@eenloket.nl", axeVersion: "4.12", version: "1.1.0"),
+            PrivacyStatementPage(
+                organisation: "Eenloket", contactEmail: "contact@eenloket.nl", contactURL: "https://eenloket.nl",
+                retention: "Twee jaar.", byAgreement: true),
             ChooseRolePage(),
             FilingFormPage(
                 isEmployee: true, roleSlug: "werknemer", csrf: "t", idempotencyKey: "k",

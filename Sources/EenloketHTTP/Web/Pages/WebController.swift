@@ -21,6 +21,8 @@ struct WebController {
         pages.post("/vraag/{rol}", use: submitFiling)
         pages.get("/link-kwijt", use: lostLinkForm)
         pages.post("/link-kwijt", use: requestLostLink)
+        pages.get("/toegankelijkheid", use: accessibilityStatement)
+        pages.get("/privacy", use: privacyStatement)
         // A party's own case: the private link opens a page session; the pages carry no token.
         pages.get("/zaak/{token}", use: partyLinkPage)
         pages.post("/zaak/{token}", use: openPartyLink)
