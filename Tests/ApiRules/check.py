@@ -6,6 +6,7 @@ ruleset needs npm, which this project's machines do not have.
     python3 check.py --document openapi.yaml            # the document's rules
     python3 check.py --service http://127.0.0.1:8080    # the document it serves, and its answers
     python3 check.py --service URL --expect-hsts        # the same, for a service whose public address is https
+    python3 check.py --service URL --no-filing          # against a real deployment: files no test case
     python3 check.py --self-test                        # proves every rule can fail
 
 The rules a machine cannot check (naming with nouns, nesting, statelessness, the
@@ -14,6 +15,7 @@ deprecation schedule, ...) are in the conformance table of Deploy/README.md.
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import sys
@@ -174,6 +176,12 @@ def check_document(document: dict, report: Report) -> None:
 # The running service.
 
 
+def yaml_error():
+    import yaml
+
+    return yaml.YAMLError
+
+
 @dataclass
 class Answer:
     what: str
@@ -200,6 +208,8 @@ def call(base: str, method: str, path: str, body: bytes | None = None, headers: 
             status, raw_headers, content = response.status, response.headers, response.read()
     except urllib.error.HTTPError as error:
         status, raw_headers, content = error.code, error.headers, error.read()
+    except OSError as error:  # no answer at all (refused, timed out): a failure of every rule it was asked for
+        return Answer(f"{what or method + ' ' + path} (no answer: {error})", 0, {}, b"")
     return Answer(what or f"{method} {path}", status, {k.lower(): v for k, v in raw_headers.items()}, content)
 
 
@@ -209,12 +219,12 @@ def filing_body() -> bytes:
         "binding_agreement": {"agree": True, "name": "Regelcontrole"},
         "employee": {"name": "Regelcontrole"},
         "employer": {"name": "Controle B.V.", "kvk_number": "12345678", "email": "hr@controle.example"},
-        "sick_since": "2026-03-02", "question": "Kan ik 20 uur werken?",
+        "sick_since": (datetime.date.today() - datetime.timedelta(days=60)).isoformat(), "question": "Kan ik 20 uur werken?",
         "occupational_physician": {"name": "J. Bakker", "organisation": "ArboNed"},
     }).encode()
 
 
-def sample_answers(base: str) -> tuple[list[Answer], list[Answer]]:
+def sample_answers(base: str, filing: bool = True) -> tuple[list[Answer], list[Answer]]:
     """(answers of every kind, answers that hold personal data), asked with another site's Origin."""
     origin = {"Origin": "https://elders.example"}
     as_json = {"Content-Type": "application/json", **origin}
@@ -231,6 +241,8 @@ def sample_answers(base: str) -> tuple[list[Answer], list[Answer]]:
         call(base, "GET", "/api/v1/openapi.json"),
     ]
     personal = []
+    if not filing:
+        return answers, personal
     filed = call(base, "POST", "/api/v1/cases", filing_body(), {**as_json, "Idempotency-Key": f"rules-{uuid.uuid4()}"},
                  what="POST /api/v1/cases (a filing)")
     answers.append(filed)
@@ -244,13 +256,17 @@ def sample_answers(base: str) -> tuple[list[Answer], list[Answer]]:
     return answers, personal
 
 
-def check_service(base: str, report: Report, expect_hsts: bool = False) -> dict | None:
+def check_service(base: str, report: Report, expect_hsts: bool = False, filing: bool = True) -> dict | None:
     base = base.rstrip("/")
     yaml_answer = call(base, "GET", "/openapi.yaml")
-    if yaml_answer.status != 200:
-        report.check("/core/publish-openapi", False, f"GET /openapi.yaml answered {yaml_answer.status}")
+    try:
+        document = load_yaml(yaml_answer.body.decode("utf-8")) if yaml_answer.status == 200 else None
+    except (ValueError, yaml_error()) as error:
+        document = None
+        yaml_answer.what += f" ({error.__class__.__name__})"
+    if not isinstance(document, dict) or not isinstance(document.get("info"), dict) or "version" not in document["info"]:
+        report.check("/core/publish-openapi", False, f"{yaml_answer.what} answered {yaml_answer.status} without an OpenAPI document")
         return None
-    document = load_yaml(yaml_answer.body.decode("utf-8"))
     check_document(document, report)
     version = str(document["info"]["version"])
     major = version.split(".")[0]
@@ -268,7 +284,7 @@ def check_service(base: str, report: Report, expect_hsts: bool = False) -> dict 
         same = False
     report.check("/core/publish-openapi", same, f"/api/v{major}/openapi.json is not the document /openapi.yaml serves")
 
-    answers, personal = sample_answers(base)
+    answers, personal = sample_answers(base, filing)
     https = expect_hsts or base.startswith("https://")
     for answer in answers:
         report.check("/core/version-header", answer.header("API-Version") == version,
@@ -288,13 +304,14 @@ def check_service(base: str, report: Report, expect_hsts: bool = False) -> dict 
     for answer in personal:
         report.check("/core/transport/cors", answer.header("Access-Control-Allow-Origin") is None,
                      f"{answer.what}: personal data readable by other sites (Access-Control-Allow-Origin {answer.header('Access-Control-Allow-Origin')})")
-    report.check("/core/transport/cors", len(personal) > 1, "no filing succeeded, so no answer with personal data was checked")
+    if filing:
+        report.check("/core/transport/cors", len(personal) > 1, "no filing succeeded, so no answer with personal data was checked")
     preflight = call(base, "OPTIONS", "/api/v1/cases", headers={
         "Origin": "https://elders.example", "Access-Control-Request-Method": "POST"}, what="OPTIONS /api/v1/cases (preflight)")
     report.check("/core/transport/cors", preflight.header("Access-Control-Allow-Origin") is None
                  and preflight.header("Access-Control-Allow-Methods") is None, "a preflight from another site is allowed")
 
-    for path in ("/api/v1/keys/", "/api/v1/binding-agreement/", "/api/v1//keys", f"/api/v{major}/openapi.json/"):
+    for path in ("/api/v1/keys/", "/api/v1/binding-agreement/", "/api/v1//keys", "//api/v1/keys", f"/api/v{major}/openapi.json/"):
         answer = call(base, "GET", path)
         report.check("/core/no-trailing-slash", answer.status == 404,
                      f"GET {path} answered {answer.status}{' to ' + str(answer.header('Location')) if answer.header('Location') else ''}, not 404")
@@ -311,7 +328,9 @@ def check_problem(answer: Answer, report: Report) -> None:
     try:
         problem = json.loads(answer.body)
     except ValueError:
-        report.check(rule, False, f"{answer.what}: the problem is not JSON")
+        problem = None
+    if not isinstance(problem, dict):
+        report.check(rule, False, f"{answer.what}: the problem is not a JSON object")
         return
     missing = [key for key in ("type", "title", "status", "detail") if not problem.get(key)]
     report.check(rule, not missing, f"{answer.what}: the problem lacks {missing}")
@@ -328,8 +347,8 @@ def main(argv: list[str]) -> int:
     report = Report()
     if len(argv) == 2 and argv[0] == "--document":
         check_document(load_yaml(Path(argv[1]).read_text(encoding="utf-8")), report)
-    elif len(argv) in (2, 3) and argv[0] == "--service" and argv[2:] in ([], ["--expect-hsts"]):
-        check_service(argv[1], report, expect_hsts=argv[2:] == ["--expect-hsts"])
+    elif len(argv) >= 2 and argv[0] == "--service" and set(argv[2:]) <= {"--expect-hsts", "--no-filing"}:
+        check_service(argv[1], report, expect_hsts="--expect-hsts" in argv, filing="--no-filing" not in argv)
     else:
         print(__doc__)
         return 2

@@ -2,7 +2,8 @@
 # The NL API Design Rules, checked by rule ID (check.py): first the checker's own
 # test (every rule fails on a broken document or service), then the committed
 # OpenAPI document and its generated JSON copy, then a running service on its
-# embedded PostgreSQL whose public address is https (so HSTS is checked too).
+# embedded PostgreSQL whose public address is https (so HSTS is checked too),
+# with a contact name that is hard to quote.
 # Installs PyYAML into .eenloket/api-rules-venv when missing.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -33,8 +34,11 @@ cleanup() {
 }
 trap cleanup EXIT
 PORT=$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+# A contact name with quotes, a colon, a hash, non-ASCII letters, an emoji and U+2028 (a line break to
+# YAML 1.1): the published JSON must still be the same document as the YAML.
+CONTACT_NAME=$'Stichting \u201cEerlijk\u201d Loket: Zo\u00eb #1 \U0001F600\u2028"x"'
 (cd "$WORK" && exec env EENLOKET_PORT="$PORT" EENLOKET_SQL_DIR="$ROOT/SQL/migrations" \
-  EENLOKET_PUBLIC_URL="https://eenloket.test" EENLOKET_MAIL_SPOOL_DIR="$WORK/mail" \
+  EENLOKET_PUBLIC_URL="https://eenloket.test" EENLOKET_MAIL_SPOOL_DIR="$WORK/mail" EENLOKET_CONTACT_NAME="$CONTACT_NAME" \
   "$ROOT/.build/debug/eenloket" serve >"$WORK/serve.log" 2>&1) &
 SERVICE=$!
 for _ in $(seq 1 240); do

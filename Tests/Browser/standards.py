@@ -90,11 +90,17 @@ def validate_html(files: list[Path]) -> dict[Path, list[str]]:
     """Runs the Nu HTML Checker over the files; returns each file's errors (warnings are not errors)."""
     if not files:
         return {}
-    run = subprocess.run(
-        ["java", "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--exit-zero-always", *map(str, files)],
-        capture_output=True, text=True, timeout=600,
-    )
-    report = json.loads(run.stderr or run.stdout)
+    try:
+        run = subprocess.run(
+            ["java", "-Xss4m", "-jar", str(VNU_JAR), "--format", "json", "--stdout", "--exit-zero-always", *map(str, files)],
+            capture_output=True, text=True, timeout=600,
+        )
+    except FileNotFoundError:
+        raise AssertionError("the Nu HTML Checker needs a Java runtime: apt-get install default-jre-headless") from None
+    try:
+        report = json.loads(run.stdout)
+    except ValueError:
+        raise AssertionError(f"the Nu HTML Checker gave no report (exit {run.returncode}): {run.stderr[:800]}") from None
     errors: dict[Path, list[str]] = {path: [] for path in files}
     for message in report.get("messages", []):
         if message.get("type") not in ("error", "non-document-error") and message.get("subType") != "fatal":

@@ -19,14 +19,15 @@ public struct APIRulesResponder<Base: HTTPResponder>: HTTPResponder where Base.C
 
     init(base: Base, publicURL: String) {
         self.base = base
-        self.strictTransportSecurity = publicURL.hasPrefix("https://")
+        self.strictTransportSecurity = publicURL.lowercased().hasPrefix("https://")
     }
 
     /// The paths the OpenAPI document describes: the API, health, metrics and the document itself.
 
     public func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
-        let api = APIRules.isAPI(path)
+        // The router skips empty segments (`//api/v1/keys` reaches `/api/v1/keys`), so decide on the path without them.
+        let api = APIRules.isAPI(APIRules.withoutEmptySegments(path))
         var response: Response
         if api && (path.hasSuffix("/") || path.contains("//")) {
             response = Problem.response(for: .notFound)
@@ -54,6 +55,10 @@ enum APIRules {
     static func isAPI(_ path: String) -> Bool {
         path.hasPrefix("/api/") || path.hasPrefix("/health/") || path == "/metrics" || path.hasPrefix("/metrics/")
             || path == "/openapi.yaml" || path.hasPrefix("/openapi.yaml/")
+    }
+
+    static func withoutEmptySegments(_ path: String) -> String {
+        "/" + path.split(separator: "/").joined(separator: "/")
     }
 
     static let headers: HTTPFields = [

@@ -88,6 +88,8 @@ public struct AppConfiguration: Sendable {
     public var procedure = ProcedureSettings()
     /// Who runs this deployment and how to reach them (`EENLOKET_CONTACT_NAME`, `_EMAIL`, `_URL`).
     public var contact = ServiceContact()
+    /// The data protection officer's address for the privacy statement (`EENLOKET_PRIVACY_OFFICER_EMAIL`); nil: the contact address.
+    public var privacyOfficerEmail: String?
 
     public init(
         host: String = "127.0.0.1", port: Int = 8080, databaseURL: String? = nil, sqlDirectory: String = "SQL/migrations",
@@ -231,8 +233,13 @@ public struct AppConfiguration: Sendable {
                 problems.append("EENLOKET_CONTACT_EMAIL must be an e-mail address")
             }
         }
+        if let email = env["EENLOKET_PRIVACY_OFFICER_EMAIL"], !email.isEmpty {
+            if ServiceContact.isEmailAddress(email) { config.privacyOfficerEmail = email } else {
+                problems.append("EENLOKET_PRIVACY_OFFICER_EMAIL must be an e-mail address")
+            }
+        }
         if let url = env["EENLOKET_CONTACT_URL"], !url.isEmpty {
-            if url.hasPrefix("https://") || url.hasPrefix("http://") { config.contact.url = url } else {
+            if url.lowercased().hasPrefix("https://") || url.lowercased().hasPrefix("http://") { config.contact.url = url } else {
                 problems.append("EENLOKET_CONTACT_URL must start with http:// or https://")
             }
         }

@@ -89,6 +89,10 @@ public func makeApplication(
                     try await migrations.apply(on: client, logger: dbLogger)
                     try await sealer.register(on: database, at: deps.now)
                     try await ensureAdministrator(config, deps: deps, logger: logger)
+                    if config.contact == ServiceContact() && config.effectivePublicURL.lowercased().hasPrefix("https://") {
+                        logger.warning(
+                            "EENLOKET_CONTACT_NAME, _EMAIL and _URL are not set: the OpenAPI document and the privacy and accessibility statements name the project's own contact, not yours")
+                    }
                     if config.clamd == nil {
                         logger.warning("documents are not scanned for malware: EENLOKET_CLAMD is not set")
                     }

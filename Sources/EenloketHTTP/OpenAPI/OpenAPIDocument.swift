@@ -71,7 +71,6 @@ struct OpenAPIDocument: Sendable {
         let yamlBlock = { (c: ServiceContact) in
             "  contact:\n    name: \(c.name)\n    email: \(c.email)\n    url: \(c.url)\n"
         }
-        // Quoted the JSON way, which YAML reads as a double-quoted scalar: any text is safe in both.
         let quote = { (text: String) in CanonicalJSON.serialize(.string(text)) }
         let jsonBlock = { (c: ServiceContact, q: (String) -> String) in
             #""contact":{"name":\#(q(c.name)),"email":\#(q(c.email)),"url":\#(q(c.url))}"#
@@ -81,9 +80,28 @@ struct OpenAPIDocument: Sendable {
             throw WebRenderer.NotFound(description: "the OpenAPI document's info.contact is not the committed default")
         }
         guard contact != defaults else { return self }
-        let quoted = ServiceContact(name: quote(contact.name), email: quote(contact.email), url: quote(contact.url))
+        let quoted = ServiceContact(name: Self.yamlQuoted(contact.name), email: Self.yamlQuoted(contact.email), url: Self.yamlQuoted(contact.url))
         return OpenAPIDocument(
             yaml: yaml.replacingOccurrences(of: yamlDefault, with: yamlBlock(quoted)),
             json: json.replacingOccurrences(of: jsonDefault, with: jsonBlock(contact, quote)))
+    }
+
+    /// A YAML double-quoted scalar holding exactly `text`: everything but printable ASCII is escaped
+    /// (YAML forbids some characters raw, and reads U+0085, U+2028 and U+2029 as line breaks).
+    static func yamlQuoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar.value {
+            case 0x22: out += "\\\""
+            case 0x5C: out += "\\\\"
+            case 0x20...0x7E: out.unicodeScalars.append(scalar)
+            default:
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += scalar.value > 0xFFFF
+                    ? "\\U" + String(repeating: "0", count: 8 - hex.count) + hex
+                    : "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            }
+        }
+        return out + "\""
     }
 }

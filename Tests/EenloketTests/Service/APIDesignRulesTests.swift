@@ -63,7 +63,7 @@ struct APIDesignRulesTests {
     @Test func aTrailingSlashOrAnEmptySegmentIsNotFoundNeverTheResource() async throws {
         try await withApp { t in
             let filed = try await t.file()
-            for path in ["/api/v1/keys/", "/api/v1//keys", "/api/v1/cases/\(filed.id)/", "/openapi.yaml/", "/health/live/", "/api/v1/openapi.json/"] {
+            for path in ["/api/v1/keys/", "/api/v1//keys", "//api/v1/keys", "//openapi.yaml", "//api/v1/cases/\(filed.id)", "/api/v1/cases/\(filed.id)/", "/openapi.yaml/", "/health/live/", "/api/v1/openapi.json/"] {
                 let reply = try await t.api.get(path, token: filed.token)
                 #expect(reply.status == 404, "\(path)")
                 #expect(reply.headers[.location] == nil, "\(path) must not redirect")
@@ -116,6 +116,12 @@ struct APIDesignRulesTests {
             #expect(json["info"]["contact"]["email"].string == contact.email)
             #expect(json["info"]["contact"]["url"].string == contact.url)
         }
+    }
+
+    @Test func aContactIsQuotedSoYAMLReadsExactlyIt() {
+        // Everything but printable ASCII escaped: YAML forbids some characters raw and reads U+2028 as a line break.
+        #expect(OpenAPIDocument.yamlQuoted(#"Zoë "x" \ #1: ok"#) == #""Zo\u00EB \"x\" \\ #1: ok""#)
+        #expect(OpenAPIDocument.yamlQuoted("a\u{2028}b\u{85}\u{7F}😀") == #""a\u2028b\u0085\u007F\U0001F600""#)
     }
 
     @Test func contactSettingsAreChecked() throws {

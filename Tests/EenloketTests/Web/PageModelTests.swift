@@ -48,7 +48,8 @@ struct WebPageModelTests {
             HomePage(message: "Afgemeld", costSentence: "Gratis.", byStatute: false, hasDraftStep: true, draftWindowDays: 5),
             AccessibilityStatementPage(organisation: "Eenloket", contactEmail: "contact@eenloket.nl", axeVersion: "4.12", version: "1.1.0"),
             PrivacyStatementPage(
-                organisation: "Eenloket", contactEmail: "contact@eenloket.nl", contactURL: "https://eenloket.nl",
+                organisation: "Eenloket", contactEmail: "contact@eenloket.nl", privacyOfficerEmail: "fg@eenloket.nl",
+                contactURL: "https://eenloket.nl",
                 retention: "Twee jaar.", byAgreement: true),
             ChooseRolePage(),
             FilingFormPage(

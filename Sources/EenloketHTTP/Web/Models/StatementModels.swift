@@ -16,6 +16,7 @@ struct PrivacyStatementPage: PageModel {
     static let template = "privacy"
     let organisation: String
     let contactEmail: String
+    let privacyOfficerEmail: String
     let contactURL: String
     /// How long personal data and the medical file are kept, in words.
     let retention: String

@@ -19,7 +19,8 @@ extension WebController {
         return try publicPage(
             title: "Privacy",
             PrivacyStatementPage(
-                organisation: config.contact.name, contactEmail: config.contact.email, contactURL: config.contact.url,
+                organisation: config.contact.name, contactEmail: config.contact.email,
+                privacyOfficerEmail: config.privacyOfficerEmail ?? config.contact.email, contactURL: config.contact.url,
                 retention: Self.retentionText(days: config.retentionDays, medicalDays: config.medicalRetentionDays),
                 byAgreement: config.procedure.bindingBasis == .agreement))
     }
