@@ -14,14 +14,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 export PYTHONDONTWRITEBYTECODE=1
 
-if [ -n "${BENCH_BIN:-}" ]; then
-  BIN=$BENCH_BIN
-else
-  echo "== building the release binary"
-  (cd "$ROOT" && swift build -c release --product eenloket 2>&1 | tail -n 1)
-  BIN="$ROOT/.build/release/eenloket"
-fi
-[ -x "$BIN" ] || { echo "no binary at $BIN" >&2; exit 1; }
+. "$ROOT/Tests/Benchmarks/release-binary.sh"
 if [ -d /usr/lib/postgresql/15/bin ]; then PGBIN=/usr/lib/postgresql/15/bin; else PGBIN=$(dirname "$(command -v pg_ctl)"); fi
 . "$ROOT/Tests/Support/as-postgres.sh"
 

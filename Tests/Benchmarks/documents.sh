@@ -26,14 +26,7 @@ export BENCH_CLAMD=$CLAMD_ON PYTHONDONTWRITEBYTECODE=1
 
 if [ -d /usr/lib/postgresql/15/bin ]; then PGBIN=/usr/lib/postgresql/15/bin; else PGBIN=$(dirname "$(command -v pg_ctl)"); fi
 . "$ROOT/Tests/Support/test-clamd.sh"
-if [ -n "${BENCH_BIN:-}" ]; then
-  BIN=$BENCH_BIN
-else
-  echo "== building the release binary"
-  (cd "$ROOT" && swift build -c release --product eenloket 2>&1 | tail -n 1)
-  BIN="$ROOT/.build/release/eenloket"
-fi
-[ -x "$BIN" ] || { echo "no binary at $BIN" >&2; exit 1; }
+. "$ROOT/Tests/Benchmarks/release-binary.sh"
 
 WORK=$(mktemp -d /tmp/eenloket-docbench.XXXXXX)
 chmod 755 "$WORK"

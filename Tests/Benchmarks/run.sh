@@ -26,13 +26,7 @@ export PYTHONDONTWRITEBYTECODE=1
 command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk >/dev/null; }
 if [ -d /usr/lib/postgresql/15/bin ]; then PGBIN=/usr/lib/postgresql/15/bin; else PGBIN=$(dirname "$(command -v pg_ctl)"); fi
 STARTED=$(date +%s)
-if [ -n "${BENCH_BIN:-}" ]; then
-  BIN=$BENCH_BIN
-else
-  echo "== building the release binary"
-  (cd "$ROOT" && swift build -c release --product eenloket 2>&1 | tail -n 1)
-  BIN="$ROOT/.build/release/eenloket"
-fi
+. "$ROOT/Tests/Benchmarks/release-binary.sh"
 
 WORK=$(mktemp -d /tmp/eenloket-bench.XXXXXX)
 chmod 755 "$WORK"
