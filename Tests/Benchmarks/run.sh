@@ -60,8 +60,9 @@ mkdir -p "$WORK/pgdata"
 [ "$(id -u)" = 0 ] && chown postgres: "$WORK/pgdata"
 as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null
 as_pg "$PGBIN/pg_ctl" start -D "$WORK/pgdata" -w -l "$WORK/pgdata/server.log" \
-  -o "-c listen_addresses=127.0.0.1 -c port=$PGPORT -c unix_socket_directories=/tmp -c max_connections=300 -c shared_buffers=1GB -c work_mem=16MB -c max_wal_size=4GB" >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -c port=$PGPORT -c unix_socket_directories=/tmp -c max_connections=300 -c shared_buffers=1GB -c work_mem=16MB -c max_wal_size=4GB -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" >/dev/null
 sql -c "CREATE ROLE eenloket_app LOGIN" -c "CREATE DATABASE eenloket OWNER eenloket_app" -c "CREATE DATABASE bare"
+sql -d eenloket -c "CREATE EXTENSION pg_stat_statements"
 
 echo "== PostgreSQL's own limit: pgbench, one single-row insert per transaction, 32 clients, ${RUN_SECONDS}s"
 sql -d bare -c "CREATE TABLE filing (id uuid PRIMARY KEY, reference bigserial UNIQUE, employer_kvk text NOT NULL,
@@ -122,12 +123,7 @@ measure() {  # measure NAME CLIENTS wrk-arguments...
 
 echo "== HTTP latency (${RUN_SECONDS}s per run)"
 wrk -t2 -c32 -d3s -s "$BENCH/file-case.lua" "$B/api/v1/cases" >/dev/null  # warm-up
-FILED_BEFORE=$(sql -d eenloket -c "SELECT count(*) FROM cases"); PG0=$(pg_ticks); SVC0=$(svc_ticks)
-measure "POST /cases @32" 32 -d"${RUN_SECONDS}s" -s "$BENCH/file-case.lua" "$B/api/v1/cases"
-FILED_HTTP=$(( $(sql -d eenloket -c "SELECT count(*) FROM cases") - FILED_BEFORE ))
-PG_MS_HTTP=$(per_op_ms $(( $(pg_ticks) - PG0 )) "$FILED_HTTP"); SVC_MS_HTTP=$(per_op_ms $(( $(svc_ticks) - SVC0 )) "$FILED_HTTP")
-measure "POST /cases @128" 128 -d"${RUN_SECONDS}s" -s "$BENCH/file-case.lua" "$B/api/v1/cases"
-
+# First, while the database is as fresh as for the HTTP run (not after it, paying for its vacuum and checkpoints).
 echo "== the same filing statement by pgbench: file_case(...), 32 clients, ${RUN_SECONDS}s, as the service's role"
 # The message texts of a real filing, its reference turned back into the mark file_case replaces.
 SAMPLE_CASE=$(sql -d eenloket -c "SELECT case_id FROM notifications WHERE kind = 'case_received' LIMIT 1")
@@ -137,7 +133,7 @@ message_part() {  # message_part KIND subject|body
 }
 RECEIPT_SUBJECT=$(message_part case_received subject); RECEIPT_BODY=$(message_part case_received body)
 NEWS_SUBJECT=$(message_part new_case subject); NEWS_BODY=$(message_part new_case body)
-FILED_BEFORE=$(sql -d eenloket -c "SELECT count(*) FROM cases"); PG0=$(pg_ticks)
+FILED_BEFORE=$(sql -d eenloket -c "SELECT count(*) FROM cases"); PG0=$(pg_ticks); sql -d eenloket -c "SELECT pg_stat_statements_reset()" >/dev/null
 FILE_CASE_OUT=$("$PGBIN/pgbench" -n -h 127.0.0.1 -p "$PGPORT" -U eenloket_app -c 32 -j 2 -T "$RUN_SECONDS" -M prepared \
   -D receipt_subject="$RECEIPT_SUBJECT" -D receipt_body="$RECEIPT_BODY" -D news_subject="$NEWS_SUBJECT" -D news_body="$NEWS_BODY" \
   -f "$BENCH/sql/file-case.sql" eenloket 2>&1) || { echo "$FILE_CASE_OUT"; exit 1; }
@@ -145,6 +141,15 @@ FILE_CASE_TPS=$(echo "$FILE_CASE_OUT" | awk '/^tps = / {printf "%.0f", $3; exit}
 FILED_SQL=$(( $(sql -d eenloket -c "SELECT count(*) FROM cases") - FILED_BEFORE ))
 PG_MS_SQL=$(per_op_ms $(( $(pg_ticks) - PG0 )) "$FILED_SQL")
 FILE_CASE_LAT=$(echo "$FILE_CASE_OUT" | awk '/^latency average/ {print $4; exit}')
+echo "where a filing's PostgreSQL time goes (pg_stat_statements, the statements inside file_case included): ms per filing | calls per filing | statement"
+sql -d eenloket -F ' | ' -c "SELECT round((total_exec_time / $FILED_SQL)::numeric, 3), round((calls::numeric / $FILED_SQL), 2),
+  left(regexp_replace(query, '\\s+', ' ', 'g'), 110) FROM pg_stat_statements WHERE dbid = (SELECT oid FROM pg_database WHERE datname = 'eenloket')
+  ORDER BY total_exec_time DESC LIMIT 12" | sed 's/^/  /'
+FILED_BEFORE=$(sql -d eenloket -c "SELECT count(*) FROM cases"); PG0=$(pg_ticks); SVC0=$(svc_ticks)
+measure "POST /cases @32" 32 -d"${RUN_SECONDS}s" -s "$BENCH/file-case.lua" "$B/api/v1/cases"
+FILED_HTTP=$(( $(sql -d eenloket -c "SELECT count(*) FROM cases") - FILED_BEFORE ))
+PG_MS_HTTP=$(per_op_ms $(( $(pg_ticks) - PG0 )) "$FILED_HTTP"); SVC_MS_HTTP=$(per_op_ms $(( $(svc_ticks) - SVC0 )) "$FILED_HTTP")
+measure "POST /cases @128" 128 -d"${RUN_SECONDS}s" -s "$BENCH/file-case.lua" "$B/api/v1/cases"
 echo "file_case by pgbench: $FILE_CASE_TPS/s (average latency $FILE_CASE_LAT ms), PostgreSQL CPU $PG_MS_SQL ms per filing;" \
   "over HTTP: ${RPS[POST /cases @32]}/s, PostgreSQL CPU $PG_MS_HTTP ms and service CPU $SVC_MS_HTTP ms per filing"
 FILED=$(curl -s -X POST "$B/api/v1/cases" -H 'Content-Type: application/json' --data-binary @- <<'JSON'
