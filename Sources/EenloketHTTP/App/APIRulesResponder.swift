@@ -27,7 +27,7 @@ public struct APIRulesResponder<Base: HTTPResponder>: HTTPResponder where Base.C
     public func respond(to request: Request, context: Context) async throws -> Response {
         let path = request.uri.path
         // The router skips empty segments (`//api/v1/keys` reaches `/api/v1/keys`), so decide on the path without them.
-        let api = APIRules.isAPI(APIRules.withoutEmptySegments(path))
+        let api = APIRules.isAPI(path.contains("//") ? APIRules.withoutEmptySegments(path) : path)
         var response: Response
         if api && (path.hasSuffix("/") || path.contains("//")) {
             response = Problem.response(for: .notFound)
