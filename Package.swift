@@ -81,6 +81,16 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // The benchmark's ceiling (Tests/Benchmarks/run.sh): one primary-key read on the same stack. Not shipped.
+        .executableTarget(
+            name: "EenloketCeiling",
+            dependencies: [
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "EenloketDomainTests",
             dependencies: ["EenloketDomain"],

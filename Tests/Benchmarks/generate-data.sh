@@ -22,9 +22,15 @@
 # The SQL is Tests/Benchmarks/generate-data.sql (the query-plan test runs it
 # too); the checks are generate-data-check.sql.
 # Generation runs inside the server (INSERT … SELECT over generate_series, no client
-# round trips). 1,000,000 cases are about 30 million rows and 7.3 GB; that took
-# 10 minutes (50,000 rows/s) on the shared 2-core development machine with its
-# CPUs busy with other work, and 200,000 cases took 90 s when it was quieter.
+# round trips). Before the Part 2 tables, 1,000,000 cases were about 30 million rows
+# and 7.3 GB; that took 10 minutes (50,000 rows/s) on the shared 2-core development
+# machine with its CPUs busy with other work, and 200,000 cases took 90 s when it was
+# quieter. The Part 2 tables are filled in proportion too (per accepted case about 2
+# statements, 2 documents of 1-2 KB, a draft ruling with 0.6 comments; 0.3
+# appointments per case in review; 2% of panels objected to; agreements, consents,
+# appeal outcomes: see generate-data.sql's header): 200,000 cases are then 8.9 million
+# rows and 2.4 GB, 160 s (93 s without them, same machine and hour), so 1,000,000
+# cases come to about 45 million rows and 11 GB.
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 if [ $# -ne 2 ] || ! [[ $2 =~ ^[0-9]+$ ]] || [ "$2" -lt 1 ]; then
@@ -63,7 +69,9 @@ awk -v r="$ROWS" -v a="$START" -v b="$LOADED" \
 
 # Not VACUUM FULL: only hint bits, the visibility map and statistics.
 psql_ -c "VACUUM (ANALYZE) cases, case_events, case_parties, case_deadlines, panel_assignments, panel_members, staff, rulings,
-          ruling_medical, appeals, case_medical, timers, notifications, escalations, follow_ups"
+          ruling_medical, appeals, case_medical, timers, notifications, escalations, follow_ups, case_statements, documents,
+          document_chunks, appointments, appointment_responses, appointment_medical, objections, draft_rulings,
+          draft_ruling_medical, draft_comments, binding_agreements, consent_changes, appeal_outcomes"
 psql_ -c "ANALYZE"
 DONE=$(now)
 awk -v a="$LOADED" -v b="$DONE" 'BEGIN { printf "vacuum and analyze: %.1f s\n", b - a }'
