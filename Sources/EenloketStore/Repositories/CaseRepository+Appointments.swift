@@ -124,10 +124,8 @@ extension CaseRepository {
     }
 
     /// The case's appointments as `caller` sees them.
-    public func appointments(_ id: UUID, caller: Caller, at now: Date) async throws -> [AppointmentRecord] {
-        guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
-            throw AppError.notFound
-        }
+    public func appointments(_ id: UUID, caller: Caller, at now: Date, seen: CaseRecord? = nil) async throws -> [AppointmentRecord] {
+        _ = try await visible(id, caller: caller, seen: seen)
         return try await db.transaction { conn in
             let items = try await appointments(of: id, for: caller, conn: conn)
             if let staff = caller.staff, items.contains(where: { $0.medicalNotes != nil }) {

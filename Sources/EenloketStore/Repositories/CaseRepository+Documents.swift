@@ -161,10 +161,8 @@ extension CaseRepository {
 
     /// The documents the caller may see, oldest first: medical ones only by the medical-field rule;
     /// `only` one of them (the download's headers need just that one).
-    public func documents(_ id: UUID, caller: Caller, only: UUID? = nil) async throws -> [DocumentRecord] {
-        guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
-            throw AppError.notFound
-        }
+    public func documents(_ id: UUID, caller: Caller, only: UUID? = nil, seen: CaseRecord? = nil) async throws -> [DocumentRecord] {
+        let record = try await visible(id, caller: caller, seen: seen)
         let medical = CaseAccessPolicy.canSeeDocument(caller, record.accessFacts, medical: true)
         let viewer = ViewerBinds(caller)
         return try await db.transaction { conn in

@@ -67,10 +67,8 @@ extension CaseRepository {
 
     /// The statements the caller may see: medical ones only for those the
     /// medical-field rule allows; a staff member shown one leaves an access event.
-    public func statements(_ id: UUID, caller: Caller, at now: Date) async throws -> [StatementRecord] {
-        guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
-            throw AppError.notFound
-        }
+    public func statements(_ id: UUID, caller: Caller, at now: Date, seen: CaseRecord? = nil) async throws -> [StatementRecord] {
+        let record = try await visible(id, caller: caller, seen: seen)
         let medicalAllowed = StatementPolicy.maySeeMedical(caller, record.accessFacts)
         let viewer = ViewerBinds(caller)
         // Medical statements are behind row-level security: opened for this
@@ -154,10 +152,8 @@ extension CaseRepository {
     /// but the employee's remarks only when they may see the medical fields.
     /// Staff shown an employee's remarks leave a `medical_data_viewed` event,
     /// in the same transaction as the read.
-    public func followUps(_ id: UUID, caller: Caller, at now: Date) async throws -> [FollowUpRecord] {
-        guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
-            throw AppError.notFound
-        }
+    public func followUps(_ id: UUID, caller: Caller, at now: Date, seen: CaseRecord? = nil) async throws -> [FollowUpRecord] {
+        let record = try await visible(id, caller: caller, seen: seen)
         let party = caller.party?.role.rawValue
         let employeeRemarks = CaseAccessPolicy.canSeeMedical(caller, record.accessFacts)
         return try await db.transaction { conn in

@@ -105,10 +105,8 @@ extension CaseRepository {
     }
 
     /// The history of a case the caller may see, in order.
-    public func events(_ id: UUID, caller: Caller) async throws -> [CaseEvent] {
-        guard let record = try await load(id, on: nil), CaseAccessPolicy.canSee(caller, record.accessFacts) else {
-            throw AppError.notFound
-        }
+    public func events(_ id: UUID, caller: Caller, seen: CaseRecord? = nil) async throws -> [CaseEvent] {
+        let record = try await visible(id, caller: caller, seen: seen)
         let rows = try await db.rows(Self.eventsQuery(id))
         let facts = record.accessFacts
         return try rows.compactMap { row in

@@ -127,6 +127,16 @@ public struct CaseRepository: Sendable {
         return current
     }
 
+    /// The case a read of its parts decides access on: `seen`, when the same request already read it for
+    /// this caller (a page reads the case and then its history, statements, documents…: one read, not
+    /// one per part), else loaded. 404 when the caller may not see the case.
+    func visible(_ id: UUID, caller: Caller, seen: CaseRecord?) async throws -> CaseRecord {
+        var record = seen
+        if record?.id != id { record = try await load(id, on: nil) }
+        guard let record, CaseAccessPolicy.canSee(caller, record.accessFacts) else { throw AppError.notFound }
+        return record
+    }
+
     /// Loads a case without medical text (`locked` locks it first). Prepared
     /// once per connection: writes read the case once or twice each, and
     /// planning this query costs more than running it.

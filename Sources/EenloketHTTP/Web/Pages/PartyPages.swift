@@ -88,11 +88,11 @@ extension WebController {
         let (caller, party) = (session.caller, session.party)
         let now = deps.now
         let record = try await deps.cases.view(party.caseId, caller: caller, at: now)
-        let events = try await deps.cases.events(party.caseId, caller: caller)
-        let statements = try await deps.cases.statements(party.caseId, caller: caller, at: now)
-        let followUps = try await deps.cases.followUps(party.caseId, caller: caller, at: now)
-        let appointments = try await deps.cases.appointments(party.caseId, caller: caller, at: now)
-        let documents = try await deps.cases.documents(party.caseId, caller: caller)
+        let events = try await deps.cases.events(party.caseId, caller: caller, seen: record)
+        let statements = try await deps.cases.statements(party.caseId, caller: caller, at: now, seen: record)
+        let followUps = try await deps.cases.followUps(party.caseId, caller: caller, at: now, seen: record)
+        let appointments = try await deps.cases.appointments(party.caseId, caller: caller, at: now, seen: record)
+        let documents = try await deps.cases.documents(party.caseId, caller: caller, seen: record)
         let facts = record.facts(deps.settings.procedure, calendar: try await deps.deadlineSettings.policy().calendar)
         let actions = ActionButtons(caller: caller, facts: facts, now: now)
         let objectable = record.panel.filter { CaseActions.objection(against: $0.staffId, by: caller, on: facts, at: now).isAllowed }.map {

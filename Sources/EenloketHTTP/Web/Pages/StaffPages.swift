@@ -209,10 +209,10 @@ extension WebController {
         let caller = Caller.staff(session.staff)
         let now = deps.now
         let record = try await deps.cases.view(id, caller: caller, at: now)
-        let events = try await deps.cases.events(id, caller: caller)
-        let statements = try await deps.cases.statements(id, caller: caller, at: now)
-        let appointments = try await deps.cases.appointments(id, caller: caller, at: now)
-        let documents = try await deps.cases.documents(id, caller: caller)
+        let events = try await deps.cases.events(id, caller: caller, seen: record)
+        let statements = try await deps.cases.statements(id, caller: caller, at: now, seen: record)
+        let appointments = try await deps.cases.appointments(id, caller: caller, at: now, seen: record)
+        let documents = try await deps.cases.documents(id, caller: caller, seen: record)
         let staff = session.staff
         var contacts: CaseContacts?
         if CaseAccessPolicy.canSeeContacts(caller) { contacts = try await deps.cases.contacts(id, caller: caller) }
