@@ -46,8 +46,12 @@ $$;
 --
 
 CREATE FUNCTION public.close_medical() RETURNS void
-    LANGUAGE sql
-    AS $$ SELECT set_config('eenloket.medical_read', '', true); $$;
+    LANGUAGE plpgsql
+    AS $$
+BEGIN
+    PERFORM set_config('eenloket.medical_read', '', true);
+END;
+$$;
 
 --
 -- Name: consent_given(uuid, text); Type: FUNCTION; Schema: public; Owner: -
@@ -818,19 +822,23 @@ $$;
 --
 
 CREATE FUNCTION public.medical_visible_to(p_case uuid, p_kind text, p_role text, p_viewer uuid, p_viewer_case uuid) RETURNS boolean
-    LANGUAGE sql STABLE
+    LANGUAGE plpgsql STABLE
     AS $$
-    SELECT CASE
-        WHEN p_kind = 'party' THEN p_role = 'employee' AND p_viewer_case = p_case AND EXISTS (
+BEGIN
+    IF p_kind = 'party' THEN
+        RETURN p_role = 'employee' AND p_viewer_case = p_case AND EXISTS (
             SELECT 1 FROM case_parties p
-             WHERE p.case_id = p_case AND p.role = 'employee' AND (p.is_filer OR p.verified_at IS NOT NULL))
-        WHEN p_kind = 'staff' AND p_role = 'intake_officer' THEN true
-        WHEN p_kind = 'staff' AND p_role = 'panel_member' THEN EXISTS (
+             WHERE p.case_id = p_case AND p.role = 'employee' AND (p.is_filer OR p.verified_at IS NOT NULL));
+    ELSIF p_kind = 'staff' AND p_role = 'intake_officer' THEN
+        RETURN true;
+    ELSIF p_kind = 'staff' AND p_role = 'panel_member' THEN
+        RETURN EXISTS (
             SELECT 1 FROM panel_assignments pa JOIN cases c ON c.id = pa.case_id
              WHERE pa.case_id = p_case AND pa.staff_id = p_viewer AND pa.released_at IS NULL
-               AND pa.discipline IN ('bedrijfsarts', 'verzekeringsarts') AND c.status <> 'withdrawn')
-        ELSE false
-    END
+               AND pa.discipline IN ('bedrijfsarts', 'verzekeringsarts') AND c.status <> 'withdrawn');
+    END IF;
+    RETURN false;
+END;
 $$;
 
 --

@@ -77,7 +77,7 @@ mkdir -p "$WORK/pgdata"
 [ "$(id -u)" = 0 ] && chown postgres: "$WORK/pgdata"
 as_pg "$PGBIN/initdb" -D "$WORK/pgdata" -U postgres --auth=trust -E UTF8 --no-locale >/dev/null
 as_pg "$PGBIN/pg_ctl" start -D "$WORK/pgdata" -w -l "$WORK/pgdata/server.log" \
-  -o "-c listen_addresses=127.0.0.1 -c port=$PGPORT -c unix_socket_directories=/tmp -c max_connections=300 -c shared_buffers=1GB -c work_mem=16MB -c max_wal_size=4GB -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all" >/dev/null
+  -o "-c listen_addresses=127.0.0.1 -c port=$PGPORT -c unix_socket_directories=/tmp -c max_connections=300 -c shared_buffers=1GB -c work_mem=16MB -c max_wal_size=4GB -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c track_functions=pl" >/dev/null
 sql -c "CREATE ROLE eenloket_app LOGIN" -c "CREATE DATABASE eenloket OWNER eenloket_app" -c "CREATE DATABASE bare"
 sql -d eenloket -c "CREATE EXTENSION pg_stat_statements"
 
@@ -171,16 +171,24 @@ capture_sql() {
   sleep 0.3; sql -c "ALTER SYSTEM RESET log_min_duration_statement" -c "SELECT pg_reload_conf()" >/dev/null
   python3 "$BENCH/same-sql.py" script "$WORK/pgdata/server.log" "$offset" "$BENCH/sql/$binds" "$out"
 }
+# functions_per N: the PL/pgSQL functions run since the last pg_stat_reset(), per request of N (track_functions).
+functions_per() {
+  sleep 1.2  # backends report function statistics at most once a second
+  echo "  PL/pgSQL functions per request: calls | ms each, own time | function"
+  sql -d eenloket -F ' | ' -c "SELECT round(calls::numeric / $1, 2), round((self_time / calls)::numeric, 3), funcname
+    FROM pg_stat_user_functions WHERE calls >= $1 / 2 ORDER BY self_time DESC LIMIT 8" | sed 's/^/  /'
+}
 # split_read NAME BINDS PGBENCH-VARS URL curl/wrk-header-arguments...: the read over HTTP at 32 clients with
 # PostgreSQL and service CPU and the statements per request; then the same SQL by pgbench.
 split_read() {
   local name=$1 binds=$2 vars=$3 url=$4 pg0 svc0 same=; shift 4
   capture_sql "$binds" "$WORK/$binds.sql" "$@" "$url" && same=1
-  sql -d eenloket -c "SELECT pg_stat_statements_reset()" >/dev/null
+  sql -d eenloket -c "SELECT pg_stat_statements_reset()" -c "SELECT pg_stat_reset()" >/dev/null
   pg0=$(pg_ticks); svc0=$(svc_ticks)
   measure "$name" 32 -d"${RUN_SECONDS}s" "$@" "$url"
   PGMS[$name]=$(per_op_ms $(( $(pg_ticks) - pg0 )) "${REQS[$name]}"); SVCMS[$name]=$(per_op_ms $(( $(svc_ticks) - svc0 )) "${REQS[$name]}")
   python3 "$BENCH/same-sql.py" stats "-h 127.0.0.1 -p $PGPORT -U postgres -d eenloket" "${REQS[$name]}"
+  functions_per "${REQS[$name]}"
   if [ -n "$same" ]; then
     pg0=$(pg_ticks)
     # shellcheck disable=SC2086
@@ -300,6 +308,7 @@ untriaged() { echo "SELECT count(*) FROM bench_batches b JOIN cases c ON c.id = 
 
 phase triage
 echo "== triage with routing"
+sql -d eenloket -c "SELECT pg_stat_statements_reset()" -c "SELECT pg_stat_reset()" >/dev/null
 PG0=$(pg_ticks); SVC0=$(svc_ticks)
 BENCH_IDS="$WORK/triage-32.ids" BENCH_TOKEN=$INTAKE BENCH_THREADS=32 WRK_THREADS=32 measure_until "POST triage+routing @32" 32 "$(untriaged triage-32)" \
   -s "$BENCH/triage.lua" "$B"
@@ -307,6 +316,8 @@ TRIAGED32=$(( TRIAGE32_CASES - $(sql -d eenloket -c "$(untriaged triage-32)") ))
 TRIAGE_RATE=$(awk -v n="$TRIAGED32" -v s="$WALL" 'BEGIN { printf "%.0f", n / s }')
 PG_MS_TRIAGE=$(per_op_ms $(( $(pg_ticks) - PG0 )) "$TRIAGED32"); SVC_MS_TRIAGE=$(per_op_ms $(( $(svc_ticks) - SVC0 )) "$TRIAGED32")
 echo "  triaged $TRIAGED32 cases at $TRIAGE_RATE/s; CPU per triage: PostgreSQL $PG_MS_TRIAGE ms, service $SVC_MS_TRIAGE ms"
+python3 "$BENCH/same-sql.py" stats "-h 127.0.0.1 -p $PGPORT -U postgres -d eenloket" "$TRIAGED32"
+functions_per "$TRIAGED32"
 phase routing
 echo "== routing throughput: $ROUTING_CASES cases accepted by 128 concurrent clients"
 BENCH_IDS="$WORK/routing.ids" BENCH_TOKEN=$INTAKE BENCH_THREADS=128 WRK_THREADS=128 measure_until "POST triage+routing @128" 128 "$(untriaged routing)" \
