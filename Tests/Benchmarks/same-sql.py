@@ -13,7 +13,9 @@
                          "script": "file.sql"                    or: a pgbench file that runs this
                                                                  statement with fresh arguments
                          "elsewhere": "why"                      or: logged, but not sent by the request
-                        }]}                                        (a background worker's statement)
+                                                                 (a background worker's statement)
+                         "occasional": "why"                     or: sent by some requests only (a session
+                        }]}                                        touched once a minute): not in the script
       Exit 1 when a statement has no rule or a rule (not "elsewhere") no statement: the script would not
       be the same SQL, and the caller reports the row as not measured.
 """
@@ -73,7 +75,7 @@ def script(log_path, offset, binds_path, out_path):
             problems.append(f"no single rule in {binds_path} for: {statement[:110]}")
             continue
         rule = hits[0]
-        if "elsewhere" in rule or rule["name"] in found:
+        if "elsewhere" in rule or "occasional" in rule or rule["name"] in found:
             continue
         values = dict(params)
         values.update(rule.get("binds", {}))
@@ -85,7 +87,7 @@ def script(log_path, offset, binds_path, out_path):
             open(os.path.join(here, rule["script"])).read().rstrip() if "script" in rule
             else re.sub(r"\$(\d+)\b", lambda m: "(" + values[m.group(1)] + ")", statement).rstrip("; ") + ";")
     problems += [f"rule {r['name']} of {binds_path}: the request did not send it"
-                 for r in rules if r["name"] not in found and "elsewhere" not in r]
+                 for r in rules if r["name"] not in found and "elsewhere" not in r and "occasional" not in r]
     if problems:
         for p in dict.fromkeys(problems):
             print("  " + p, file=sys.stderr)
