@@ -387,7 +387,7 @@ SERVICE_RATIO=$(ratio "${RPS[POST /cases @32]}" "$FILE_CASE_TPS")
 CASE_ID="GET /cases/{id} @32"; QUEUE="GET /cases (queue) @32"; CEILING="ceiling GET /cases/{id} @32"
 CEILING_RATIO=$(ratio "${RPS[$CASE_ID]}" "${RPS[$CEILING]}")
 echo
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)$([ -n "$(git -C "$ROOT" status --porcelain 2>/dev/null)" ] && echo " (with changes)")
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD)$(if [ -n "$(git -C "$ROOT" status --porcelain 2>/dev/null)" ]; then echo " (with changes)"; fi)
 ELAPSED=$(( $(date +%s) - STARTED ))
 echo "================ summary ($(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GB", $2/1048576}' /proc/meminfo), PostgreSQL $("$PGBIN/postgres" --version | awk '{print $3}'), service, PostgreSQL and load generator on one machine)"
 echo "commit $COMMIT, $(date -u '+%Y-%m-%d %H:%M UTC'), $ELAPSED s, command: bash Tests/Benchmarks/run.sh $*, ${RUN_SECONDS} s per run"
