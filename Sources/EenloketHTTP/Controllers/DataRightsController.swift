@@ -50,10 +50,10 @@ struct PartyData {
         let record = try await deps.cases.view(id, caller: caller, at: now)
         try await deps.cases.recordExport(id, format: format, by: caller, at: now)
         return PartyData(
-            party: party, record: record, events: try await deps.cases.events(id, caller: caller),
-            statements: try await deps.cases.statements(id, caller: caller, at: now),
-            followUps: try await deps.cases.followUps(id, caller: caller, at: now),
-            documents: try await deps.cases.documents(id, caller: caller),
+            party: party, record: record, events: try await deps.cases.events(id, caller: caller, seen: record),
+            statements: try await deps.cases.statements(id, caller: caller, at: now, seen: record),
+            followUps: try await deps.cases.followUps(id, caller: caller, at: now, seen: record),
+            documents: try await deps.cases.documents(id, caller: caller, seen: record),
             contact: try await deps.cases.partyContact(party), exportedAt: now)
     }
 }
